@@ -1,0 +1,1 @@
+"""The only package that talks to Neo4j: schema models, migrations, driver lifecycle, writer, reads."""

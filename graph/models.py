@@ -1,0 +1,266 @@
+"""The one schema module: enums and pydantic models shared by ingest, graph and api.
+
+Three shapes, kept apart on purpose:
+- input shapes (``ArticleIn``): what a client or a file hands us;
+- record shapes (``ExtractionResult`` and its parts): what ``kg extract`` prints and what the
+  graph writer consumes; every offset points into the exact ``Article.text`` that is stored;
+- public shapes (``ClaimOut``, ``Evidence``, ``Page``): what the API answers.
+
+Models are pure data: nothing here reads or writes the graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class NodeLabel(StrEnum):
+    ARTICLE = "Article"
+    SOURCE = "Source"  # the outlet that published an article
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    PLACE = "Place"
+    GROUP = "Group"
+    CLAIM = "Claim"
+    ANONYMOUS_SOURCE = "AnonymousSource"
+    ENTITY = "Entity"  # shared by Person/Organization/Place/Group/Outlet: one key, one index
+    RESOLUTION = "ResolutionDecision"
+    MIGRATION = "SchemaMigration"
+
+
+class RelType(StrEnum):
+    PUBLISHED_BY = "PUBLISHED_BY"  # Article -> Source
+    MENTIONS = "MENTIONS"  # Article -> Entity (offsets on the relationship)
+    SAID = "SAID"  # Entity|AnonymousSource -> Claim
+    ABOUT = "ABOUT"  # Claim -> Entity
+    TARGETS = "TARGETS"  # Claim -> Entity (accuse / criticize / deny)
+    REPORTED_IN = "REPORTED_IN"  # Claim -> Article
+    DISPUTES = "DISPUTES"  # Claim -> Claim
+    HAS_ROLE = "HAS_ROLE"  # Person -> Organization|Place|Group (title on the relationship)
+    LOCATED_IN = "LOCATED_IN"  # Place -> Place
+    DUPLICATE_OF = "DUPLICATE_OF"  # Article -> Article (near-duplicates, with a score)
+    RESOLVED = "RESOLVED"  # ResolutionDecision -> Entity
+
+
+class EntityType(StrEnum):
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    PLACE = "Place"
+    GROUP = "Group"
+    OUTLET = "Outlet"
+
+    @property
+    def label(self) -> NodeLabel:
+        # Outlets cited as sources are Organizations in the graph (and also Sources when
+        # they publish an article we hold).
+        return NodeLabel.ORGANIZATION if self is EntityType.OUTLET else NodeLabel(self.value)
+
+
+class QuoteType(StrEnum):
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+
+
+class ArticleStatus(StrEnum):
+    OK = "ok"
+    DUPLICATE = "duplicate"
+    NEAR_DUPLICATE = "near_duplicate"
+    EMPTY = "empty"
+    BINARY = "binary"
+    NOT_UTF8 = "not_utf8"
+    TOO_LARGE = "too_large"
+    NO_ARTICLE = "no_article"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
+    FETCH_FAILED = "fetch_failed"
+    FAILED = "failed"
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalized text: exact duplicates (whitespace/case aside) share it."""
+    norm = " ".join(text.split()).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def stable_id(*parts: object, prefix: str = "", n: int = 16) -> str:
+    raw = "\x1f".join(str(p) for p in parts)
+    return prefix + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:n]
+
+
+# --------------------------------------------------------------------------- input shapes
+
+
+class ArticleIn(BaseModel):
+    """An article as a client or a file gives it. ``id`` defaults to a hash of the text."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | None = None
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date or datetime, as given
+    source: str | None = None  # outlet name
+    author: str | None = None
+    language: str | None = None
+
+    def resolved_id(self) -> str:
+        return self.id or stable_id(content_hash(self.text), prefix="art-")
+
+
+# --------------------------------------------------------------------------- record shapes
+
+
+class Mention(BaseModel):
+    start: int
+    end: int
+    text: str
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+class EntityRecord(BaseModel):
+    """One entity as found in one article (ids are canonical: the same across articles)."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    # Places: gazetteer data (GeoNames id where one exists).
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    # How this entity was resolved (gazetteer, alias table, surname, fuzzy, new, ...).
+    resolution: dict[str, object] | None = None
+
+
+class SpeakerRef(BaseModel):
+    id: str
+    name: str
+    type: str  # an EntityType value, or "AnonymousSource"
+    anonymous: bool = False
+    description: str | None = None  # anonymous sources: "a U.S. official"
+    affiliation: str | None = None  # anonymous sources: "U.S."
+
+
+class ClaimRecord(BaseModel):
+    id: str
+    speaker: SpeakerRef
+    speaker_span: tuple[int, int] | None = None
+    cue: str
+    cue_span: tuple[int, int] | None = None
+    content: str
+    content_span: tuple[int, int]
+    sentence_span: tuple[int, int]
+    quote_type: QuoteType
+    direct: bool = False
+    about: list[str] = Field(default_factory=list)
+    target: str | None = None  # entity id for accuse/criticize/deny
+    date: str | None = None  # ISO date the statement was made, when resolvable
+
+
+class RelationRecord(BaseModel):
+    """A typed relation with evidence, e.g. a role: Peskov -HAS_ROLE{title}-> Kremlin."""
+
+    type: Literal["HAS_ROLE", "LOCATED_IN"]
+    source: str  # entity id
+    target: str | None = None  # entity id (None when the role names no organization)
+    title: str | None = None
+    span: tuple[int, int]
+    sentence_span: tuple[int, int]
+
+
+class ExtractionResult(BaseModel):
+    """What the extractor produces for one article; the graph writer consumes exactly this."""
+
+    id: str  # article id
+    extractor_version: str
+    entities: list[EntityRecord] = Field(default_factory=list)
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    relations: list[RelationRecord] = Field(default_factory=list)
+
+
+class StoredArticle(BaseModel):
+    """An article as stored: raw text plus metadata, whatever its status."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    fetched_at: datetime | None = None
+    content_hash: str
+    status: ArticleStatus = ArticleStatus.OK
+    error: str | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+# --------------------------------------------------------------------------- public shapes
+
+
+class Evidence(BaseModel):
+    article_id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    sentence: str | None = None
+    start: int | None = None  # offsets of the evidence span in the stored article text
+    end: int | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+class ClaimOut(BaseModel):
+    id: str
+    speaker: SpeakerRef
+    cue: str
+    content: str
+    quote_type: QuoteType
+    date: str | None = None
+    about: list[dict[str, object]] = Field(default_factory=list)
+    target: dict[str, object] | None = None
+    evidence: Evidence
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next: str | None = None
+
+
+__all__ = [
+    "ArticleIn",
+    "ArticleStatus",
+    "ClaimOut",
+    "ClaimRecord",
+    "EntityRecord",
+    "EntityType",
+    "Evidence",
+    "ExtractionResult",
+    "Mention",
+    "NodeLabel",
+    "Page",
+    "QuoteType",
+    "RelType",
+    "RelationRecord",
+    "SpeakerRef",
+    "StoredArticle",
+    "content_hash",
+    "date",
+    "stable_id",
+]

