@@ -1,1 +1,1 @@
-"""The only package that talks to Neo4j: schema models, migrations, driver lifecycle, writer, reads."""
+"""The only package that talks to Neo4j: schema, migrations, driver, writer, reads."""

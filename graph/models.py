@@ -12,6 +12,7 @@ Models are pure data: nothing here reads or writes the graph.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Generic, Literal, TypeVar
@@ -207,6 +208,22 @@ class StoredArticle(BaseModel):
     similarity: float | None = None
 
 
+@dataclass
+class WriteSummary:
+    articles: int = 0
+    entities: int = 0
+    claims: int = 0
+    relations: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def add(self, other: WriteSummary) -> None:
+        self.articles += other.articles
+        self.entities += other.entities
+        self.claims += other.claims
+        self.relations += other.relations
+        self.skipped.extend(other.skipped)
+
+
 # --------------------------------------------------------------------------- public shapes
 
 
@@ -260,6 +277,7 @@ __all__ = [
     "RelationRecord",
     "SpeakerRef",
     "StoredArticle",
+    "WriteSummary",
     "content_hash",
     "date",
     "stable_id",

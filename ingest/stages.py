@@ -7,10 +7,9 @@ Neo4j's ``UNWIND`` are both fastest on batches.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from graph.models import ExtractionResult, StoredArticle
+from graph.models import ExtractionResult, StoredArticle, WriteSummary
 
 
 @runtime_checkable
@@ -27,22 +26,6 @@ class Resolver(Protocol):
     """Maps per-article entities onto canonical cross-article ones, recording each decision."""
 
     def __call__(self, results: Sequence[ExtractionResult]) -> list[ExtractionResult]: ...
-
-
-@dataclass
-class WriteSummary:
-    articles: int = 0
-    entities: int = 0
-    claims: int = 0
-    relations: int = 0
-    skipped: list[str] = field(default_factory=list)
-
-    def add(self, other: WriteSummary) -> None:
-        self.articles += other.articles
-        self.entities += other.entities
-        self.claims += other.claims
-        self.relations += other.relations
-        self.skipped.extend(other.skipped)
 
 
 @runtime_checkable

@@ -1,0 +1,1 @@
+"""FastAPI app: routes call graph/ query functions; there is no Cypher here."""

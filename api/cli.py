@@ -1,0 +1,135 @@
+"""The ``kg`` command. Core commands live here; other packages add theirs through
+``register(subparsers)`` in the modules listed in ``COMMAND_MODULES``. Heavy imports stay
+inside the handlers so ``kg --help`` is instant."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from importlib import import_module
+from pathlib import Path
+
+from graph.errors import KGError
+
+COMMAND_MODULES = ("ingest.commands", "api.export_commands")
+
+
+def _server():  # noqa: ANN202
+    from graph.server import LocalServer
+    from graph.settings import get_settings
+
+    return LocalServer(get_settings())
+
+
+def cmd_neo4j(args: argparse.Namespace) -> int:
+    from graph.settings import get_settings
+
+    settings = get_settings()
+    if settings.neo4j_uri and args.action in ("start", "stop"):
+        from graph.driver import connect
+
+        connect(settings).close()  # an external server: only check that it answers
+        print(f"using the external server at {settings.neo4j_uri} (KG_NEO4J_URI)")
+        return 0
+    server = _server()
+    if args.action == "start":
+        print(server.start())
+    elif args.action == "stop":
+        print("stopped" if server.stop() else "not running")
+    else:
+        print(json.dumps(server.status(), indent=2))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from graph.settings import get_settings
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=args.host or settings.api_host,
+                port=args.port or settings.api_port, log_level="info")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from ingest.extract.jsonl import extract_jsonl
+
+    if args.file in (None, "-"):
+        extract_jsonl(sys.stdin, sys.stdout, batch_size=args.batch_size)
+    else:
+        with open(args.file, encoding="utf-8") as fh:
+            extract_jsonl(fh, sys.stdout, batch_size=args.batch_size)
+    return 0
+
+
+def cmd_migrate(_: argparse.Namespace) -> int:
+    from graph.driver import Graph, connect
+    from graph.schema import current_version, migrate
+    from graph.settings import get_settings
+
+    settings = get_settings()
+    graph = Graph(connect(settings), settings.neo4j_database)
+    try:
+        applied = migrate(graph)
+        print(json.dumps({"applied": applied, "version": current_version(graph)}))
+    finally:
+        graph.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Conflict-news knowledge graph")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("neo4j", help="start, stop or inspect this profile's Neo4j server")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.set_defaults(func=cmd_neo4j)
+
+    p = sub.add_parser("serve", help="run the HTTP API and web page")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("extract", help="JSONL articles in, one JSON extraction per line out")
+    p.add_argument("file", nargs="?", default="-")
+    p.add_argument("--batch-size", type=int)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("migrate", help="apply constraints and indexes (idempotent)")
+    p.set_defaults(func=cmd_migrate)
+
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except KGError as exc:
+        print(f"kg: error: {exc.message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Dependencies: the process's Graph handle, settings, and API-key roles."""
+
+from __future__ import annotations
+
+import secrets
+from enum import IntEnum
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from graph.driver import Graph
+from graph.settings import Settings
+
+
+class Role(IntEnum):
+    READ = 1
+    INGEST = 2
+    ADMIN = 3
+
+
+def parse_api_keys(raw: str) -> dict[str, Role]:
+    """``"key:role,key:role"`` -> {key: Role}; unknown roles are a configuration error."""
+    keys: dict[str, Role] = {}
+    for item in filter(None, (p.strip() for p in raw.split(","))):
+        key, _, role = item.rpartition(":")
+        if not key or role.upper() not in Role.__members__:
+            raise ValueError(f"KG_API_KEYS entry {item[:4]}… must be key:read|ingest|admin")
+        keys[key] = Role[role.upper()]
+    return keys
+
+
+def get_graph(request: Request) -> Graph:
+    return request.app.state.graph
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _presented_key(x_api_key: str | None, authorization: str | None) -> str | None:
+    if x_api_key:
+        return x_api_key
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None
+
+
+def require(role: Role):  # noqa: ANN201 - returns a FastAPI dependency
+    def check(
+        request: Request,
+        x_api_key: Annotated[str | None, Header()] = None,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Role:
+        keys: dict[str, Role] = request.app.state.api_keys
+        if not keys:  # no keys configured: an open local instance (logged at startup)
+            return Role.ADMIN
+        presented = _presented_key(x_api_key, authorization)
+        if presented is None:
+            raise HTTPException(
+                401,
+                "missing API key: send X-API-Key: <key> or Authorization: Bearer <key>",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        have = next((r for k, r in keys.items() if secrets.compare_digest(k, presented)), None)
+        if have is None:
+            raise HTTPException(401, "invalid API key", headers={"WWW-Authenticate": "Bearer"})
+        if have < role:
+            raise HTTPException(
+                403, f"this key has the role '{have.name.lower()}'; '{role.name.lower()}' needed"
+            )
+        return have
+
+    return check
+
+
+GraphDep = Annotated[Graph, Depends(get_graph)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+ReadRole = Depends(require(Role.READ))
+IngestRole = Depends(require(Role.INGEST))
+AdminRole = Depends(require(Role.ADMIN))

@@ -1,0 +1,58 @@
+"""Errors to HTTP in one place: every error answers ``{"error": {"code", "message", "detail"}}``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.errors import (
+    GraphError,
+    GraphUnavailable,
+    InvalidInput,
+    KGError,
+    NotFound,
+    QueryRefused,
+)
+
+STATUS: dict[type[KGError], int] = {
+    InvalidInput: 400,
+    NotFound: 404,
+    QueryRefused: 403,
+    GraphUnavailable: 503,
+    GraphError: 500,
+}
+
+
+def error_body(code: str, message: str, detail: object | None = None) -> dict[str, object]:
+    return {"error": {"code": code, "message": message, "detail": detail}}
+
+
+def status_for(exc: KGError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(KGError)
+    async def _kg(_: Request, exc: KGError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message, exc.detail), status_for(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found"}.get(
+            exc.status_code, "http_error"
+        )
+        return JSONResponse(
+            error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()
+        ]
+        return JSONResponse(error_body("invalid_input", "invalid request", detail), 422)

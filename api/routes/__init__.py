@@ -1,0 +1,1 @@
+"""Routers, one module per resource; ``ROUTERS`` lists them for the app factory."""

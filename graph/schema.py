@@ -1,0 +1,91 @@
+"""Constraints and indexes, applied idempotently by a versioned migration step.
+
+Each migration is a list of statements with ``IF NOT EXISTS``; the database records the version
+it is at as ``(:SchemaMigration {version})`` nodes, so startup applies only what is new and a
+second run changes nothing. Labels here come from the ``NodeLabel`` enum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.driver import Graph
+from graph.models import NodeLabel as L
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+def _unique(label: L, prop: str = "id") -> str:
+    name = f"{label.value.lower()}_{prop}_unique"
+    return (
+        f"CREATE CONSTRAINT {name} IF NOT EXISTS "
+        f"FOR (n:{label.value}) REQUIRE n.{prop} IS UNIQUE"
+    )
+
+
+def _index(label: L, prop: str) -> str:
+    name = f"{label.value.lower()}_{prop}_idx"
+    return f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "keys, lookup indexes and full-text indexes",
+        (
+            *(_unique(lbl) for lbl in (
+                L.ARTICLE, L.SOURCE, L.ENTITY, L.PERSON, L.ORGANIZATION, L.PLACE, L.GROUP,
+                L.CLAIM, L.ANONYMOUS_SOURCE, L.RESOLUTION,
+            )),
+            _unique(L.MIGRATION, "version"),
+            _index(L.ARTICLE, "content_hash"),
+            _index(L.ARTICLE, "published"),
+            _index(L.ARTICLE, "status"),
+            _index(L.ENTITY, "name"),
+            _index(L.ENTITY, "type"),
+            _index(L.CLAIM, "date"),
+            _index(L.CLAIM, "published"),
+            _index(L.CLAIM, "cue"),
+            _index(L.CLAIM, "article_id"),
+            _index(L.CLAIM, "ingested_at"),
+            "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
+            "FOR (n:Entity) ON EACH [n.name, n.alias_text]",
+            "CREATE FULLTEXT INDEX claim_text IF NOT EXISTS "
+            "FOR (n:Claim) ON EACH [n.content, n.sentence]",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(graph: Graph) -> int:
+    rows = graph.read(
+        "MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS v"
+    )
+    return int(rows[0]["v"]) if rows else 0
+
+
+def migrate(graph: Graph) -> list[int]:
+    """Apply every migration newer than the database's version; return those applied."""
+    applied: list[int] = []
+    have = current_version(graph)
+    for mig in MIGRATIONS:
+        if mig.version <= have:
+            continue
+        for stmt in mig.statements:  # schema statements cannot share a transaction with data
+            graph.write(stmt)
+        graph.write(
+            "MERGE (m:SchemaMigration {version: $v}) "
+            "SET m.description = $d, m.applied_at = datetime()",
+            v=mig.version,
+            d=mig.description,
+        )
+        applied.append(mig.version)
+    graph.write("CALL db.awaitIndexes(300)")
+    return applied

@@ -1,0 +1,150 @@
+"""The batched writer: articles and their extraction records into Neo4j.
+
+Every statement is ``UNWIND $rows ... MERGE`` on a constraint-backed key, so a batch written
+twice changes nothing, and each batch is one transaction (retried by the driver on transient
+errors such as deadlocks between two workers merging the same entity).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import queries
+from graph.driver import Graph
+from graph.models import (
+    EntityType,
+    ExtractionResult,
+    NodeLabel,
+    RelType,
+    StoredArticle,
+    WriteSummary,
+    stable_id,
+)
+
+_ENTITY_LABELS = {t.value: t.label.value for t in EntityType}
+
+
+def _or_minus1(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def source_id(name: str) -> str:
+    return "source:" + "-".join(name.casefold().split())
+
+
+def article_row(art: StoredArticle) -> dict[str, Any]:
+    props = art.model_dump(mode="json", exclude={"id", "duplicate_of", "similarity"})
+    props["fetched_at"] = props["fetched_at"] or datetime.now(UTC).isoformat()
+    return {
+        "id": art.id,
+        "props": {k: v for k, v in props.items() if v is not None},
+        "source_id": source_id(art.source) if art.source else None,
+        "source_name": art.source,
+        "duplicate_of": art.duplicate_of,
+        "similarity": art.similarity,
+    }
+
+
+def entity_rows(res: ExtractionResult) -> Iterator[dict[str, Any]]:
+    for ent in res.entities:
+        label = _ENTITY_LABELS[ent.type.value]
+        assert label in NodeLabel._value2member_map_  # labels only ever come from the enum
+        yield {
+            "id": ent.id, "name": ent.name, "type": ent.type.value, "label": label,
+            "aliases": sorted({ent.name, *ent.aliases}),
+            "geonames_id": ent.geonames_id, "lat": ent.lat, "lon": ent.lon,
+            "country": ent.country, "admin1": ent.admin1,
+            "article_id": res.id, "extractor_version": res.extractor_version,
+            "starts": [m.start for m in ent.mentions], "ends": [m.end for m in ent.mentions],
+            "texts": [m.text for m in ent.mentions],
+            # Neo4j lists cannot hold nulls: -1 marks a mention without a sentence span.
+            "sentence_starts": [_or_minus1(m.sentence_start) for m in ent.mentions],
+            "sentence_ends": [_or_minus1(m.sentence_end) for m in ent.mentions],
+        }
+
+
+def resolution_rows(res: ExtractionResult) -> Iterator[dict[str, Any]]:
+    for ent in res.entities:
+        dec = ent.resolution
+        if not dec:
+            continue
+        yield {
+            "id": stable_id(res.id, ent.id, dec.get("method"), dec.get("matched"), prefix="res-"),
+            "entity_id": ent.id, "article_id": res.id, "method": str(dec.get("method")),
+            "score": float(dec.get("score") or 0.0), "matched": str(dec.get("matched") or ""),
+            "at": str(dec.get("at") or datetime.now(UTC).isoformat()),
+        }
+
+
+def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, Any]]:
+    text = art.text
+    for c in res.claims:
+        ss, se = c.sentence_span
+        props = {
+            "content": c.content, "cue": c.cue, "quote_type": c.quote_type.value,
+            "direct": c.direct, "date": c.date, "sentence": text[ss:se],
+            "content_start": c.content_span[0], "content_end": c.content_span[1],
+            "sentence_start": ss, "sentence_end": se,
+            "cue_start": c.cue_span[0] if c.cue_span else None,
+            "cue_end": c.cue_span[1] if c.cue_span else None,
+            "speaker_start": c.speaker_span[0] if c.speaker_span else None,
+            "speaker_end": c.speaker_span[1] if c.speaker_span else None,
+            "speaker_id": c.speaker.id, "speaker_name": c.speaker.name,
+            "anonymous": c.speaker.anonymous, "article_id": res.id,
+            "published": art.published, "outlet": art.source,
+            "extractor_version": res.extractor_version,
+        }
+        yield {
+            "id": c.id, "article_id": res.id, "anonymous": c.speaker.anonymous,
+            "speaker_id": c.speaker.id, "speaker_name": c.speaker.name,
+            "speaker_description": c.speaker.description,
+            "speaker_affiliation": c.speaker.affiliation,
+            "about": list(dict.fromkeys(c.about)), "target": c.target,
+            "props": {k: v for k, v in props.items() if v is not None},
+        }
+
+
+def relation_rows(res: ExtractionResult) -> Iterator[dict[str, Any]]:
+    for r in res.relations:
+        yield {
+            "type": RelType(r.type).value, "source": r.source, "target": r.target,
+            "title": r.title, "article_id": res.id, "start": r.span[0], "end": r.span[1],
+            "sentence_start": r.sentence_span[0], "sentence_end": r.sentence_span[1],
+            "extractor_version": res.extractor_version,
+        }
+
+
+class Neo4jWriter:
+    """Implements the ``Writer`` stage. One transaction per call; callers size the batches."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def __call__(
+        self, articles: Sequence[StoredArticle], results: Sequence[ExtractionResult]
+    ) -> WriteSummary:
+        by_id = {a.id: a for a in articles}
+        arts = sorted((article_row(a) for a in articles), key=lambda r: r["id"])
+        ents = sorted((r for res in results for r in entity_rows(res)), key=lambda r: r["id"])
+        decs = [r for res in results for r in resolution_rows(res)]
+        claims = [r for res in results for r in claim_rows(res, by_id[res.id])]
+        rels = [r for res in results for r in relation_rows(res)]
+        roles = [r for r in rels if r["target"]]
+        titles = [r for r in rels if not r["target"] and r["title"]]
+        statements = [
+            ("write_articles", arts), ("write_entities", ents),
+            ("write_resolutions", decs), ("write_claims", claims),
+            ("write_roles", roles), ("write_titles", titles),
+        ]
+
+        def work(tx: Any) -> None:
+            for name, rows in statements:
+                if rows:
+                    tx.run(queries.load(name), rows=rows).consume()
+
+        with self.graph.session() as session:
+            session.execute_write(work)
+        return WriteSummary(articles=len(arts), entities=len(ents), claims=len(claims),
+                            relations=len(rels))

@@ -1,0 +1,32 @@
+// Claims are first-class: speaker -SAID-> claim -REPORTED_IN-> article, -ABOUT-> entities.
+// Anonymous sources get their own node per article and span, so they never merge with anyone.
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id})
+MERGE (c:Claim {id: row.id})
+ON CREATE SET c.ingested_at = datetime()
+SET c += row.props
+MERGE (c)-[:REPORTED_IN]->(a)
+WITH c, row
+CALL (c, row) {
+  WITH c, row WHERE row.anonymous
+  MERGE (s:AnonymousSource {id: row.speaker_id})
+  SET s.name = row.speaker_name, s.description = row.speaker_description,
+      s.affiliation = row.speaker_affiliation, s.article_id = row.article_id
+  MERGE (s)-[:SAID]->(c)
+}
+CALL (c, row) {
+  WITH c, row WHERE NOT row.anonymous
+  MATCH (s:Entity {id: row.speaker_id})
+  MERGE (s)-[:SAID]->(c)
+}
+CALL (c, row) {
+  UNWIND row.about AS about_id
+  MATCH (e:Entity {id: about_id})
+  MERGE (c)-[:ABOUT]->(e)
+}
+CALL (c, row) {
+  WITH c, row WHERE row.target IS NOT NULL
+  MATCH (t:Entity {id: row.target})
+  MERGE (c)-[:TARGETS]->(t)
+}
+RETURN count(c) AS n
