@@ -249,6 +249,8 @@ class ClaimOut(BaseModel):
     date: str | None = None
     about: list[dict[str, object]] = Field(default_factory=list)
     target: dict[str, object] | None = None
+    checkworthiness: float | None = None
+    checkworthiness_reasons: list[str] = Field(default_factory=list)
     evidence: Evidence
 
 

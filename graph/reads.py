@@ -65,6 +65,8 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
         date=c.get("date"),
         about=row.get("about") or [],
         target=row.get("target") if row.get("target", {}) and row["target"].get("id") else None,
+        checkworthiness=c.get("checkworthiness"),
+        checkworthiness_reasons=c.get("checkworthiness_reasons") or [],
         evidence=Evidence(
             article_id=a["id"], title=a.get("title"), url=a.get("url"),
             outlet=a.get("source"), published=a.get("published"), sentence=c.get("sentence"),

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import queries
+from graph import checkworthiness
 from graph.driver import Graph
 from graph.models import (
     EntityType,
@@ -96,6 +97,9 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
             "published": art.published, "outlet": art.source,
             "extractor_version": res.extractor_version,
         }
+        props["checkworthiness"], props["checkworthiness_reasons"] = checkworthiness.score(
+            c.content, c.cue, len(set(c.about)), c.quote_type.value
+        )
         yield {
             "id": c.id, "article_id": res.id, "anonymous": c.speaker.anonymous,
             "speaker_id": c.speaker.id, "speaker_name": c.speaker.name,
