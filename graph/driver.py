@@ -57,6 +57,11 @@ class Graph:
             )
         return [r.data() for r in records]
 
+    def run_auto(self, cypher: str, **params: Any) -> None:
+        """An implicit (auto-commit) transaction: needed by ``CALL {...} IN TRANSACTIONS``."""
+        with translate_neo4j_errors(), self.driver.session(database=self.database) as session:
+            session.run(cypher, params).consume()
+
     def read_limited(
         self, cypher: str, params: dict[str, Any], *, timeout_s: float, row_limit: int
     ) -> tuple[list[dict[str, Any]], bool]:
