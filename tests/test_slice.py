@@ -1,0 +1,85 @@
+"""The thin slice end to end: `kg ingest FILE` into the real Neo4j, then who-said-what over HTTP."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from graph.driver import Graph
+from graph.server import LocalServer
+from graph.settings import Settings, get_settings
+from tests.conftest import READ_KEY, REPO, SEED
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    """Environment that points a `kg` subprocess at the test database."""
+    env = dict(os.environ, KG_PROFILE=settings.profile)
+    if settings.neo4j_uri:
+        env["KG_NEO4J_URI"] = settings.neo4j_uri
+        env["KG_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
+    else:
+        env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
+    return env
+
+
+def test_kg_ingest_file_is_idempotent(graph: Graph, settings: Settings):
+    kg = [sys.executable, "-m", "api.cli"]
+    count = "MATCH (a:Article)<-[:REPORTED_IN]-(c:Claim) WHERE a.title STARTS WITH 'Trump and " \
+            "Putin' RETURN count(DISTINCT a) AS a, count(c) AS c"
+    before = graph.read(count)[0]
+    run = subprocess.run([*kg, "ingest", str(SEED), "--source", "Slice Wire"], cwd=REPO,
+                         env=cli_env(settings), capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    first = graph.read(count)[0]
+    assert first["a"] == before["a"] + 1 and first["c"] >= 10
+    run = subprocess.run([*kg, "ingest", str(SEED), "--source", "Slice Wire"], cwd=REPO,
+                         env=cli_env(settings), capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert graph.read(count)[0] == first  # same text, same article: nothing added
+
+
+def test_who_said_what_returns_evidence_with_offsets(client, seeded: Graph):
+    resp = client.get("/v1/claims", params={"speaker": "Zelensky"})
+    assert resp.status_code == 200, resp.text
+    items = resp.json()["items"]
+    assert len(items) >= 2
+    text = seeded.read("MATCH (a:Article {id: 'seed-ceasefire-call'}) RETURN a.text AS t")[0]["t"]
+    for claim in items:
+        assert claim["speaker"]["name"] == "Volodymyr Zelensky"
+        ev = claim["evidence"]
+        if ev["article_id"] != "seed-ceasefire-call":
+            continue
+        assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["sentence"]
+        assert text[ev["start"]:ev["end"]] == claim["content"]
+        assert ev["start"] >= ev["sentence_start"] and ev["end"] <= ev["sentence_end"]
+    contents = " ".join(c["content"] for c in items)
+    assert "prolong the war" in contents and "strengthen its position" in contents
+
+
+def test_claims_need_a_key(client):
+    resp = client.get("/v1/claims", headers={"X-API-Key": ""})
+    assert resp.status_code == 401
+    assert resp.json()["error"]["code"] == "unauthorized"
+    bearer = {"X-API-Key": "", "Authorization": f"Bearer {READ_KEY}"}
+    resp = client.get("/v1/claims", headers=bearer)
+    assert resp.status_code == 200
+
+
+def test_nothing_connects_at_import_time():
+    # A closed port: importing every module must not try to reach it.
+    env = dict(os.environ, KG_NEO4J_URI="bolt://127.0.0.1:9", KG_PROFILE="importcheck")
+    code = "import api.app, api.cli, graph.writer, graph.reads, ingest.pipeline; " \
+           "api.app.create_app(); print('ok')"
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
+
+
+def test_settings_are_cached_and_overridable(monkeypatch):
+    get_settings.cache_clear()
+    monkeypatch.setenv("KG_WRITE_BATCH_SIZE", "123")
+    assert get_settings().write_batch_size == 123
+    assert get_settings() is get_settings()
+    get_settings.cache_clear()
