@@ -1,0 +1,312 @@
+"""Claims from the dependency parse: who said what (direct, mixed or reported speech).
+
+One pass over the tokens; each cue verb (``lexicon.json``) is looked at once:
+- content: its clausal complement (ccomp/xcomp) or, failing that, its object and the
+  'of/for/about' phrases ('accused the Russian leader of “dragging his feet”'); a bare
+  '“…,” he said' takes the quotation in the sentence;
+- speaker: its subject, climbing through participles and conjuncts ('…, stating he had',
+  '…, adding that', 'but raised concerns') and from an acl to the noun it modifies
+  ('a U.S. official expressing optimism');
+- 'according to X' is a cue of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from graph.models import ClaimRecord, EntityType, QuoteType, SpeakerRef, stable_id
+from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
+from ingest.extract.dates import resolve_date
+from ingest.extract.entities import Ment, Rules, demonym_code
+
+_CONTENT_DEPS = {"ccomp", "xcomp"}
+_OBJECT_DEPS = {"dobj", "attr", "oprd"}
+_CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
+_OPEN_Q = {"“": "”", '"': '"', "«": "»"}
+_TRIM = " \t\n,.;:—–-"
+
+
+def quote_mask(text: str) -> list[int]:
+    """Prefix sums of 'inside a quotation' per character (quote marks included)."""
+    inside = [0] * (len(text) + 1)
+    close: str | None = None
+    start = 0
+    spans: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if close is None and ch in _OPEN_Q:
+            close, start = _OPEN_Q[ch], i
+        elif close is not None and ch == close:
+            spans.append((start, i + 1))
+            close = None
+        elif close is not None and ch == "\n":  # an unclosed quote never spans paragraphs
+            close = None
+    flags = [0] * len(text)
+    for s, e in spans:
+        for i in range(s, e):
+            flags[i] = 1
+    acc = 0
+    for i, f in enumerate(flags):
+        acc += f
+        inside[i + 1] = acc
+    return inside
+
+
+@dataclass
+class ClaimCtx:
+    doc: Doc
+    rules: Rules
+    article_id: str
+    published: date | None
+    tok2ment: list[Ment | None]
+    locator: PersonLocator
+    quoted: list[int]
+    sent_of: list[tuple[int, int]]  # token index -> sentence char span
+    claims: list[ClaimRecord] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
+    text = ctx.doc.text
+    chars = sum(1 for c in text[s:e] if not c.isspace())
+    inq = ctx.quoted[e] - ctx.quoted[s]
+    if chars and inq >= 0.9 * chars:
+        return QuoteType.DIRECT
+    return QuoteType.MIXED if inq else QuoteType.INDIRECT
+
+
+def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _close_quote(text: str, s: int, e: int) -> int:
+    """Take in a closing quote the parse left out ('the “coming weeks.”')."""
+    if text.count("“", s, e) > text.count("”", s, e):
+        j = text.find("”", e, e + 3)
+        if j >= 0:
+            return j + 1
+    elif text.count('"', s, e) % 2 == 1:
+        j = text.find('"', e, e + 3)
+        if j >= 0:
+            return j + 1
+    return e
+
+
+def _content(tok: Token) -> tuple[int, int] | None:
+    comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+    if not comps:
+        comps = [c for c in tok.rights if c.dep_ in _OBJECT_DEPS
+                 or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+        # 'told reporters' / 'confirmed ... to reporters': an addressee is not content.
+        comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
+                                          any(g.lower_ in ("reporters", "journalists")
+                                              for g in c.children))]
+    if not comps:
+        return None
+    s = min(c.left_edge.idx for c in comps)
+    last = max(c.right_edge for c in comps)
+    return s, last.idx + len(last)
+
+
+def _subject(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(6):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":
+                return None  # 'was accused of': the subject is not the speaker
+            if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    m = ctx.tok2ment[subj.i]
+    if m is None:  # 'the Kremlin’s spokesman': look at the head's compounds
+        m = next((ctx.tok2ment[c.i] for c in subj.children
+                  if c.dep_ == "compound" and ctx.tok2ment[c.i] is not None
+                  and subj.lower_ not in ctx.rules.gaz.words("anonymous_nouns")), None)
+    if m is not None and m.key:
+        return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+                (m.start, m.end))
+    low = subj.lower_
+    if low in PRONOUNS_PERSON:
+        sent_start = ctx.sent_of[subj.i][0]
+        # search the current and the two previous sentences (by char distance, roughly)
+        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600))
+        if p is not None and p.key:
+            return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
+                    (subj.idx, subj.idx + len(subj)))
+        return None
+    if subj.pos_ in ("NOUN", "PROPN") and (
+        low in ctx.rules.gaz.words("anonymous_nouns")
+        or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
+    ):
+        return _anonymous(ctx, subj)
+    return None
+
+
+def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
+    doc = ctx.doc
+    left = head.left_edge.i
+    right = head.i
+    for c in head.rights:  # 'a senior member of the ruling party'
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in"):
+            right = c.right_edge.i
+    s, e = doc[left].idx, doc[right].idx + len(doc[right])
+    affiliation = None
+    for i in range(left, right + 1):
+        m = ctx.tok2ment[i]
+        if m is not None and m.type is not EntityType.PERSON:
+            affiliation = m.text
+            break
+        if demonym_code(ctx.rules, doc[i].text)[0]:
+            affiliation = doc[i].text
+            break
+    desc = doc.text[s:e]
+    sid = stable_id(ctx.article_id, s, e, prefix="anon:")
+    return (SpeakerRef(id=sid, name=desc, type="AnonymousSource", anonymous=True,
+                       description=desc, affiliation=affiliation), (s, e))
+
+
+def _target(ctx: ClaimCtx, tok: Token, speaker_id: str) -> str | None:
+    if tok.lemma_.lower() not in ctx.rules.gaz.words("target_verbs"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:
+        return None
+    m = ctx.tok2ment[obj.i]
+    if m is not None and m.key and m.key != speaker_id:
+        return m.key
+    if obj.lower_ in PRONOUNS_PERSON:
+        p = ctx.locator.before(obj.idx, min_offset=max(0, ctx.sent_of[obj.i][0] - 600),
+                               exclude=speaker_id)
+        return p.key if p is not None else None
+    return None
+
+
+def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
+    if ctx.published is None:
+        return None
+    s0, s1 = ctx.sent_of[tok.i]
+    best: tuple[int, str] | None = None
+    for ent in tok.sent.ents:
+        if ent.label_ != "DATE" or cs <= ent.start_char < ce or not s0 <= ent.start_char < s1:
+            continue
+        dist = abs(ent.start_char - tok.idx)
+        if best is None or dist < best[0]:
+            best = (dist, ent.text)
+    return resolve_date(best[1], ctx.published) if best else None
+
+
+def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
+          cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None) -> None:
+    text = ctx.doc.text
+    cs, ce = _trim_span(text, cs, ce)
+    ce = _close_quote(text, cs, ce)
+    if ce - cs < 3 or (cs, ce) in ctx.seen:
+        return
+    ctx.seen.add((cs, ce))
+    qt = _quote_type(ctx, cs, ce)
+    about: list[str] = []
+    first = next((i for i in range(tok.sent.start, tok.sent.end)
+                  if ctx.doc[i].idx >= cs), tok.sent.end)
+    for i in range(first, tok.sent.end):
+        t = ctx.doc[i]
+        if t.idx >= ce:
+            break
+        m = ctx.tok2ment[i]
+        if m is not None and m.key and m.key != speaker[0].id and m.key not in about:
+            about.append(m.key)
+    if target and target not in about:
+        about.append(target)
+    ctx.claims.append(ClaimRecord(
+        id=stable_id(ctx.article_id, cue_span, cs, ce, prefix="claim:"),
+        speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
+        content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
+        quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
+        date=_date(ctx, tok, cs, ce)))
+
+
+def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
+    """'“We will not give up,” he said.': the quotation nearest before the cue."""
+    s0 = ctx.sent_of[tok.i][0]
+    q = ctx.quoted
+    e = tok.idx
+    while e > s0 and q[e] == q[e - 1]:
+        e -= 1
+    if e <= s0:
+        return None
+    s = e - 1
+    while s > s0 and q[s] != q[s - 1]:
+        s -= 1
+    return (s, e) if e - s > 5 else None
+
+
+def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
+    rules = ctx.rules
+    lemma = tok.lemma_.lower()
+    span = _content(tok)
+    if lemma in rules.gaz.words("weak_cue_verbs"):
+        objs = rules.gaz.lexicon["cue_objects"].get(lemma)
+        has_clause = any(c.dep_ == "ccomp" for c in tok.children)
+        ok_obj = objs is not None and any(
+            c.dep_ in ("dobj", "prep") and (c.lemma_.lower() in objs or c.lower_ in objs)
+            for c in tok.children)
+        if not (has_clause or ok_obj):
+            return
+    if span is None or span[0] < tok.idx and not (ctx.quoted[span[1]] - ctx.quoted[span[0]]):
+        # no complement, or a reported clause before the verb that is not a quotation
+        span = _quote_in_sentence(ctx, tok) if span is None else span
+    if span is None:
+        return
+    subj = _subject(tok)
+    if subj is None:
+        return
+    speaker = _speaker(ctx, subj)
+    if speaker is None:
+        return
+    target = _target(ctx, tok, speaker[0].id)
+    _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target)
+
+
+def _according(ctx: ClaimCtx, tok: Token) -> None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+        to = ctx.doc[tok.i + 1]
+    if to is None:
+        return
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    speaker = _speaker(ctx, pobj)
+    if speaker is None:
+        return
+    sent = tok.sent
+    p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
+    s0, s1 = sent.start_char, sent.end_char
+    cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
+    _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None)
+
+
+def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
+    cues = ctx.rules.gaz.words("cue_verbs")
+    for tok in ctx.doc:
+        if tok.lower_ == "according":
+            _according(ctx, tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
+            _verb_cue(ctx, tok)
+    return ctx.claims

@@ -1,0 +1,110 @@
+"""Within-article resolution: surnames, descriptions and pronouns to the person meant.
+
+- 'Putin' -> the 'Vladimir Putin' named earlier (or the gazetteer's Vladimir Putin);
+- 'the Russian leader' -> the person the gazetteer describes so, preferring people the
+  article names (descriptions are time-dependent: 'the U.S. president' is Biden in 2022);
+- 'he said' -> the nearest preceding named person (a deliberately simple, linear heuristic).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from graph.models import EntityType
+from ingest.extract.entities import Ment, Rules
+from ingest.extract.gazetteer import norm, slug
+
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
+               "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+def _strip_honorifics(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve_people(ments: list[Ment], rules: Rules) -> None:
+    """Give every Person/Organization/Group mention a canonical key, in place."""
+    full: dict[str, tuple[str, str]] = {}  # surname (casefolded) -> (key, full name)
+    for m in ments:
+        if m.type is EntityType.PERSON and m.description is None:
+            if m.key is None:
+                name = _strip_honorifics(m.text)
+                if len(name.split()) >= 2:
+                    entry = rules.gaz.lookup(name)
+                    if entry is not None and entry.type is EntityType.PERSON:
+                        m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "gazetteer"
+                    else:
+                        m.key, m.name = f"person:{slug(name)}", name
+            if m.key is not None and m.name and len(m.name.split()) >= 2:
+                full.setdefault(norm(m.name.split()[-1]), (m.key, m.name))
+                full.setdefault(norm(m.text.split()[-1]), (m.key, m.name))
+    for m in ments:
+        if m.key is not None and m.type is not EntityType.ORGANIZATION:
+            continue
+        if m.type is EntityType.PERSON and m.description is not None:
+            continue
+        name = _strip_honorifics(m.text)
+        hit = full.get(norm(name)) if len(name.split()) == 1 else None
+        if hit is not None and m.type in (EntityType.PERSON, EntityType.ORGANIZATION):
+            m.type, m.key, m.name, m.method = EntityType.PERSON, hit[0], hit[1], "surname"
+        elif m.key is None and m.type is EntityType.PERSON:
+            m.key, m.name = f"person:{slug(name)}", name
+        elif m.key is None and m.type is EntityType.ORGANIZATION:
+            m.key, m.name = f"org:{slug(name)}", name
+    for m in ments:
+        if m.type is EntityType.GROUP and m.key is None:
+            m.name = m.name or m.text
+            m.key = f"group:{slug(m.name)}"
+        if m.name is None:
+            m.name = m.text
+
+
+def resolve_descriptions(ments: list[Ment], rules: Rules,
+                         roles: dict[str, str]) -> list[Ment]:
+    """Attach description mentions to people; drop those that stay ambiguous.
+
+    ``roles`` maps a normalized 'affiliation title' phrase from the article's own appositions
+    ('russian president') to a person key: the article's words beat the gazetteer's."""
+    named = {m.key for m in ments if m.type is EntityType.PERSON and m.description is None}
+    kept: list[Ment] = []
+    for m in ments:
+        if m.description is None:
+            kept.append(m)
+            continue
+        key = roles.get(m.description)
+        method = "description-role"
+        cands = rules.gaz.by_description.get(m.description, [])
+        if key is None:
+            in_article = [c for c in cands if c.id in named]
+            pick = in_article[0] if in_article else (cands[0] if len(cands) == 1 else None)
+            if pick is not None:
+                key, method = pick.id, "description"
+        if key is None:
+            continue
+        entry = next((c for c in cands if c.id == key), None)
+        m.key, m.method = key, method
+        m.name = entry.name if entry else next(
+            (x.name for x in ments if x.key == key and x.description is None), m.text)
+        kept.append(m)
+    return kept
+
+
+class PersonLocator:
+    """Nearest preceding person mention before a character offset (for pronouns)."""
+
+    def __init__(self, ments: list[Ment]) -> None:
+        self.people = [m for m in ments if m.type is EntityType.PERSON and m.key]
+        self.starts = [m.start for m in self.people]
+
+    def before(self, offset: int, *, min_offset: int = 0,
+               exclude: str | None = None) -> Ment | None:
+        i = bisect_left(self.starts, offset) - 1
+        while i >= 0 and self.people[i].start >= min_offset:
+            if self.people[i].key != exclude:
+                return self.people[i]
+            i -= 1
+        return None

@@ -1,0 +1,241 @@
+"""Entity mentions: spaCy's NER corrected by gazetteers and context rules.
+
+The small model tags Kyiv as a person, Kursk as a product, Stepove as a work of art and
+Trump as an organization. The EntityRuler (placed before ``ner``) fixes known names; the rules
+here fix the rest from context: '<X> region', '<X>, a village in ...', a preposition before a
+known GeoNames place, a surname shared with a named person, '<demonym> forces' as a Group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from graph.models import EntityType
+from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.places import PlaceIndex, PlaceInfo
+
+_PLACE_LABELS = {"GPE", "LOC"}
+_MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
+_PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
+                "toward", "of", "across", "inside", "and"}
+
+
+@dataclass
+class Ment:
+    """One mention in one doc; ``key`` becomes the canonical entity id."""
+
+    start_tok: int
+    end_tok: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    key: str | None = None
+    name: str | None = None
+    method: str = "model"
+    place: PlaceInfo | None = None
+    entry: GazEntry | None = None
+    description: str | None = None  # description mentions: normalized phrase
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rules:
+    """Matchers compiled once per ``nlp`` (they hold its vocab)."""
+
+    gaz: Gazetteer
+    places: PlaceIndex
+    descriptions: PhraseMatcher
+    group_phrases: PhraseMatcher
+    demonyms: dict[str, str | None]
+    group_nouns: frozenset[str]
+    group_canonical: dict[str, str]
+    region_words: frozenset[str]
+    settlement_words: frozenset[str]
+
+
+def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
+    lex = gaz.lexicon
+    desc = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in gaz.by_description:
+        variants = {phrase, phrase.replace("'", "’")}
+        desc.add(phrase, [nlp.make_doc(v) for v in variants])
+    groups = PhraseMatcher(nlp.vocab, attr="LOWER")
+    groups.add("GROUP", [nlp.make_doc(p) for p in lex["group_standalone"]])
+    return Rules(gaz, places, desc, groups, dict(lex["demonyms"]),
+                 gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
+                 gaz.words("region_words"), gaz.words("settlement_words"))
+
+
+def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:
+    """('Russian') -> (True, 'RU'); ('us') is the pronoun unless written US/U.S."""
+    low = text.lower()
+    if low == "us" and text not in ("US", "U.S."):
+        return False, None
+    if low in rules.demonyms:
+        return True, rules.demonyms[low]
+    return False, None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessive/punctuation from a span."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _mk(doc: Doc, start: int, end: int, etype: EntityType, **kw: object) -> Ment:
+    span = doc[start:end]
+    return Ment(start, end, span.start_char, span.end_char, span.text, etype, **kw)  # type: ignore[arg-type]
+
+
+def _country_before(doc: Doc, rules: Rules, i: int) -> str | None:
+    """'Ukraine’s Zaporizhzhia region': the country owning the region, if written."""
+    if i >= 2 and doc[i - 1].lower_ in ("'s", "’s"):
+        return rules.places.country_code(doc[i - 2].text)
+    return None
+
+
+def context_countries(doc: Doc, rules: Rules) -> tuple[str, ...]:
+    """Countries the article talks about (GPE names and demonyms), to rank place candidates."""
+    seen: dict[str, None] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = rules.places.country_code(ent.text) or demonym_code(rules, ent.text)[1]
+            if code:
+                seen[code] = None
+    return tuple(seen)
+
+
+def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
+    """All entity mentions in ``doc``, non-overlapping, in text order (linear in doc length)."""
+    taken = bytearray(len(doc))
+    out: list[Ment] = []
+    ctx = context_countries(doc, rules)
+
+    def claim(m: Ment) -> None:
+        for i in range(m.start_tok, m.end_tok):
+            taken[i] = 1
+        out.append(m)
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    # 1) descriptions ('the Russian leader'), not titles ('Russian President Vladimir Putin').
+    for match_id, s, e in rules.descriptions(doc):
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+            continue
+        if free(s, e):
+            claim(_mk(doc, s, e, EntityType.PERSON, method="description",
+                      description=doc.vocab.strings[match_id]))
+    # 2) groups: '<demonym> <group noun>' and fixed phrases ('government forces').
+    for i in range(len(doc) - 1):
+        is_dem, _ = demonym_code(rules, doc[i].text)
+        if is_dem and doc[i + 1].lower_ in rules.group_nouns and free(i, i + 2):
+            noun = rules.group_canonical.get(doc[i + 1].lower_, doc[i + 1].lower_)
+            dem = doc[i].text if doc[i].text.isupper() else doc[i].text.capitalize()
+            claim(_mk(doc, i, i + 2, EntityType.GROUP, name=f"{dem} {noun}", method="rule"))
+    for _, s, e in rules.group_phrases(doc):
+        s, e = _trim(doc, s, e)
+        if s < e and free(s, e):
+            claim(_mk(doc, s, e, EntityType.GROUP, name=doc[s:e].text, method="rule"))
+    # 3) regions: '<X> region|oblast|province' with X tagged or a proper noun.
+    for i in range(1, len(doc)):
+        if doc[i].lower_ not in rules.region_words or taken[i] or not doc[i - 1].text[:1].isupper():
+            continue
+        s = i - 1
+        if doc[s].ent_type_ and doc[s].ent_iob_ != "B":
+            s = next(j for j in range(s, -1, -1) if doc[j].ent_iob_ == "B")
+        stem = doc[s:i].text
+        if not free(s, i + 1):
+            continue
+        info = rules.places.region(stem, _country_before(doc, rules, s), ctx)
+        if info is not None:
+            claim(_mk(doc, s, i + 1, EntityType.PLACE, place=info, name=info.name,
+                      key=info.id, method=info.method))
+    # 4) named entities, corrected.
+    for ent in doc.ents:
+        s, e = _trim(doc, ent.start, ent.end)
+        if s >= e or not free(s, e):
+            continue
+        m = _classify(doc, ent, s, e, rules, ctx, out)
+        if m is not None:
+            claim(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
+                        ) -> tuple[bool, str | None, str | None]:
+    """'<X>, a village in Ukraine’s Zaporizhzhia region' -> (True, 'UA.26', 'UA')."""
+    if e >= len(doc) or doc[e].text != ",":
+        return False, None, None
+    window = doc[e + 1 : min(len(doc), e + 7)]
+    hit = next((t for t in window if t.lower_ in rules.settlement_words), None)
+    if hit is None:
+        return False, None, None
+    # the location must be introduced by a preposition right after the settlement noun:
+    # 'a village in Ukraine’s X region' -- not 'a key town seized by Ukraine'.
+    if hit.i + 1 >= len(doc) or doc[hit.i + 1].lower_ not in ("in", "near", "of", "outside"):
+        return True, None, None
+    admin1 = country = None
+    limit = hit.i + 10
+    for m in ments:
+        if hit.i < m.start_tok <= limit and m.place is not None:
+            if m.place.kind == "admin1":
+                admin1, country = m.place.admin1_key, m.place.country
+                break
+            if m.place.kind == "country" and country is None:
+                country = m.place.country
+    if country is None:
+        for t in doc[hit.i + 1 : min(len(doc), limit)]:
+            country = rules.places.country_code(t.text)
+            if country:
+                break
+    return True, admin1, country
+
+
+def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, ...],
+              ments: list[Ment]) -> Ment | None:
+    text = doc[s:e].text
+    entry = rules.gaz.lookup(text)
+    label = ent.label_
+    is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        if label in ("GPE", "LOC") and entry.type is EntityType.PERSON and not ent.ent_id_:
+            return None  # a place the gazetteer knows only as a surname ('Johnson City')
+        return _mk(doc, s, e, entry.type, key=entry.id, name=entry.name, entry=entry,
+                   method="gazetteer")
+    if entry is not None or label in _PLACE_LABELS or is_settlement:
+        info = rules.places.resolve(entry.name if entry else text,
+                                    lookup=entry.geonames if entry else None,
+                                    country=country or (entry.country if entry else None),
+                                    admin1_key=admin1, context=ctx)
+        if label not in _PLACE_LABELS and entry is None and not is_settlement:
+            return None
+        # the gazetteer's spelling ('Zaporizhzhia') beats GeoNames' ('Zaporizhzhya')
+        name = entry.name if entry is not None and info.kind != "country" else info.name
+        return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
+                   method="gazetteer" if entry else info.method)
+    if label in _MISLABEL_LABELS and e - s == 1 and label != "NORP":
+        # A lone capitalized token after a place preposition that GeoNames knows in a country
+        # the article is about: the model's PERSON/PRODUCT guess loses.
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        if prev in _PLACE_PREPS and label != "ORG":
+            info = rules.places.resolve(text, context=ctx)
+            if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
+                return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
+                           place=info, method="context")
+    if label == "PERSON":
+        return _mk(doc, s, e, EntityType.PERSON)
+    if label == "ORG":
+        return _mk(doc, s, e, EntityType.ORGANIZATION)
+    return None
+

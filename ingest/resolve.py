@@ -1,0 +1,133 @@
+"""Cross-article entity resolution: one canonical node per real-world entity.
+
+The extractor already gives deterministic ids where it can (gazetteer ids such as
+``person:vladimir-putin``, GeoNames ids such as ``place:geonames:703448``, slugs otherwise).
+``CanonicalResolver`` maps each article's entities onto an index of known canonical
+entities (seeded from the graph by the caller; this module never talks to Neo4j):
+exact id -> alias -> fuzzy name (rapidfuzz) -> new. Each non-trivial decision is recorded in
+``EntityRecord.resolution`` so the writer can store it for audit and undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz, process
+
+from graph.models import EntityRecord, EntityType, ExtractionResult
+from ingest.extract.gazetteer import norm
+
+KnownEntity = tuple[str, str, str, Sequence[str]]  # (id, type, name, aliases)
+
+# Ids that come from an authority (gazetteer, GeoNames) are never fuzzily re-mapped.
+_AUTHORITATIVE = ("place:geonames:", "place:admin1:")
+
+
+@dataclass
+class _Canon:
+    id: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+
+
+def _tokens_compatible(a: str, b: str) -> bool:
+    """Person names: same number of words and every word close ('Zelenskyy'~'Zelensky'),
+    so 'Kim Jong-un' never merges with 'Kim Jong-il'."""
+    ta, tb = a.split(), b.split()
+    return len(ta) == len(tb) and all(fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb, strict=True))
+
+
+class CanonicalResolver:
+    """Implements the ``Resolver`` stage; keeps its index across calls (one per process)."""
+
+    def __init__(self, known: Iterable[KnownEntity] = (), *, threshold: float = 90.0,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self.threshold = threshold
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.by_id: dict[str, _Canon] = {}
+        self.by_alias: dict[tuple[str, str], str] = {}
+        self.names: dict[str, dict[str, str]] = {}  # type -> normalized name -> id
+        for eid, etype, name, aliases in known:
+            self.add(eid, str(etype), name, aliases)
+
+    # ------------------------------------------------------------------ index
+    def add(self, eid: str, etype: str, name: str, aliases: Iterable[str] = ()) -> None:
+        canon = self.by_id.get(eid)
+        if canon is None:
+            canon = self.by_id[eid] = _Canon(eid, etype, name)
+            self.names.setdefault(etype, {})[norm(name)] = eid
+        for alias in (name, *aliases):
+            canon.aliases.add(alias)
+            # the first owner of an alias keeps it: 'Johnson' must not hop between people
+            self.by_alias.setdefault((etype, norm(alias)), eid)
+
+    def match(self, ent: EntityRecord) -> tuple[str, str, float, str]:
+        """(canonical id, method, score, matched text) for one entity."""
+        etype = ent.type.value
+        if ent.id in self.by_id:
+            return ent.id, "exact", 1.0, ent.name
+        for alias in (ent.name, *ent.aliases):
+            hit = self.by_alias.get((etype, norm(alias)))
+            if hit is not None:
+                return hit, "alias", 1.0, alias
+        pool = self.names.get(etype)
+        if pool and not ent.id.startswith(_AUTHORITATIVE):
+            best = process.extractOne(norm(ent.name), list(pool), scorer=fuzz.ratio,
+                                      score_cutoff=self.threshold)
+            if best is not None:
+                cand_id = pool[best[0]]
+                ok = not cand_id.startswith(_AUTHORITATIVE) or ent.geonames_id is None
+                if ent.type is EntityType.PERSON:
+                    ok = ok and _tokens_compatible(norm(ent.name), best[0])
+                if ok:
+                    return cand_id, "fuzzy", round(float(best[1]) / 100.0, 3), best[0]
+        return ent.id, "new", 1.0, ent.name
+
+    # ------------------------------------------------------------------ stage
+    def __call__(self, results: Sequence[ExtractionResult]) -> list[ExtractionResult]:
+        return [self.resolve_one(r) for r in results]
+
+    def resolve_one(self, result: ExtractionResult) -> ExtractionResult:
+        res = result.model_copy(deep=True)
+        now = self.clock().isoformat()
+        remap: dict[str, str] = {}
+        merged: dict[str, EntityRecord] = {}
+        for ent in res.entities:
+            cid, method, score, matched = self.match(ent)
+            prior = ent.resolution
+            if cid != ent.id:
+                remap[ent.id] = cid
+            if method in ("alias", "fuzzy", "new"):
+                ent.resolution = {"method": method, "score": score, "matched": matched,
+                                  "at": now}
+                if prior:
+                    ent.resolution["prior"] = prior
+            elif prior:
+                ent.resolution = {**prior, "at": now}
+            canon_before = self.by_id.get(cid)
+            self.add(cid, ent.type.value, ent.name, ent.aliases)
+            canon = canon_before or self.by_id[cid]
+            if ent.name != canon.name and ent.name not in ent.aliases:
+                ent.aliases.append(ent.name)
+            ent.id, ent.name = cid, canon.name
+            if cid in merged:  # two article entities turned out to be one
+                tgt = merged[cid]
+                tgt.mentions.extend(ent.mentions)
+                tgt.aliases.extend(a for a in ent.aliases if a not in tgt.aliases)
+            else:
+                merged[cid] = ent
+        res.entities = list(merged.values())
+        if remap:
+            for c in res.claims:
+                if c.speaker.id in remap:
+                    c.speaker.id = remap[c.speaker.id]
+                    c.speaker.name = self.by_id[c.speaker.id].name
+                c.about = list(dict.fromkeys(remap.get(a, a) for a in c.about))
+                c.target = remap.get(c.target, c.target) if c.target else None
+            for r in res.relations:
+                r.source = remap.get(r.source, r.source)
+                r.target = remap.get(r.target, r.target) if r.target else None
+        return res

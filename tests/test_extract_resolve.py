@@ -1,0 +1,72 @@
+"""Cross-article resolution: canonical ids, aliases, fuzzy matches, audit records."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from graph.models import (
+    ClaimRecord,
+    EntityRecord,
+    EntityType,
+    ExtractionResult,
+    QuoteType,
+    SpeakerRef,
+)
+from ingest.resolve import CanonicalResolver
+from ingest.stages import Resolver
+
+NOW = datetime(2025, 3, 18, tzinfo=UTC)
+
+
+def _result(aid: str, *ents: EntityRecord) -> ExtractionResult:
+    speaker = SpeakerRef(id=ents[0].id, name=ents[0].name, type=ents[0].type.value)
+    claim = ClaimRecord(id=f"c-{aid}", speaker=speaker, cue="say", content="x y z",
+                        content_span=(0, 5), sentence_span=(0, 5),
+                        quote_type=QuoteType.INDIRECT, about=[e.id for e in ents[1:]])
+    return ExtractionResult(id=aid, extractor_version="t", entities=list(ents), claims=[claim])
+
+
+def test_resolver_protocol_and_seeded_index() -> None:
+    r = CanonicalResolver([("person:vladimir-putin", "Person", "Vladimir Putin", ["Putin"])],
+                          clock=lambda: NOW)
+    assert isinstance(r, Resolver)
+    ent = EntityRecord(id="person:v-putin", type=EntityType.PERSON, name="V. Putin",
+                       aliases=["Putin"])
+    out = r([_result("a", ent)])[0]
+    assert out.entities[0].id == "person:vladimir-putin"
+    assert out.entities[0].name == "Vladimir Putin" and "V. Putin" in out.entities[0].aliases
+    assert out.entities[0].resolution == {"method": "alias", "score": 1.0, "matched": "Putin",
+                                          "at": NOW.isoformat()}
+    assert out.claims[0].speaker.id == "person:vladimir-putin"
+
+
+def test_fuzzy_spelling_variants_merge_but_near_names_do_not() -> None:
+    r = CanonicalResolver(clock=lambda: NOW)
+    a = EntityRecord(id="person:oleksii-reznikov", type=EntityType.PERSON, name="Oleksii Reznikov")
+    r([_result("a", a)])
+    b = EntityRecord(id="person:oleksiy-reznikov", type=EntityType.PERSON, name="Oleksiy Reznikov")
+    c = EntityRecord(id="person:kim-jong-un", type=EntityType.PERSON, name="Kim Jong-un")
+    d = EntityRecord(id="person:kim-jong-il", type=EntityType.PERSON, name="Kim Jong-il")
+    out = r([_result("b", b, c, d)])[0]
+    ids = [e.id for e in out.entities]
+    assert ids == ["person:oleksii-reznikov", "person:kim-jong-un", "person:kim-jong-il"]
+    dec = out.entities[0].resolution or {}
+    assert dec["method"] == "fuzzy" and 0.9 <= float(dec["score"]) < 1.0  # type: ignore[arg-type]
+    assert out.claims[0].speaker.id == "person:oleksii-reznikov"
+    assert (out.entities[1].resolution or {})["method"] == "new"
+
+
+def test_same_entity_in_two_articles_gets_the_same_id() -> None:
+    from graph.models import StoredArticle, content_hash
+    from ingest.extract import SpacyExtractor
+
+    texts = ["Ukrainian President Volodymyr Zelenskyy said on Sunday that Kiev would hold.",
+             "Zelensky warned that Russian forces were shelling Kharkov, a city in Ukraine."]
+    arts = [StoredArticle(id=f"t{i}", text=t, content_hash=content_hash(t))
+            for i, t in enumerate(texts)]
+    res = CanonicalResolver(clock=lambda: NOW)(SpacyExtractor()(arts))
+    ids = [{e.id for e in r.entities} for r in res]
+    assert "person:volodymyr-zelensky" in ids[0] & ids[1]
+    assert "place:geonames:703448" in ids[0]  # Kiev -> Kyiv
+    assert "place:geonames:706483" in ids[1]  # Kharkov -> Kharkiv
+    assert "group:russian-forces" in ids[1]
