@@ -68,3 +68,74 @@ def prepare(article: ArticleIn, *, max_chars: int = 1_000_000) -> StoredArticle:
         status=status,
         error=error,
     )
+
+
+# --------------------------------------------------------------------------- submissions
+
+
+class Submission(ArticleIn):
+    """One input on its way through the queue: an article, or a URL still to fetch.
+
+    Readers may already know an input is unusable (binary file, bad UTF-8, a page with no
+    article): they set ``status``/``error`` and the worker stores it as such, so nothing is lost.
+    ``fallback_text`` is used when ``url`` cannot be fetched (a feed entry's content/summary).
+    """
+
+    text: str = ""
+    status: ArticleStatus | None = None
+    error: str | None = None
+    fallback_text: str | None = None
+    needs_fetch: bool = False
+
+
+def looks_binary(text: str) -> bool:
+    """NUL bytes or many control characters: not prose."""
+    if "\x00" in text:
+        return True
+    sample = text[:4096]
+    if not sample:
+        return False
+    ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return ctrl / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, ArticleStatus | None, str | None]:
+    """Bytes from a file or a response body -> (text, status or None, error)."""
+    if b"\x00" in data[:8192] or looks_binary(data[:4096].decode("latin-1")):
+        return "", ArticleStatus.BINARY, "binary content, not text"
+    try:
+        return data.decode("utf-8-sig"), None, None
+    except UnicodeDecodeError as exc:
+        # Kept (with replacement characters) so the raw input can be inspected, but not extracted.
+        return (data.decode("utf-8", errors="replace"), ArticleStatus.NOT_UTF8,
+                f"not valid UTF-8 at byte {exc.start}")
+
+
+def prepare_submission(
+    sub: Submission, *, max_chars: int, detect_language: bool = True
+) -> StoredArticle:
+    """Apply every per-article check: pre-decided status, binary, size, empty, language."""
+    from ingest.language import english_or_reason
+
+    if sub.status is not None:
+        # Decided upstream (reader/fetcher): keep whatever text there is, cut to size.
+        text = sub.text[:max_chars]
+        return StoredArticle(
+            id=sub.resolved_id(), text=text, title=sub.title, url=sub.url, source=sub.source,
+            author=sub.author, published=sub.published, language=sub.language,
+            fetched_at=datetime.now(UTC), content_hash=content_hash(text or sub.resolved_id()),
+            status=sub.status, error=sub.error,
+        )
+    if looks_binary(sub.text):
+        return prepare_submission(
+            sub.model_copy(update={"status": ArticleStatus.BINARY, "text": "",
+                                   "error": "binary content, not text"}),
+            max_chars=max_chars,
+        )
+    art = prepare(sub, max_chars=max_chars)
+    if art.status is ArticleStatus.OK and detect_language:
+        lang, reason = english_or_reason(art.text, declared=sub.language)
+        art.language = lang
+        if reason:
+            art.status, art.error = ArticleStatus.UNSUPPORTED_LANGUAGE, reason
+    return art

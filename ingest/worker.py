@@ -1,0 +1,216 @@
+"""``kg worker``: consume the job queue, one driver and one spaCy model per process.
+
+Per job: fetch what still needs fetching, prepare (clean, check, identify the language), decide
+identity (already stored / exact duplicate / near-duplicate), extract the usable articles with one
+``nlp.pipe`` pass, then write. Consecutive jobs are written together, up to
+``settings.write_batch_size`` articles per transaction, while more jobs are waiting; the jobs are
+acked only after their write committed (at-least-once). Transient graph errors
+(``GraphUnavailable``) are retried with exponential backoff; after ``settings.job_max_attempts``
+the job goes to the dead-letter list with the reason. An article that breaks the extractor is
+stored with status ``failed`` and its error, and the rest of its batch lands.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from graph import articles as graph_articles
+from graph.driver import Graph
+from graph.errors import GraphUnavailable
+from graph.models import ArticleStatus, ExtractionResult, StoredArticle
+from graph.settings import Settings
+from ingest.articles import Submission, prepare_submission
+from ingest.dedup import DedupIndex
+from ingest.fetch import fetch, is_html, make_client
+from ingest.queue import Job, JobQueue
+
+log = logging.getLogger("kg.worker")
+T = TypeVar("T")
+EXTRACTABLE = (ArticleStatus.OK, ArticleStatus.NEAR_DUPLICATE)
+
+
+@dataclass
+class Staged:
+    job: Job
+    articles: list[StoredArticle] = field(default_factory=list)
+    results: list[ExtractionResult] = field(default_factory=list)
+
+
+class Worker:
+    def __init__(self, settings: Settings, graph: Graph, queue: JobQueue) -> None:
+        from ingest.commands import build_pipeline
+
+        self.settings, self.graph, self.queue = settings, graph, queue
+        self.pipeline = build_pipeline(graph, settings)  # loads spaCy once per process
+        self.dedup = DedupIndex(settings.queue_file.with_name("dedup.sqlite3"))
+        self.http = make_client(settings)
+        self.stopping = False
+        self.processed = 0
+
+    # ------------------------------------------------------------------ retries
+    def _retry(self, fn: Callable[[], T], job_attempts: int = 0) -> T:
+        """Run ``fn``; on GraphUnavailable back off (0.5 s, 1 s, 2 s, ...) and try again."""
+        attempt = job_attempts
+        while True:
+            try:
+                return fn()
+            except GraphUnavailable as exc:
+                attempt += 1
+                if attempt >= self.settings.job_max_attempts:
+                    raise
+                delay = min(30.0, 0.5 * 2 ** (attempt - 1))
+                log.warning("graph unavailable (%s); retry %d in %.1fs", exc, attempt, delay)
+                time.sleep(delay)
+
+    # ------------------------------------------------------------------ stages
+    def _fetch(self, sub: Submission) -> Submission:
+        from ingest.sources.html import from_html
+
+        got = fetch(self.http, sub.url or "", self.settings.fetch_max_bytes)
+        if got.ok and is_html(got.content_type, got.body):
+            page = from_html(got.body, url=sub.url, id=sub.id, source=sub.source)
+            if page.status is None or not sub.fallback_text:
+                # The feed's metadata (title, date, outlet) wins over the page's guesses.
+                return page.model_copy(update={
+                    k: v for k, v in sub.model_dump(include={"title", "published", "source",
+                                                            "author"}).items() if v})
+        elif got.ok:
+            from ingest.articles import decode_bytes
+
+            text, status, error = decode_bytes(got.body)
+            return sub.model_copy(update={"text": text, "status": status, "error": error,
+                                          "needs_fetch": False})
+        if sub.fallback_text:
+            return sub.model_copy(update={"text": sub.fallback_text, "needs_fetch": False})
+        return sub.model_copy(update={"status": ArticleStatus.FETCH_FAILED,
+                                      "error": got.error or "no article at the URL",
+                                      "needs_fetch": False})
+
+    def _prepare(self, job: Job) -> list[StoredArticle]:
+        out: dict[str, StoredArticle] = {}
+        for raw in job.items:
+            sub = Submission.model_validate(raw)
+            if sub.needs_fetch and sub.url:
+                sub = self._fetch(sub)
+            art = prepare_submission(sub, max_chars=self.settings.max_article_chars)
+            out[art.id] = art  # the same id twice in one job: the last one wins
+        return list(out.values())
+
+    def _identify(self, arts: list[StoredArticle], attempts: int) -> list[StoredArticle]:
+        """Drop the articles already stored; mark exact and near duplicates."""
+        found = self._retry(lambda: graph_articles.lookup(self.graph, arts), attempts)
+        fresh = [a for a in arts if a.id not in found.already_stored]
+        for art in fresh:
+            original = found.originals.get(art.id)
+            if original and art.status is ArticleStatus.OK:
+                art.status, art.duplicate_of, art.similarity = (
+                    ArticleStatus.DUPLICATE, original, 1.0)
+                art.error = f"same text as article {original}"
+        self.dedup.assign(fresh, found.epoch)
+        return fresh
+
+    def _extract(self, arts: Sequence[StoredArticle]) -> list[ExtractionResult]:
+        usable = [a for a in arts if a.status in EXTRACTABLE]
+        if not usable:
+            return []
+        try:
+            return self.pipeline.resolve(self.pipeline.extract(usable))
+        except GraphUnavailable:
+            raise
+        except Exception:  # noqa: BLE001 - isolate the article that breaks extraction
+            log.exception("batch extraction failed; extracting one by one")
+        results: list[ExtractionResult] = []
+        for art in usable:
+            try:
+                results.extend(self.pipeline.resolve(self.pipeline.extract([art])))
+            except Exception as exc:  # noqa: BLE001
+                art.status, art.error = ArticleStatus.FAILED, f"extraction failed: {exc!r}"[:500]
+        return results
+
+    def stage(self, job: Job) -> Staged:
+        arts = self._identify(self._prepare(job), job.attempts)
+        return Staged(job, arts, self._extract(arts))
+
+    def flush(self, held: list[Staged]) -> None:
+        arts = [a for s in held for a in s.articles]
+        results = [r for s in held for r in s.results]
+        attempts = max(s.job.attempts for s in held)
+
+        def write() -> None:
+            if arts:
+                self.pipeline.write(arts, results)
+                graph_articles.link_duplicates(self.graph, arts)
+
+        try:
+            self._retry(write, attempts)
+        except GraphUnavailable as exc:
+            for s in held:
+                s.job.attempts = self.settings.job_max_attempts
+                self.queue.fail(s.job, f"graph unavailable after {s.job.attempts} attempts: "
+                                       f"{exc.message}")
+            return
+        for s in held:
+            self.queue.ack(s.job)
+        self.processed += len(arts)
+
+    # ------------------------------------------------------------------ loop
+    def run(self, *, burst: bool = False, idle_timeout: float = 2.0) -> int:
+        """Process jobs until stopped (or, with ``burst``, until the queue is empty)."""
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+        self.queue.recover()
+        held: list[Staged] = []
+        held_n = 0
+        last_recover = time.monotonic()
+        while not self.stopping:
+            job = self.queue.take(timeout=0.0 if held else idle_timeout)
+            if job is not None:
+                staged = self._stage_or_fail(job)
+                if staged is not None:
+                    held.append(staged)
+                    held_n += len(staged.articles)
+                    if held_n < self.settings.write_batch_size:
+                        continue
+            if held:
+                self.flush(held)
+                held, held_n = [], 0
+                continue
+            if time.monotonic() - last_recover > 10:
+                self.queue.recover()  # a dead worker's jobs come back to us
+                last_recover = time.monotonic()
+            if burst and self._drained():
+                break
+        if held:
+            self.flush(held)
+        return self.processed
+
+    def _stage_or_fail(self, job: Job) -> Staged | None:
+        if job.attempts >= self.settings.job_max_attempts:
+            self.queue.fail(job, f"delivered {job.attempts} times without finishing "
+                                 "(its worker died each time)")
+            return None
+        try:
+            return self.stage(job)
+        except GraphUnavailable as exc:
+            self.queue.fail(job, f"graph unavailable after retries: {exc.message}")
+        except Exception as exc:  # noqa: BLE001 - a bad job must not stop the worker
+            log.exception("job %s failed", job.id)
+            self.queue.fail(job, f"{type(exc).__name__}: {exc}"[:2000])
+        return None
+
+    def _drained(self) -> bool:
+        # Jobs still running belong to live workers (recover() took back the dead ones').
+        self.queue.recover()
+        return self.queue.counts()["queued"] == 0
+
+    def _stop(self, *_: Any) -> None:
+        self.stopping = True
+
+    def close(self) -> None:
+        self.dedup.close()
+        self.http.close()
