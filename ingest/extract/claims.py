@@ -66,6 +66,8 @@ class ClaimCtx:
     sent_of: list[tuple[int, int]]  # token index -> sentence char span
     claims: list[ClaimRecord] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
+    org_words: dict[str, Ment] = field(default_factory=dict)
+    last: tuple[SpeakerRef, int] | None = None  # last speaker and where its claim ended
 
 
 def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
@@ -104,6 +106,8 @@ def _content(tok: Token) -> tuple[int, int] | None:
         comps = [c for c in tok.rights if c.dep_ in _OBJECT_DEPS
                  or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
         # 'told reporters' / 'confirmed ... to reporters': an addressee is not content.
+        if tok.lemma_.lower() in ("tell", "ask", "inform", "brief"):
+            comps = [c for c in comps if c.dep_ == "prep" and c.lower_ == "about"]
         comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
                                           any(g.lower_ in ("reporters", "journalists")
                                               for g in c.children))]
@@ -135,14 +139,34 @@ def _subject(tok: Token) -> Token | None:
 
 def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
     m = ctx.tok2ment[subj.i]
-    if m is None:  # 'the Kremlin’s spokesman': look at the head's compounds
-        m = next((ctx.tok2ment[c.i] for c in subj.children
-                  if c.dep_ == "compound" and ctx.tok2ment[c.i] is not None
-                  and subj.lower_ not in ctx.rules.gaz.words("anonymous_nouns")), None)
+    if m is None:
+        # 'rescue workers, the Civil Defence' (apposition) names the speaker; so does
+        # 'the SOHR monitoring group' (an institution noun) -- but 'a U.S. official' and
+        # 'Pentagon officials' stay anonymous: people are not their institution.
+        institution = subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+        for c in subj.children:
+            cm = ctx.tok2ment[c.i]
+            if cm is None or cm.type is EntityType.PLACE and c.dep_ != "appos":
+                continue
+            if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
+                m = cm
+                break
+    if m is None and subj.pos_ == "PROPN":
+        # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
+        m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
+                  if (x := ctx.tok2ment[i]) is not None and x.type is EntityType.PERSON), None)
+    if m is None and subj.pos_ == "NOUN" and subj.i > 0 and ctx.doc[subj.i - 1].lower_ == "the":
+        # 'the observatory said' after 'the Syrian Observatory for Human Rights'
+        m = ctx.org_words.get(subj.lower_)
+        if m is not None and m.start > subj.idx:
+            m = None
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
     low = subj.lower_
+    if low == "they" and ctx.last is not None and subj.idx - ctx.last[1] < 800:
+        # continuing attribution: 'They said ...' after '<group> claimed ...'
+        return ctx.last[0], (subj.idx, subj.idx + len(subj))
     if low in PRONOUNS_PERSON:
         sent_start = ctx.sent_of[subj.i][0]
         # search the current and the two previous sentences (by char distance, roughly)
@@ -217,8 +241,9 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     text = ctx.doc.text
     cs, ce = _trim_span(text, cs, ce)
     ce = _close_quote(text, cs, ce)
-    if ce - cs < 3 or (cs, ce) in ctx.seen:
-        return
+    words = text[cs:ce].split()
+    if len(words) < 2 or (cs, ce) in ctx.seen:
+        return  # 'told you', 'said so': no content worth a claim
     ctx.seen.add((cs, ce))
     qt = _quote_type(ctx, cs, ce)
     about: list[str] = []
@@ -233,6 +258,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
             about.append(m.key)
     if target and target not in about:
         about.append(target)
+    ctx.last = (speaker[0], ce)
     ctx.claims.append(ClaimRecord(
         id=stable_id(ctx.article_id, cue_span, cs, ce, prefix="claim:"),
         speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
@@ -253,7 +279,11 @@ def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
     s = e - 1
     while s > s0 and q[s] != q[s - 1]:
         s -= 1
-    return (s, e) if e - s > 5 else None
+    between = ctx.doc.text[e : tok.idx]
+    # the quotation must lead straight into the attribution: '“…,” he said'
+    if e - s <= 5 or "\n" in between or len(between) > 60:
+        return None
+    return s, e
 
 
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
@@ -271,6 +301,13 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     if span is None or span[0] < tok.idx and not (ctx.quoted[span[1]] - ctx.quoted[span[0]]):
         # no complement, or a reported clause before the verb that is not a quotation
         span = _quote_in_sentence(ctx, tok) if span is None else span
+    if span is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        # 'The result, former officials said, has been some blind spots.'
+        head = tok.head
+        s0, e0 = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        if tok.left_edge.idx > head.idx:  # '…, they say' at the end: cut it off
+            e0 = tok.left_edge.idx
+        span = (s0, e0)
     if span is None:
         return
     subj = _subject(tok)
@@ -302,11 +339,48 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None)
 
 
+def _continuations(ctx: ClaimCtx) -> None:
+    """A paragraph that is only a quotation, right after an attributed quotation, continues
+    it: '“The price … is very high,” he said. “It’s just scary. …”'."""
+    text = ctx.doc.text
+    by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
+    for sent in ctx.doc.sents:
+        s, e = _trim_span(text, sent.start_char, sent.end_char)
+        if e - s < 20 or text[s] not in _OPEN_Q or ctx.quoted[e] - ctx.quoted[s] < 0.95 * (e - s):
+            continue
+        if any(c.content_span[0] < e and s < c.content_span[1] for c in ctx.claims):
+            continue
+        prev = [c for c in by_end if c.content_span[1] <= s and s - c.content_span[1] < 400]
+        if not prev or prev[-1].quote_type is QuoteType.INDIRECT:
+            continue
+        p = prev[-1]
+        if "\n\n" in text[p.sentence_span[1] : s] and text.count("\n\n", p.content_span[1], s) > 1:
+            continue
+        ctx.claims.append(ClaimRecord(
+            id=stable_id(ctx.article_id, "cont", s, e, prefix="claim:"), speaker=p.speaker,
+            speaker_span=p.speaker_span, cue=p.cue, cue_span=None, content=text[s:e],
+            content_span=(s, e), sentence_span=(sent.start_char, sent.end_char),
+            quote_type=QuoteType.DIRECT, direct=True,
+            about=[m.key for i in range(sent.start, sent.end)
+                   if (m := ctx.tok2ment[i]) is not None and m.key
+                   and m.key != p.speaker.id][:10],
+            target=None, date=p.date))
+        by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
+
+
 def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     cues = ctx.rules.gaz.words("cue_verbs")
+    stop = ctx.rules.gaz.words("org_coref_stopwords")
+    for m in ctx.tok2ment:
+        if m is not None and m.type in (EntityType.ORGANIZATION, EntityType.OUTLET):
+            for w in (m.name or m.text).lower().split():
+                if len(w) > 3 and w not in stop:
+                    ctx.org_words.setdefault(w, m)
     for tok in ctx.doc:
         if tok.lower_ == "according":
             _according(ctx, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
             _verb_cue(ctx, tok)
+    _continuations(ctx)
+    ctx.claims.sort(key=lambda c: c.content_span[0])
     return ctx.claims

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.tokens import Doc
+
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import norm, slug
@@ -108,3 +110,30 @@ class PersonLocator:
                 return self.people[i]
             i -= 1
         return None
+
+
+def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
+    """Second mentions the model missed: a bare proper noun equal to the surname of a person
+    the article already named ('Merrick Garland' ... 'Garland said')."""
+    surnames: dict[str, Ment] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.description is None and m.name \
+                and len(m.name.split()) >= 2:
+            surnames.setdefault(m.name.split()[-1], m)
+    if not surnames:
+        return ments
+    taken = bytearray(len(doc))
+    for m in ments:
+        for i in range(m.start_tok, m.end_tok):
+            taken[i] = 1
+    added: list[Ment] = []
+    for tok in doc:
+        full = surnames.get(tok.text)
+        if full is not None and not taken[tok.i] and tok.pos_ == "PROPN" \
+                and tok.idx > full.start:
+            added.append(Ment(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text,
+                              EntityType.PERSON, key=full.key, name=full.name,
+                              method="surname", entry=full.entry))
+    if not added:
+        return ments
+    return sorted(ments + added, key=lambda m: m.start)

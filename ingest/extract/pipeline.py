@@ -18,7 +18,12 @@ from spacy.tokens import Doc
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.settings import get_settings
 from ingest.extract.claims import ClaimCtx, find_claims, quote_mask
-from ingest.extract.coref import PersonLocator, resolve_descriptions, resolve_people
+from ingest.extract.coref import (
+    PersonLocator,
+    add_surname_mentions,
+    resolve_descriptions,
+    resolve_people,
+)
 from ingest.extract.dates import parse_published
 from ingest.extract.entities import Ment, Rules, build_rules, detect_mentions
 from ingest.extract.gazetteer import load_gazetteer, ruler_patterns
@@ -26,7 +31,7 @@ from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.0"
+EXTRACTOR_VERSION = "kg-extract/1.1"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -68,6 +73,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
     resolve_people(ments, rules)
+    ments = add_surname_mentions(doc, ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
     ments = [m for m in ments if m.key]
