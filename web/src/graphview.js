@@ -1,0 +1,260 @@
+// The graph canvas: cytoscape with fcose (readable at a few hundred nodes), styles per node
+// type, and the merge/filter/layout operations the rest of the page calls.
+import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
+
+import { NODE_TYPES, inDateRange, state } from "./state.js";
+
+cytoscape.use(fcose);
+
+// Colour and shape per type; colour-blind-safe hues (Okabe-Ito) and distinct shapes, so the
+// type is readable without colour too.
+export const TYPE_STYLE = {
+  Person: { color: "#0072B2", shape: "ellipse", label: "Person" },
+  Organization: { color: "#7E57C2", shape: "round-rectangle", label: "Organization" },
+  Place: { color: "#009E73", shape: "round-triangle", label: "Place" },
+  Group: { color: "#E69F00", shape: "round-hexagon", label: "Group" },
+  Claim: { color: "#D55E00", shape: "round-diamond", label: "Claim" },
+  AnonymousSource: { color: "#6B7280", shape: "ellipse", label: "Anonymous source" },
+};
+
+export const REL_STYLE = {
+  CO_MENTIONED: { color: "#CBD5E1", style: "solid", arrow: false },
+  CLAIM_ABOUT: { color: "#D55E00", style: "solid" },
+  SAID: { color: "#D55E00", style: "solid" },
+  ABOUT: { color: "#94A3B8", style: "dashed" },
+  TARGETS: { color: "#B91C1C", style: "solid" },
+  HAS_ROLE: { color: "#7E57C2", style: "solid" },
+  LOCATED_IN: { color: "#009E73", style: "dotted" },
+  DISPUTES: { color: "#B91C1C", style: "dashed" },
+};
+
+function nodeSize(mentions) {
+  return Math.round(26 + Math.min(46, 9 * Math.sqrt(Math.max(0, mentions || 0))));
+}
+
+function shortLabel(n) {
+  const raw = n.type === "Claim" ? `“${n.content || n.name || ""}”` : n.name || n.id;
+  return raw.length > 42 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+const styles = [
+  {
+    selector: "node",
+    style: {
+      label: "data(label)",
+      width: "data(size)",
+      height: "data(size)",
+      "background-color": "#64748b",
+      "border-width": 2,
+      "border-color": "#ffffff",
+      "font-size": 11,
+      "font-family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif",
+      color: "#1e293b",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "wrap",
+      "text-max-width": 130,
+      "text-outline-color": "#ffffff",
+      "text-outline-width": 2,
+      "min-zoomed-font-size": 7,
+    },
+  },
+  ...Object.entries(TYPE_STYLE).map(([type, s]) => ({
+    selector: `node[type = "${type}"]`,
+    style: { "background-color": s.color, shape: s.shape },
+  })),
+  {
+    selector: 'node[type = "Claim"]',
+    style: { "font-size": 9, color: "#7c2d12", "text-max-width": 150, "font-style": "italic" },
+  },
+  {
+    selector: 'node[type = "AnonymousSource"]',
+    style: { "border-style": "dashed", "border-color": "#374151", "border-width": 2 },
+  },
+  { selector: "node.root", style: { "border-color": "#0f172a", "border-width": 3 } },
+  { selector: "node.pinned", style: { "border-color": "#111827", "border-style": "double", "border-width": 5 } },
+  {
+    selector: "node:selected",
+    style: { "overlay-color": "#2563eb", "overlay-opacity": 0.18, "overlay-padding": 6, "z-index": 10 },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: "data(width)",
+      "line-color": "#cbd5e1",
+      "curve-style": "bezier",
+      opacity: 0.85,
+      "target-arrow-shape": "none",
+    },
+  },
+  ...Object.entries(REL_STYLE).map(([type, s]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      "line-color": s.color,
+      "line-style": s.style,
+      "target-arrow-shape": s.arrow === false ? "none" : "triangle",
+      "target-arrow-color": s.color,
+      "arrow-scale": 0.8,
+    },
+  })),
+  {
+    selector: "edge:selected",
+    style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", width: 4, opacity: 1 },
+  },
+  { selector: ".filtered, .hidden", style: { display: "none" } },
+  { selector: ".faded", style: { opacity: 0.25 } },
+];
+
+export function createGraph(container) {
+  const cy = cytoscape({
+    container,
+    style: styles,
+    wheelSensitivity: 0.3,
+    minZoom: 0.1,
+    maxZoom: 3,
+    boxSelectionEnabled: false,
+  });
+  return cy;
+}
+
+export function nodeData(n) {
+  const type = NODE_TYPES.includes(n.type) ? n.type : n.anonymous ? "AnonymousSource" : n.type;
+  return {
+    ...n,
+    id: String(n.id),
+    type: type || "Entity",
+    label: shortLabel({ ...n, type }),
+    mentions: n.mentions ?? n.mention_count ?? 0,
+    size: type === "Claim" ? 22 : nodeSize(n.mentions ?? n.mention_count),
+  };
+}
+
+export function edgeData(e) {
+  const id = e.id || `${e.source}|${e.type}|${e.target}`;
+  return {
+    ...e,
+    id: String(id),
+    source: String(e.source),
+    target: String(e.target),
+    type: e.type || "RELATED",
+    weight: e.weight ?? (e.evidence ? e.evidence.length : 1),
+    width: Math.min(8, 1.2 + Math.sqrt(e.weight ?? 1)),
+    evidence: e.evidence || [],
+  };
+}
+
+// Merge nodes and edges into the graph; returns the newly added nodes. New nodes start on a
+// ring around `around` so the incremental layout only needs to relax them.
+export function merge(cy, nodes, edges, around) {
+  const added = [];
+  const centre = around && around.nonempty() ? around.position() : { x: 0, y: 0 };
+  const fresh = nodes.filter((n) => cy.getElementById(String(n.id)).empty());
+  fresh.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+    const r = 90 + 6 * Math.sqrt(fresh.length);
+    const el = cy.add({
+      group: "nodes",
+      data: nodeData(n),
+      position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) },
+    });
+    added.push(el);
+  });
+  for (const n of nodes) {
+    const el = cy.getElementById(String(n.id));
+    // Keep the richer record when the same node comes back from another expansion.
+    if (el.nonempty() && (n.mentions ?? 0) > (el.data("mentions") ?? 0)) el.data(nodeData(n));
+  }
+  for (const e of edges) {
+    const d = edgeData(e);
+    if (cy.getElementById(d.source).empty() || cy.getElementById(d.target).empty()) continue;
+    const existing = cy.getElementById(d.id);
+    if (existing.empty()) cy.add({ group: "edges", data: d });
+  }
+  return cy.collection(added);
+}
+
+function edgeDates(edge) {
+  return (edge.data("evidence") || []).map((ev) => ev.published).filter(Boolean);
+}
+
+// Applies type / relationship / date filters and the hidden set as classes (display: none).
+export function applyFilters(cy) {
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const t = n.data("type");
+      let out = !state.types.has(t) && NODE_TYPES.includes(t);
+      if (!out && t === "Claim" && !n.hasClass("root")) {
+        out = !inDateRange(n.data("date") || n.data("published"));
+      }
+      n.toggleClass("filtered", out);
+      n.toggleClass("hidden", state.hidden.has(n.id()));
+      n.toggleClass("pinned", state.pinned.has(n.id()));
+      if (state.pinned.has(n.id())) n.lock();
+      else n.unlock();
+    });
+    cy.edges().forEach((e) => {
+      let out = state.rels ? !state.rels.has(e.data("type")) : false;
+      const dates = edgeDates(e);
+      if (!out && dates.length && (state.dateFrom || state.dateTo)) {
+        out = !dates.some((d) => inDateRange(d));
+      }
+      e.toggleClass("filtered", out);
+    });
+  });
+}
+
+let running = null;
+
+// fcose keeps a few hundred nodes readable; pinned nodes stay where the analyst put them.
+export function layout(cy, { incremental = false } = {}) {
+  const visible = cy.elements().not(".filtered, .hidden");
+  if (visible.nodes().empty()) return Promise.resolve();
+  if (running) running.stop();
+  const fixed = visible
+    .nodes()
+    .filter((n) => state.pinned.has(n.id()))
+    .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  const n = visible.nodes().length;
+  const opts = {
+    name: "fcose",
+    quality: n > 250 ? "draft" : "default",
+    randomize: !incremental,
+    animate: n < 300,
+    animationDuration: 450,
+    fit: true,
+    padding: 40,
+    nodeDimensionsIncludeLabels: true,
+    uniformNodeDimensions: false,
+    packComponents: true,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: (e) => (e.data("type") === "ABOUT" ? 90 : 120),
+    edgeElasticity: () => 0.4,
+    nestingFactor: 0.1,
+    gravity: 0.3,
+    numIter: 2500,
+    tile: true,
+    fixedNodeConstraint: fixed.length ? fixed : undefined,
+  };
+  return new Promise((resolve) => {
+    running = visible.layout(opts);
+    running.one("layoutstop", () => {
+      running = null;
+      resolve();
+    });
+    running.run();
+  });
+}
+
+// The visible subgraph as plain records (for export, the map and the node list).
+export function visibleElements(cy) {
+  const nodes = cy.nodes().not(".filtered, .hidden");
+  const edges = cy.edges().not(".filtered, .hidden").filter(
+    (e) => nodes.contains(e.source()) && nodes.contains(e.target()),
+  );
+  const strip = ({ label, size, width, ...rest }) => rest;
+  return {
+    nodes: nodes.map((n) => strip(n.data())),
+    edges: edges.map((e) => strip(e.data())),
+  };
+}

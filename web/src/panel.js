@@ -1,0 +1,329 @@
+// The side panel: an entity's profile and claims, a claim with its sentence highlighted in the
+// article text, or an edge with its evidence. Every quote shows where it comes from.
+import { apiGet, describeError } from "./api.js";
+import { clear, fmtDate, h, safeUrl } from "./dom.js";
+import { TYPE_STYLE } from "./graphview.js";
+
+let panel;
+let actions;
+let token = 0; // the latest render wins when requests overlap
+
+export function initPanel(el, acts) {
+  panel = el;
+  actions = acts;
+  showIntro();
+}
+
+function start(title) {
+  token += 1;
+  clear(panel);
+  panel.dataset.kind = "";
+  const heading = h("h2", { class: "panel-title", tabindex: "-1" }, title);
+  panel.append(heading);
+  return { mine: token, heading };
+}
+
+function stale(t) {
+  return t.mine !== token;
+}
+
+function badge(type) {
+  const s = TYPE_STYLE[type] || { color: "#64748b", label: type || "Entity" };
+  return h("span", { class: "badge", style: `--c:${s.color}` }, s.label);
+}
+
+function loading() {
+  return h("p", { class: "muted loading", role: "status" }, "Loading…");
+}
+
+function errorBox(err) {
+  return h("p", { class: "error", role: "alert" }, describeError(err));
+}
+
+export function showIntro() {
+  start("Details");
+  panel.append(
+    h("p", { class: "muted" }, "Select a node or an edge to see its profile and evidence."),
+    h(
+      "ul",
+      { class: "hints" },
+      h("li", {}, "Click a node (or press Enter on it in “In view”) to expand its neighbours."),
+      h("li", {}, "Claims open with their sentence highlighted in the article."),
+      h("li", {}, "Escape clears the selection."),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------------------ entities
+
+export async function showEntity(id, fallback = {}) {
+  const t = start(fallback.name || "Entity");
+  panel.dataset.kind = "entity";
+  panel.append(loading());
+  let p;
+  try {
+    p = await apiGet(`/v1/entities/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (stale(t)) return null;
+    panel.lastChild.replaceWith(errorBox(err));
+    return null;
+  }
+  if (stale(t)) return null;
+  panel.lastChild.remove();
+  t.heading.textContent = p.name || id;
+  t.heading.append(" ", badge(p.type));
+  const where = [p.admin1, p.country].filter(Boolean).join(", ");
+  const facts = h(
+    "dl",
+    { class: "facts" },
+    p.aliases?.length ? [h("dt", {}, "Also"), h("dd", {}, p.aliases.join(" · "))] : null,
+    where ? [h("dt", {}, "Where"), h("dd", {}, where)] : null,
+    p.lat != null && p.lon != null
+      ? [h("dt", {}, "Coords"), h("dd", {}, `${(+p.lat).toFixed(2)}, ${(+p.lon).toFixed(2)}`)]
+      : null,
+    p.titles?.length ? [h("dt", {}, "Titles"), h("dd", {}, p.titles.join(" · "))] : null,
+    [h("dt", {}, "Mentions"), h("dd", { "data-testid": "mention-count" },
+      `${p.mentions ?? p.mention_count ?? 0} in ${p.articles ?? "?"} article(s)`)],
+  );
+  const pinned = actions.isPinned(id);
+  const tools = h(
+    "div",
+    { class: "row-actions" },
+    h("button", { type: "button", onclick: () => actions.expand(id) }, "Expand neighbours"),
+    h("button", { type: "button", onclick: () => actions.togglePin(id) }, pinned ? "Unpin" : "Pin"),
+    h("button", { type: "button", onclick: () => actions.hide(id) }, "Hide"),
+  );
+  panel.append(facts, tools);
+  const roles = (p.roles || []).filter((r) => r.title || r.organization);
+  if (roles.length) {
+    panel.append(
+      h("h3", {}, "Roles"),
+      h(
+        "ul",
+        { class: "plain" },
+        roles.map((r) =>
+          h("li", { title: r.evidence?.sentence || "" },
+            [r.person?.id !== id ? r.person?.name : null, r.title, r.organization?.name]
+              .filter(Boolean).join(", ")),
+        ),
+      ),
+    );
+  }
+  claimSection("Claims by", p.claims_by, "claims-by");
+  claimSection("Claims about", p.claims_about, "claims-about");
+  // Each item is {entity, articles} (shared articles); older shapes put the entity inline.
+  const co = (p.co_mentioned || []).map((x) => ({ ...(x.entity || x), count: x.articles ?? x.count }));
+  if (co.length) {
+    panel.append(
+      h("h3", {}, `Mentioned with (${co.length})`),
+      h(
+        "div",
+        { class: "chips" },
+        co.slice(0, 30).map((c) =>
+          h(
+            "button",
+            {
+              type: "button",
+              class: "chip",
+              style: `--c:${(TYPE_STYLE[c.type] || {}).color || "#64748b"}`,
+              title: `Add ${c.name} to the graph`,
+              onclick: () => actions.addEntity(c.id, c),
+            },
+            c.name,
+            c.count != null ? h("small", {}, ` ${c.count}`) : null,
+          ),
+        ),
+      ),
+    );
+  }
+  return p;
+}
+
+function claimSection(title, claims, testid) {
+  const list = claims || [];
+  panel.append(h("h3", {}, `${title} (${list.length})`));
+  if (!list.length) {
+    panel.append(h("p", { class: "muted small" }, "None in the graph."));
+    return;
+  }
+  panel.append(h("ul", { class: "claims", "data-testid": testid }, list.map(claimItem)));
+}
+
+export function claimItem(c) {
+  const ev = c.evidence || {};
+  return h(
+    "li",
+    {},
+    h(
+      "button",
+      {
+        type: "button",
+        class: "claim-item",
+        "data-claim-id": c.id,
+        onclick: () => actions.openClaim(c),
+      },
+      h("span", { class: "who" }, `${c.speaker?.name || "Someone"} ${c.cue || "said"}`),
+      h("span", { class: "quote" }, `“${c.content}”`),
+      h("span", { class: "meta" }, [ev.outlet, fmtDate(c.date || ev.published)].filter(Boolean).join(" · ")),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------------------ claims
+
+export async function showClaim(claim) {
+  const t = start("Claim");
+  panel.dataset.kind = "claim";
+  let c = claim;
+  let related = {};
+  try {
+    const detail = await apiGet(`/v1/claims/${encodeURIComponent(claim.id)}`);
+    if (stale(t)) return;
+    c = detail.claim || detail;
+    related = detail;
+  } catch {
+    // The list item we already hold carries the evidence; the detail only adds context.
+    if (stale(t)) return;
+  }
+  const sp = c.speaker || {};
+  t.heading.textContent = sp.name || "Claim";
+  t.heading.append(" ", badge(sp.anonymous ? "AnonymousSource" : sp.type));
+  panel.append(
+    h("p", { class: "cue" }, `${c.cue || "said"} · ${c.quote_type || ""}${c.date ? ` · ${fmtDate(c.date)}` : ""}`),
+    h("blockquote", { class: "claim-quote", "data-testid": "claim-quote" }, c.content),
+  );
+  const about = c.about || [];
+  if (about.length || c.target) {
+    panel.append(
+      h(
+        "div",
+        { class: "chips" },
+        c.target ? h("span", { class: "chip static target" }, `targets ${c.target.name}`) : null,
+        about.map((a) =>
+          h("button", { type: "button", class: "chip", onclick: () => actions.addEntity(a.id, a) }, a.name),
+        ),
+      ),
+    );
+  }
+  if (c.checkworthiness != null) {
+    panel.append(
+      h(
+        "p",
+        { class: "muted small" },
+        `Check-worthiness ${Math.round(c.checkworthiness * 100)}%`,
+        c.checkworthiness_reasons?.length ? ` — ${c.checkworthiness_reasons.join(", ")}` : "",
+      ),
+    );
+  }
+  panel.append(h("h3", {}, "Evidence"));
+  await articleEvidence(c.evidence || {}, t);
+  // Contested claims side by side: {reason, claim} items from /v1/claims/{id}.
+  for (const [key, title] of [["disputes", "Contested by"], ["same_speaker", "Same speaker, same subject"]]) {
+    const more = (related[key] || []).map((x) => x.claim || x);
+    if (more.length) {
+      panel.append(h("h3", {}, `${title} (${more.length})`),
+        h("ul", { class: "claims", "data-testid": `claims-${key}` }, more.map(claimItem)));
+    }
+  }
+}
+
+function sourceLine(ev) {
+  const url = safeUrl(ev.url);
+  return h(
+    "p",
+    { class: "source", "data-testid": "evidence-source" },
+    h("strong", {}, ev.outlet || "Unknown outlet"),
+    ev.published ? ` · ${fmtDate(ev.published)}` : "",
+    h("br"),
+    url
+      ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", "data-testid": "source-link" },
+        ev.title || url, " ↗")
+      : h("span", {}, ev.title || ev.article_id),
+    h("span", { class: "muted small" }, ` (article ${ev.article_id}, chars ${ev.start ?? "?"}–${ev.end ?? "?"})`),
+  );
+}
+
+// The article text with the sentence and the quoted span marked, using the stored offsets.
+async function articleEvidence(ev, t) {
+  panel.append(sourceLine(ev));
+  const box = h("div", { class: "article", "data-testid": "article-text", tabindex: "0",
+    "aria-label": "Article text with the evidence highlighted" });
+  panel.append(box);
+  if (!ev.article_id) {
+    box.append(ev.sentence || "No evidence recorded.");
+    return;
+  }
+  box.append(loading());
+  let art;
+  try {
+    art = await apiGet(`/v1/articles/${encodeURIComponent(ev.article_id)}`);
+  } catch (err) {
+    if (stale(t)) return;
+    clear(box).append(
+      h("p", { class: "muted small" }, `Article text unavailable (${describeError(err)}); the sentence:`),
+      h("mark", { class: "sentence" }, ev.sentence || ""),
+    );
+    return;
+  }
+  if (stale(t)) return;
+  clear(box);
+  highlight(box, art.text || "", ev);
+  const mark = box.querySelector("mark.quote") || box.querySelector("mark.sentence");
+  if (mark) requestAnimationFrame(() => { box.scrollTop = Math.max(0, mark.offsetTop - 60); });
+}
+
+export function highlight(box, text, ev) {
+  const n = text.length;
+  const clamp = (x, d) => Math.max(0, Math.min(n, Number.isInteger(x) ? x : d));
+  const ss = clamp(ev.sentence_start, ev.start ?? 0);
+  const se = clamp(ev.sentence_end, ev.end ?? ss);
+  const cs = Math.max(ss, clamp(ev.start, ss));
+  const ce = Math.min(Math.max(cs, clamp(ev.end, se)), se >= cs ? se : n);
+  const sentence = h("mark", { class: "sentence", "data-testid": "evidence-sentence" },
+    text.slice(ss, cs),
+    h("mark", { class: "quote", "data-testid": "evidence-quote" }, text.slice(cs, ce)),
+    text.slice(ce, se));
+  box.append(text.slice(0, ss), sentence, text.slice(se));
+}
+
+// ------------------------------------------------------------------------------ edges
+
+export function showEdge(edge, names) {
+  start(edge.type.replaceAll("_", " ").toLowerCase());
+  panel.dataset.kind = "edge";
+  const evs = edge.evidence || [];
+  panel.append(
+    h("p", { class: "edge-ends" }, h("strong", {}, names.source), ` → `, h("strong", {}, names.target)),
+    h("p", { class: "muted small" }, `Weight ${edge.weight ?? evs.length} · ${evs.length} evidence item(s)`),
+  );
+  if (!evs.length) {
+    panel.append(h("p", { class: "muted" }, "The API returned no evidence for this edge."));
+    return;
+  }
+  const ul = h("ul", { class: "evidence", "data-testid": "edge-evidence" });
+  for (const ev of evs) {
+    const quote = h("blockquote", { class: "sentence-quote" });
+    if (ev.sentence && Number.isInteger(ev.sentence_start) && Number.isInteger(ev.start)) {
+      highlight(quote, ev.sentence, {
+        sentence_start: 0, sentence_end: ev.sentence.length,
+        start: ev.start - ev.sentence_start, end: (ev.end ?? ev.start) - ev.sentence_start,
+      });
+    } else {
+      quote.append(ev.sentence || "(no sentence)");
+    }
+    ul.append(h("li", {}, sourceLine(ev), quote,
+      h("button", { type: "button", class: "link", onclick: () => showArticle(ev) }, "Read in the article")));
+  }
+  panel.append(ul);
+}
+
+export async function showArticle(ev) {
+  const t = start(ev.title || "Article");
+  panel.dataset.kind = "article";
+  await articleEvidence(ev, t);
+}
+
+export function showMessage(title, text) {
+  start(title);
+  panel.append(h("p", { class: "muted" }, text));
+}
