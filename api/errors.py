@@ -43,7 +43,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthorized", 403: "forbidden", 404: "not_found"}.get(
+        code = {
+            401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+            501: "not_implemented",
+        }.get(
             exc.status_code, "http_error"
         )
         return JSONResponse(

@@ -262,6 +262,207 @@ class Page(BaseModel, Generic[T]):
     next: str | None = None
 
 
+# Query-API shapes (issue 5): entities, subgraphs, paths, timelines, sources, analysts' Cypher.
+
+
+class EntityRef(BaseModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+
+
+class EntityOut(BaseModel):
+    """An entity in a list; ``mentions`` counts the articles that mention it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = 0
+    score: float | None = None  # full-text relevance, when found by a search
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+
+
+class PeriodCount(BaseModel):
+    period: str  # "2025-03" (month), "2025-03-17" (day or the Monday of a week)
+    mentions: int = 0  # occurrences in the text
+    articles: int = 0
+
+
+class CoMention(BaseModel):
+    entity: EntityOut
+    articles: int  # articles mentioning both
+
+
+class RoleOut(BaseModel):
+    person: EntityRef
+    title: str | None = None
+    organization: EntityRef | None = None
+    evidence: Evidence
+
+
+class EntityProfile(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+    mentions: int = 0
+    articles: int = 0
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    mentions_by_month: list[PeriodCount] = Field(default_factory=list)
+    co_mentioned: list[CoMention] = Field(default_factory=list)
+    claims_by: list[ClaimOut] = Field(default_factory=list)
+    claims_about: list[ClaimOut] = Field(default_factory=list)
+    roles: list[RoleOut] = Field(default_factory=list)
+
+
+class RelatedClaim(BaseModel):
+    reason: str  # why it is listed: "same_speaker", "disputing_cue", "targets_speaker", ...
+    claim: ClaimOut
+
+
+class ClaimDetail(BaseModel):
+    claim: ClaimOut
+    same_speaker: list[RelatedClaim] = Field(default_factory=list)
+    disputes: list[RelatedClaim] = Field(default_factory=list)
+
+
+class GraphNode(BaseModel):
+    id: str
+    name: str | None = None
+    type: str
+    mentions: int = 0
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    content: str | None = None  # claim nodes: what was said
+
+
+class GraphEdge(BaseModel):
+    id: str
+    source: str
+    target: str
+    type: str  # CO_MENTIONED | CLAIM_ABOUT | HAS_ROLE | SAID | ABOUT
+    weight: float = 1.0
+    title: str | None = None  # HAS_ROLE
+    claim_ids: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Subgraph(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = False  # the node limit cut the expansion short
+
+
+class PathOut(BaseModel):
+    length: int  # hops between entities
+    nodes: list[GraphNode]
+    hops: list[GraphEdge]
+
+
+class PathsOut(BaseModel):
+    source: EntityRef
+    target: EntityRef
+    paths: list[PathOut]
+
+
+class Relationship(BaseModel):
+    a: EntityOut
+    b: EntityOut
+    co_mentions: list[Evidence] = Field(default_factory=list)
+    co_mention_articles: int = 0
+    claims_a_about_b: list[ClaimOut] = Field(default_factory=list)
+    claims_b_about_a: list[ClaimOut] = Field(default_factory=list)
+    roles: list[RoleOut] = Field(default_factory=list)
+
+
+class TimelineBucket(BaseModel):
+    period: str
+    mentions: int = 0
+    articles: int = 0
+    claim_count: int = 0
+    claims: list[ClaimOut] = Field(default_factory=list)
+
+
+class Timeline(BaseModel):
+    entity: EntityRef
+    bucket: Literal["day", "week", "month"]
+    buckets: list[TimelineBucket]
+
+
+class SourceOut(BaseModel):
+    id: str
+    name: str | None = None
+    articles: int = 0
+    claims: int = 0
+
+
+class ArticleBrief(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    status: str | None = None
+    claims: int = 0
+
+
+class DuplicateLink(BaseModel):
+    article: ArticleBrief
+    duplicate_of: ArticleBrief
+    similarity: float | None = None
+
+
+class SourceProfile(BaseModel):
+    source: SourceOut
+    articles: Page[ArticleBrief]
+    claims: list[ClaimOut] = Field(default_factory=list)
+    duplicates: list[DuplicateLink] = Field(default_factory=list)
+
+
+class ArticleOut(BaseModel):
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    source_id: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    fetched_at: str | None = None
+    content_hash: str | None = None
+    status: str | None = None
+    error: str | None = None
+    claims: int = 0
+    duplicates: list[DuplicateLink] = Field(default_factory=list)
+
+
+class SearchOut(BaseModel):
+    entities: list[EntityOut]
+    claims: list[ClaimOut]
+
+
+class CypherIn(BaseModel):
+    cypher: str = Field(min_length=1, max_length=20_000)
+    params: dict[str, object] = Field(default_factory=dict)
+
+
+class CypherOut(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, object]]
+    truncated: bool = False  # the row limit was reached
+
+
 __all__ = [
     "ArticleIn",
     "ArticleStatus",

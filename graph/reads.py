@@ -9,8 +9,14 @@ from typing import Any
 
 import queries
 from graph.driver import Graph
-from graph.errors import InvalidInput
-from graph.models import ClaimOut, Evidence, Page, SpeakerRef
+from graph.errors import InvalidInput, NotFound
+from graph.models import ClaimDetail, ClaimOut, Evidence, Page, RelatedClaim, SpeakerRef
+
+# How many full-text matches a text filter considers before sorting them by date.
+TEXT_MATCH_CAP = 2000
+# Cues whose claims dispute what they are about (compared as lemma prefixes).
+DISPUTE_STEMS = ("deny", "deni", "reject", "disput", "refut", "accus", "dismiss", "contradict",
+                 "rebut", "counter", "condemn", "critic", "blame", "slam", "denounc")
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
@@ -50,6 +56,8 @@ def entity_ids_by_name(graph: Graph, name: str, *, limit: int = 10) -> list[str]
     if not rows:
         return []
     best = rows[0]["score"]
+    if best >= 1000.0:  # an id: exactly that node
+        return [rows[0]["id"]]
     # Keep exact hits, or the full-text hits close to the best one; a name is rarely ambiguous.
     return [r["id"] for r in rows if r["score"] >= 100.0 or r["score"] >= best * 0.8]
 
@@ -76,9 +84,27 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
     )
 
 
+def claims_by_ids(graph: Graph, ids: list[str]) -> list[ClaimOut]:
+    """Claims in the order of ``ids`` (unknown ids are dropped)."""
+    if not ids:
+        return []
+    return [claim_from_row(r) for r in graph.read(queries.load("claims_by_ids"), ids=ids)]
+
+
+def claim_text_ids(graph: Graph, q: str, *, limit: int) -> list[str]:
+    rows = graph.read(queries.load("claims_text_ids"), lucene=lucene_phrase(q), limit=limit)
+    return [r["id"] for r in rows]
+
+
+def _entity_ids(graph: Graph, ref: str) -> list[str]:
+    """An entity id as given (when it exists), else the ids the name most likely refers to."""
+    return entity_ids_by_name(graph, ref)
+
+
 def find_claims(
     graph: Graph,
     *,
+    q: str | None = None,
     speaker: str | None = None,
     about: str | None = None,
     cue: str | None = None,
@@ -92,9 +118,13 @@ def find_claims(
     limit: int = 50,
     cursor: str | None = None,
 ) -> Page[ClaimOut]:
-    speaker_ids = entity_ids_by_name(graph, speaker) if speaker else None
-    about_ids = entity_ids_by_name(graph, about) if about else None
-    if (speaker and not speaker_ids) or (about and not about_ids):
+    speaker_ids = _entity_ids(graph, speaker) if speaker else None
+    about_ids = _entity_ids(graph, about) if about else None
+    if q:
+        # Full-text first; the date order and the other filters then apply to these matches.
+        text_ids = claim_text_ids(graph, q, limit=TEXT_MATCH_CAP)
+        claim_ids = [i for i in text_ids if i in set(claim_ids)] if claim_ids else text_ids
+    if (speaker and not speaker_ids) or (about and not about_ids) or claim_ids == []:
         return Page[ClaimOut](items=[], next=None)
     after_key, after_id = decode_cursor(cursor, 2)
     rows = graph.read(
@@ -109,3 +139,39 @@ def find_claims(
         rows
     ) > limit else None
     return Page[ClaimOut](items=items, next=nxt)
+
+
+def _by_closeness(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Nearest in time to the claim first (ISO strings: compare the common prefix as dates)."""
+    def distance(r: dict[str, Any]) -> tuple[int, str]:
+        other = r.get("key") or ""
+        try:
+            from datetime import date as _date
+
+            d = abs((_date.fromisoformat(other[:10]) - _date.fromisoformat(key[:10])).days)
+        except ValueError:
+            d = 10**6
+        return d, r["id"]
+
+    return sorted((r for r in rows if r.get("id")), key=distance)
+
+
+def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail:
+    """A claim with the same speaker's other claims on its entities and the claims disputing
+    it, side by side (contested claims are never merged)."""
+    found = claims_by_ids(graph, [claim_id])
+    if not found:
+        raise NotFound(f"no claim with id {claim_id!r}")
+    rows = graph.read(queries.load("claim_related"), id=claim_id, stems=list(DISPUTE_STEMS),
+                      limit=limit, scan=limit * 10)
+    row = rows[0] if rows else {"same": [], "disputes": [], "key": ""}
+    same = _by_closeness(row["same"], row["key"])[:limit]
+    disputes = _by_closeness(row["disputes"], row["key"])[:limit]
+    fetched = {c.id: c for c in claims_by_ids(graph, [r["id"] for r in same + disputes])}
+    return ClaimDetail(
+        claim=found[0],
+        same_speaker=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])
+                      for r in same if r["id"] in fetched],
+        disputes=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])
+                  for r in disputes if r["id"] in fetched],
+    )

@@ -1,17 +1,23 @@
-// Resolve a free-text name to entity ids: exact name/alias first, then full-text over aliases.
+// Resolve a free-text name (or an id) to entity ids: an exact id first, then full-text over
+// names and aliases where an exact (case-insensitive) name or alias scores highest, then
+// anonymous sources by description.
 CALL () {
-  MATCH (e:Entity)
-  WHERE toLower(e.name) = toLower($name)
-     OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($name))
-  RETURN e.id AS id, 100.0 AS score
+  MATCH (e:Entity {id: $name})
+  RETURN e.id AS id, 1000.0 AS score
   UNION
-  CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
-  RETURN node.id AS id, score
+  MATCH (s:AnonymousSource {id: $name})
+  RETURN s.id AS id, 1000.0 AS score
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: 50}) YIELD node, score
+  RETURN node.id AS id,
+         CASE WHEN toLower(node.name) = toLower($name)
+                OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = toLower($name))
+              THEN 100.0 ELSE score END AS score
   UNION
   MATCH (s:AnonymousSource)
   WHERE toLower(s.name) CONTAINS toLower($name)
   RETURN s.id AS id, 1.0 AS score
 }
 RETURN id, max(score) AS score
-ORDER BY score DESC
+ORDER BY score DESC, id
 LIMIT $limit

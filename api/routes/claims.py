@@ -1,14 +1,15 @@
-"""Who said what."""
+"""Who said what: claims filtered, searched and paginated; one claim with its context."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, ReadRole
 from graph import reads
-from graph.models import ClaimOut, Page, QuoteType
+from graph.models import ClaimDetail, ClaimOut, Page, QuoteType
 
 router = APIRouter(prefix="/v1", tags=["claims"], dependencies=[ReadRole])
 
@@ -16,21 +17,55 @@ router = APIRouter(prefix="/v1", tags=["claims"], dependencies=[ReadRole])
 @router.get("/claims", response_model=Page[ClaimOut])
 def list_claims(
     graph: GraphDep,
+    q: Annotated[str | None, Query(description="words in the claim or its sentence")] = None,
     speaker: Annotated[str | None, Query(description="speaker name, alias or entity id")] = None,
-    about: Annotated[str | None, Query(description="entity the claim is about")] = None,
-    cue: str | None = None,
+    about: Annotated[str | None, Query(description="entity the claim is about or targets")] = None,
+    cue: Annotated[str | None, Query(description="cue verb lemma, e.g. say, accuse")] = None,
     quote_type: QuoteType | None = None,
-    outlet: str | None = None,
-    date_from: Annotated[str | None, Query(description="statement date >= (ISO)")] = None,
+    outlet: Annotated[str | None, Query(description="outlet name (case-insensitive)")] = None,
+    date_from: Annotated[str | None, Query(description="statement date >= (ISO); "
+                                           "the publication date when undated")] = None,
     date_to: Annotated[str | None, Query(description="statement date <= (ISO)")] = None,
-    published_from: str | None = None,
-    published_to: str | None = None,
+    published_from: Annotated[str | None, Query(description="publication date >= (ISO)")] = None,
+    published_to: Annotated[str | None, Query(description="publication date <= (ISO)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: str | None = None,
+    cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
 ) -> Page[ClaimOut]:
+    """Claims, newest statement first, each with its evidence (article, sentence, offsets)."""
     return reads.find_claims(
-        graph, speaker=speaker, about=about, cue=cue,
+        graph, q=q, speaker=speaker, about=about, cue=cue,
         quote_type=quote_type.value if quote_type else None, outlet=outlet,
         date_from=date_from, date_to=date_to, published_from=published_from,
         published_to=published_to, limit=limit, cursor=cursor,
     )
+
+
+@router.get(
+    "/claims/{claim_id}",
+    response_model=ClaimDetail,
+    responses={200: {"content": {"application/ld+json": {}}}},
+)
+def get_claim(
+    graph: GraphDep,
+    request: Request,
+    claim_id: str,
+    format: Annotated[Literal["json", "jsonld"], Query(description="jsonld: schema.org "
+                                                       "ClaimReview-style JSON-LD")] = "json",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> ClaimDetail | JSONResponse:
+    """A claim with its evidence, the same speaker's other claims on the same entities, and the
+    claims that dispute it (other speakers' denials or accusations on the same entities, or
+    claims by the speaker it targets), side by side."""
+    if format == "jsonld":
+        try:  # another package's module, imported on demand
+            from graph.export.jsonld import claim_jsonld
+        except ModuleNotFoundError as exc:
+            raise HTTPException(501, "JSON-LD export is not available in this build") from exc
+        claim = reads.claims_by_ids(graph, [claim_id])
+        if not claim:
+            from graph.errors import NotFound
+
+            raise NotFound(f"no claim with id {claim_id!r}")
+        body = claim_jsonld(claim[0], str(request.base_url).rstrip("/"))
+        return JSONResponse(body, media_type="application/ld+json")
+    return reads.claim_detail(graph, claim_id, limit=limit)

@@ -1,0 +1,84 @@
+"""Relationships: neighborhoods, paths, what connects two entities, timelines, search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep, ReadRole
+from graph import reads_entities, reads_graph
+from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
+
+router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
+
+EdgeType = Literal["CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED"]
+
+
+@router.get("/entities/{entity_id}/neighbors", response_model=Subgraph)
+def neighbors(
+    graph: GraphDep,
+    entity_id: str,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    types: Annotated[list[EntityType] | None, Query(description="neighbor entity types")] = None,
+    rel_types: Annotated[list[EdgeType] | None, Query(description="edge kinds")] = None,
+    date_from: Annotated[str | None, Query(description="evidence dated >= (ISO)")] = None,
+    date_to: Annotated[str | None, Query(description="evidence dated <= (ISO)")] = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="maximum nodes")] = 50,
+    include_claims: Annotated[bool, Query(description="claims as nodes of type Claim")] = False,
+) -> Subgraph:
+    """A subgraph ready to draw: entity nodes and derived edges (CLAIM_ABOUT speaker → entity
+    with the claim ids, HAS_ROLE with the title, CO_MENTIONED weighted by shared articles),
+    each edge with its evidence; heaviest edges first until ``limit`` nodes."""
+    return reads_graph.neighbors(
+        graph, entity_id, depth=depth, types=[t.value for t in types] if types else None,
+        rel_types=list(rel_types) if rel_types else None, date_from=date_from,
+        date_to=date_to, limit=limit, include_claims=include_claims,
+    )
+
+
+@router.get("/paths", response_model=PathsOut)
+def paths(
+    graph: GraphDep,
+    from_: Annotated[str, Query(alias="from", description="entity id or name")],
+    to: Annotated[str, Query(description="entity id or name")],
+    max_hops: Annotated[int, Query(ge=1, le=4, description="entity-to-entity hops")] = 3,
+    k: Annotated[int, Query(ge=1, le=10, description="distinct paths wanted")] = 3,
+) -> PathsOut:
+    """The shortest path first, then other short paths through different entities, each hop
+    with its evidence (shared article and sentence, the claim, or the role)."""
+    return reads_graph.paths(graph, from_, to, max_hops=max_hops, k=k)
+
+
+@router.get("/entities/{a}/relationship/{b}", response_model=Relationship)
+def relationship(
+    graph: GraphDep, a: str, b: str, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> Relationship:
+    """Everything connecting two entities: articles and sentences mentioning both, claims by
+    one about the other (both ways), and roles between them."""
+    return reads_entities.relationship(graph, a, b, limit=limit)
+
+
+@router.get("/timeline", response_model=Timeline)
+def timeline(
+    graph: GraphDep,
+    entity: Annotated[str, Query(description="entity id or name")],
+    bucket: Literal["day", "week", "month"] = "month",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    claims_per_bucket: Annotated[int, Query(ge=0, le=100)] = 10,
+) -> Timeline:
+    """Mentions and claims by or about the entity over time (statement date, else publication
+    date); weeks are labelled by their Monday."""
+    return reads_graph.timeline(graph, entity, bucket=bucket, date_from=date_from,
+                                date_to=date_to, claims_per_bucket=claims_per_bucket)
+
+
+@router.get("/search", response_model=SearchOut)
+def search(
+    graph: GraphDep,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=25)] = 8,
+) -> SearchOut:
+    """Type-ahead over entities (names and aliases) and claims at once."""
+    return reads_graph.search(graph, q, limit=limit)

@@ -1,0 +1,41 @@
+"""Outlets and stored articles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep, ReadRole
+from graph import reads_sources
+from graph.models import ArticleOut, Page, SourceOut, SourceProfile
+
+router = APIRouter(prefix="/v1", tags=["sources"], dependencies=[ReadRole])
+
+
+@router.get("/sources", response_model=Page[SourceOut])
+def list_sources(
+    graph: GraphDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: str | None = None,
+) -> Page[SourceOut]:
+    """Outlets by name, with how many articles and claims each carries."""
+    return reads_sources.list_sources(graph, limit=limit, cursor=cursor)
+
+
+@router.get("/sources/{source_id}", response_model=SourceProfile)
+def get_source(
+    graph: GraphDep,
+    source_id: str,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    cursor: Annotated[str | None, Query(description="cursor into the articles")] = None,
+) -> SourceProfile:
+    """An outlet: its articles (newest first, paginated), the claims it carries, and its
+    duplicate/syndication links."""
+    return reads_sources.source_profile(graph, source_id, limit=limit, cursor=cursor)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut)
+def get_article(graph: GraphDep, article_id: str) -> ArticleOut:
+    """The stored article (text exactly as claim offsets index it), metadata and status."""
+    return reads_sources.get_article(graph, article_id)

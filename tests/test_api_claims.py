@@ -1,0 +1,124 @@
+"""GET /v1/claims and GET /v1/claims/{id} against the real Neo4j."""
+
+from __future__ import annotations
+
+from graph.driver import Graph
+from tests.api_fixtures import PETRENKO, VARGA, ApiGraph
+
+pytest_plugins = ("tests.api_fixtures",)  # the api_graph fixture
+
+
+def _all_pages(client, **params) -> list[dict]:
+    items, cursor, pages = [], None, 0
+    while True:
+        resp = client.get("/v1/claims", params={**params, **({"cursor": cursor} if cursor else {})})
+        assert resp.status_code == 200, resp.text
+        body = resp.json()
+        items += body["items"]
+        pages += 1
+        cursor = body["next"]
+        if not cursor:
+            return items
+        assert pages < 50
+
+
+def test_who_said_what_for_zelensky_has_sentence_and_offsets(client, seeded: Graph):
+    resp = client.get("/v1/claims", params={"speaker": "Zelensky"})
+    assert resp.status_code == 200, resp.text
+    items = [c for c in resp.json()["items"]
+             if c["evidence"]["article_id"] == "seed-ceasefire-call"]
+    assert len(items) >= 2
+    text = seeded.read("MATCH (a:Article {id: 'seed-ceasefire-call'}) RETURN a.text AS t")[0]["t"]
+    for c in items:
+        ev = c["evidence"]
+        assert c["speaker"]["name"] == "Volodymyr Zelensky"
+        assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["sentence"]
+        assert text[ev["start"]:ev["end"]] == c["content"]
+        assert ev["outlet"] == "Demo Wire" and ev["published"] == "2025-03-17"
+        assert ev["url"] == "https://example.org/ceasefire-call"
+
+
+def test_speaker_by_name_alias_or_id_and_keyset_pagination(client, api_graph: ApiGraph):
+    by_id = _all_pages(client, speaker=VARGA, limit=2)
+    assert len(by_id) == 9  # 1 + 1 syndicated copy + 1 + 6 convoy claims
+    assert len({c["id"] for c in by_id}) == 9  # no claim twice across pages
+    keys = [c["date"] or c["evidence"]["published"] for c in by_id]
+    assert keys == sorted(keys, reverse=True)  # newest statement first
+    assert {c["speaker"]["id"] for c in by_id} == {VARGA}
+    by_alias = _all_pages(client, speaker="Olena Vargova", limit=4)
+    assert [c["id"] for c in by_alias] == [c["id"] for c in by_id]
+    first = client.get("/v1/claims", params={"speaker": "Varga", "limit": 3}).json()
+    assert len(first["items"]) == 3 and first["next"]
+    assert [c["id"] for c in first["items"]] == [c["id"] for c in by_id[:3]]
+
+
+def test_filters(client, api_graph: ApiGraph):
+    about = _all_pages(client, about="Port Aurel", speaker="Marko Petrenko")
+    assert [c["cue"] for c in about] == ["deny", "deny"]  # the original and its syndicated copy
+    assert about[0]["about"][0]["name"] == "Port Aurel"
+    cue = _all_pages(client, speaker=PETRENKO, cue="accuse")
+    assert len(cue) == 2 and all(c["target"]["id"] == VARGA for c in cue)
+    outlet = _all_pages(client, speaker=PETRENKO, outlet="harbor times t5")
+    assert {c["evidence"]["outlet"] for c in outlet} == {"Harbor Times T5"}
+    assert len(outlet) == 2
+    dated = _all_pages(client, speaker=VARGA, date_from="2025-03-02", date_to="2025-03-04")
+    assert sorted(c["date"] for c in dated) == ["2025-03-02", "2025-03-03", "2025-03-04"]
+    published = _all_pages(client, speaker=VARGA, published_from="2025-02-01",
+                           published_to="2025-02-28")
+    assert {c["evidence"]["article_id"] for c in published} == {"t5-art-2", "t5-art-3"}
+    text = _all_pages(client, q="convoy number 4")
+    assert text and text[0]["content"] == "convoy number 4 reached Port Aurel safely"
+    assert all("convoy" in c["content"] for c in text)
+    anonymous = _all_pages(client, about="Port Aurel", q="shelling")
+    assert anonymous[0]["speaker"]["anonymous"] is True
+    assert anonymous[0]["speaker"]["name"] == "a local official"
+    quote = client.get("/v1/claims", params={"speaker": VARGA, "quote_type": "direct"}).json()
+    assert quote["items"] == []
+    nobody = client.get("/v1/claims", params={"speaker": "Nobody Nowhere Qqq"}).json()
+    assert nobody == {"items": [], "next": None}
+
+
+def test_bad_inputs_answer_one_error_shape(client, api_graph: ApiGraph):
+    resp = client.get("/v1/claims", params={"cursor": "not-a-cursor"})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["code"] == "invalid_input"
+    resp = client.get("/v1/claims", params={"limit": 0})
+    assert resp.status_code == 422
+    assert set(resp.json()["error"]) == {"code", "message", "detail"}
+    resp = client.get("/v1/claims/t5-no-such-claim")
+    assert resp.status_code == 404
+    assert resp.json()["error"]["code"] == "not_found"
+
+
+def test_claim_detail_has_evidence_same_speaker_and_disputes(client, api_graph: ApiGraph):
+    reopen = api_graph.claim_ids["the harbour of Port Aurel would reopen next week"]
+    resp = client.get(f"/v1/claims/{reopen}")
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    ev = body["claim"]["evidence"]
+    text = api_graph.texts[ev["article_id"]]
+    assert text[ev["start"]:ev["end"]] == body["claim"]["content"]
+    same = {r["claim"]["content"] for r in body["same_speaker"]}
+    assert "the Northern Brigade had left Port Aurel overnight" in same
+    assert all(r["claim"]["speaker"]["id"] == VARGA for r in body["same_speaker"])
+    assert reopen not in {r["claim"]["id"] for r in body["same_speaker"]}
+    disputes = {(r["reason"], r["claim"]["cue"]) for r in body["disputes"]}
+    assert ("disputing_cue", "deny") in disputes  # Petrenko denies about Port Aurel
+    assert ("targets_this_speaker", "accuse") in disputes  # Petrenko accuses Varga
+    assert all(r["claim"]["speaker"]["id"] != VARGA for r in body["disputes"])
+    # From the accusation's side: the accused speaker's claims are set beside it.
+    accuse = api_graph.claim_ids["Varga of misleading the public"]
+    body = client.get(f"/v1/claims/{accuse}").json()
+    reasons = {r["reason"] for r in body["disputes"]}
+    assert "targeted_by_this_claim" in reasons
+    assert VARGA in {r["claim"]["speaker"]["id"] for r in body["disputes"]}
+
+
+def test_claim_as_jsonld(client, api_graph: ApiGraph):
+    reopen = api_graph.claim_ids["the harbour of Port Aurel would reopen next week"]
+    resp = client.get(f"/v1/claims/{reopen}", params={"format": "jsonld"})
+    assert resp.status_code == 200, resp.text
+    assert resp.headers["content-type"].startswith("application/ld+json")
+    body = resp.json()
+    assert "@context" in body
+    assert "would reopen next week" in str(body)
