@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from graph import articles as graph_articles
 from graph.driver import Graph
 from graph.errors import GraphUnavailable
-from graph.models import ArticleStatus, ExtractionResult, StoredArticle
+from graph.models import ArticleStatus, ExtractionResult, StoredArticle, stable_id
 from graph.settings import Settings
 from ingest.articles import Submission, prepare_submission
 from ingest.dedup import DedupIndex
@@ -71,6 +71,8 @@ class Worker:
     def _fetch(self, sub: Submission) -> Submission:
         from ingest.sources.html import from_html
 
+        if not sub.id:  # whatever happens, the article is known by its URL
+            sub = sub.model_copy(update={"id": stable_id(sub.url, prefix="url-")})
         got = fetch(self.http, sub.url or "", self.settings.fetch_max_bytes)
         if got.ok and is_html(got.content_type, got.body):
             page = from_html(got.body, url=sub.url, id=sub.id, source=sub.source)

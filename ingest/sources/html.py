@@ -7,6 +7,9 @@ from typing import Any
 from graph.models import ArticleStatus, stable_id
 from ingest.articles import Submission, decode_bytes
 
+# Less main text than this is navigation or a teaser, not an article.
+MIN_ARTICLE_CHARS = 200
+
 
 def from_html(html: bytes | str, *, url: str | None = None, id: str | None = None,
               source: str | None = None) -> Submission:
@@ -29,9 +32,10 @@ def from_html(html: bytes | str, *, url: str | None = None, id: str | None = Non
         "source": source or meta.get("sitename") or meta.get("hostname"),
         "language": meta.get("language"),
     }
-    if not body:
+    if len(body) < MIN_ARTICLE_CHARS:
         if art_id is None:
             common["id"] = stable_id(html[:2000], prefix="html-")
-        return Submission(**common, status=ArticleStatus.NO_ARTICLE,
-                          error="no article text found in the HTML page")
+        return Submission(**common, text=body, status=ArticleStatus.NO_ARTICLE,
+                          error=f"no article in the HTML page ({len(body)} characters of "
+                                "main text)")
     return Submission(**common, text=body)
