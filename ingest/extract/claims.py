@@ -240,6 +240,9 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None) -> None:
     text = ctx.doc.text
     cs, ce = _trim_span(text, cs, ce)
+    if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
+            and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
+        cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
     ce = _close_quote(text, cs, ce)
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:

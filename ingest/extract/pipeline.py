@@ -31,7 +31,7 @@ from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.1"
+EXTRACTOR_VERSION = "kg-extract/1.2"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -43,7 +43,10 @@ _BOILERPLATE_RE = re.compile(
 
 def content_end(text: str) -> int:
     """Offset where trailing page boilerplate starts (len(text) when there is none)."""
-    m = _BOILERPLATE_RE.search(text, len(text) // 3)
+    first_break = text.find("\n")  # never before the first line: a title may say 'Comments'
+    if first_break < 0:
+        return len(text)
+    m = _BOILERPLATE_RE.search(text, first_break)
     return m.start() if m else len(text)
 
 
