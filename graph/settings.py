@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     query_timeout_s: float = 10.0
     query_row_limit: int = 1000
 
+    # Webhooks for new claims (`kg webhooks`): comma-separated URLs, HMAC-SHA256 shared secret.
+    webhook_urls: str = ""
+    webhook_secret: SecretStr = SecretStr("")
+
     @property
     def profile_dir(self) -> Path:
         return self.home / self.profile
