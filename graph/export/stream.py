@@ -130,6 +130,7 @@ class GraphExport:
         self.scope = scope or Scope()
         self.page_size = page_size
         self.with_text = with_text
+        self.on_page: Callable[[Page], None] | None = None  # e.g. a progress bar
         date_from = _check_date(self.scope.date_from, "date_from")
         date_to = _check_date(self.scope.date_to, "date_to")
         # Computed once: a neighbourhood is a bounded id set; a date range stays a predicate.
@@ -160,6 +161,8 @@ class GraphExport:
                 page: Page = []
                 for row in rows:
                     page.extend(convert(row))
+                if self.on_page is not None:
+                    self.on_page(page)
                 yield page
 
     def __call__(self) -> Iterator[Page]:

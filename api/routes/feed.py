@@ -1,0 +1,81 @@
+"""The feed of new claims: polling (``GET /v1/feed/claims``) and Server-Sent Events
+(``GET /v1/feed/claims/stream``; each event's ``id:`` is a cursor, so a reconnecting
+``EventSource`` resumes from ``Last-Event-ID``)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import GraphDep, ReadRole
+from graph.export import feed
+from graph.models import ClaimOut, Page
+
+router = APIRouter(prefix="/v1/feed", tags=["feed"], dependencies=[ReadRole])
+
+SinceQ = Annotated[str | None, Query(description="cursor from a previous answer; empty = from "
+                                                 "the beginning, 'now' = only what comes next")]
+
+
+@router.get("/claims", response_model=Page[ClaimOut])
+def feed_claims(
+    graph: GraphDep, since: SinceQ = None,
+    limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = 100,
+) -> Page[ClaimOut]:
+    """Claims ingested after ``since``, oldest first; ``next`` is always a cursor to poll with."""
+    return feed.feed_page(graph, since, limit)
+
+
+def _event(cursor: str, claim: ClaimOut) -> str:
+    data = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False)
+    return f"id: {cursor}\nevent: claim\ndata: {data}\n\n"
+
+
+@router.get("/claims/stream")
+async def feed_stream(
+    request: Request, graph: GraphDep, since: SinceQ = None,
+    last_event_id: Annotated[str | None, Header()] = None,
+    poll_s: Annotated[float, Query(ge=0.2, le=60)] = 2.0,
+    max_events: Annotated[int | None, Query(ge=1, description="close after this many")] = None,
+    max_seconds: Annotated[float | None, Query(gt=0, description="close after this long")] = None,
+) -> StreamingResponse:
+    """Server-Sent Events: one ``claim`` event per new claim, a comment line as keep-alive."""
+    # Validate the cursor now, so a bad one is a 400 and not a broken stream.
+    cursor = await run_in_threadpool(feed.resolve_cursor, graph, last_event_id or since)
+
+    async def events() -> AsyncIterator[str]:
+        nonlocal cursor
+        sent, started = 0, time.monotonic()
+        yield f"retry: {int(poll_s * 1000)}\n: cursor {cursor}\n\n"
+        while True:
+            items, cursor = await run_in_threadpool(feed.claims_after, graph, cursor, 100)
+            for item_cursor, claim in items:
+                yield _event(item_cursor, claim)
+                sent += 1
+                if max_events is not None and sent >= max_events:
+                    return
+            if max_seconds is not None and time.monotonic() - started >= max_seconds:
+                return
+            if items:
+                continue  # more may be waiting: poll again at once
+            if await request.is_disconnected():
+                return
+            yield ": keep-alive\n\n"
+            await _sleep(poll_s)
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _sleep(seconds: float) -> None:
+    import anyio
+
+    await anyio.sleep(seconds)
