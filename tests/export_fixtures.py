@@ -114,3 +114,8 @@ def write(graph: Graph) -> None:
 XP_CLAIMS = {"xp-claim-numeric", "xp-claim-direct", "xp-claim-anon", "xp-claim-vague"}
 XP_ENTITIES = {"xp-reznikov", "xp-kharkiv", "xp-russia", "xp-azov", "xp-modu", "xp-peskov",
                "xp-kremlin"}
+
+
+def collect(chunks: object) -> str:
+    """Join an export's chunks (text or bytes) into one string."""
+    return "".join(c.decode("utf-8") if isinstance(c, bytes) else c for c in chunks)  # type: ignore[attr-defined]
