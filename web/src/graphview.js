@@ -15,6 +15,7 @@ export const TYPE_STYLE = {
   Place: { color: "#009E73", shape: "round-triangle", label: "Place" },
   Group: { color: "#E69F00", shape: "round-hexagon", label: "Group" },
   Claim: { color: "#D55E00", shape: "round-diamond", label: "Claim" },
+  Outlet: { color: "#CC79A7", shape: "round-rectangle", label: "Outlet" },
   AnonymousSource: { color: "#6B7280", shape: "ellipse", label: "Anonymous source" },
 };
 
@@ -227,9 +228,11 @@ export function layout(cy, { incremental = false } = {}) {
     nodeDimensionsIncludeLabels: true,
     uniformNodeDimensions: false,
     packComponents: true,
-    nodeRepulsion: () => 9000,
-    idealEdgeLength: (e) => (e.data("type") === "ABOUT" ? 90 : 120),
-    edgeElasticity: () => 0.4,
+    // Co-mention stars are dense: strong repulsion and long co-mention edges keep hubs apart,
+    // short claim edges keep each claim next to its speaker.
+    nodeRepulsion: () => 22000,
+    idealEdgeLength: (e) => (e.data("type") === "CO_MENTIONED" ? 170 : 90),
+    edgeElasticity: (e) => (e.data("type") === "CO_MENTIONED" ? 0.2 : 0.6),
     nestingFactor: 0.1,
     gravity: 0.3,
     numIter: 2500,

@@ -11,12 +11,13 @@ import { NODE_TYPES, readFragment, shareUrl, state, syncUrl } from "./state.js";
 import { bucketRange, drawTimeline, loadTimeline } from "./timeline.js";
 
 const $ = (sel) => document.querySelector(sel);
-const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group"]);
+const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group", "Outlet"]);
 const NEIGHBOR_LIMIT = 60;
 
 let cy;
 let pending = 0;
 let timelineFor = null; // {id, name, rows}
+let authFailed = false; // a 401 since the last restore()
 
 function busy(delta) {
   pending = Math.max(0, pending + delta);
@@ -176,10 +177,12 @@ function clearSelection() {
 }
 
 function togglePin(id) {
-  if (state.pinned.has(id)) state.pinned.delete(id);
-  else state.pinned.add(id);
+  const on = !state.pinned.has(id);
+  if (on) state.pinned.add(id);
+  else state.pinned.delete(id);
   afterChange();
-  if (cy.getElementById(id).isNode() && !cy.getElementById(id).isEdge()) selectElement(id);
+  say(`${cy.getElementById(id).data("name") || id} ${on ? "pinned: layouts leave it in place" : "unpinned"}`);
+  return on;
 }
 
 function hide(id) {
@@ -225,10 +228,11 @@ function renderTimeline() {
 }
 
 function renderMap() {
-  const places = cy.nodes().not(".filtered, .hidden")
-    .filter((n) => n.data("lat") != null && n.data("lon") != null)
-    .map((n) => n.data());
-  drawMap($("#map"), places, (id) => selectElement(id));
+  const visible = cy.nodes().not(".filtered, .hidden").filter((n) => n.data("type") === "Place");
+  const places = visible.filter((n) => n.data("lat") != null && n.data("lon") != null).map((n) => n.data());
+  // Countries and regions often come without a point: shade their outline instead.
+  const areas = visible.filter((n) => n.data("lat") == null).map((n) => n.data());
+  drawMap($("#map"), places, (id) => selectElement(id), areas);
 }
 
 function renderNodeList() {
@@ -318,7 +322,7 @@ function renderRelFilters() {
       h("input", { type: "checkbox", id, value: t, checked: !state.rels || state.rels.has(t),
         onchange: (e) => {
           const all = new Set(types);
-          const cur = state.rels ? new Set(state.rels) : all;
+          const cur = new Set(state.rels || types);
           if (e.target.checked) cur.add(t);
           else cur.delete(t);
           state.rels = cur.size === all.size ? null : cur;
@@ -375,7 +379,17 @@ async function restore() {
   const ids = [...state.expanded];
   const selected = state.selected;
   state.expanded = [];
-  for (const id of ids) await expand(id, { relayout: false });
+  authFailed = false;
+  for (const id of ids) {
+    await expand(id, { relayout: false });
+    if (authFailed) {
+      // Keep the shared view intact until a key is given; restore() runs again then.
+      state.expanded = ids;
+      state.selected = selected;
+      syncUrl();
+      return;
+    }
+  }
   if (cy.nodes().nonempty()) await track(layout(cy));
   if (selected) {
     if (cy.getElementById(selected).nonempty()) selectElement(selected);
@@ -450,7 +464,10 @@ async function main() {
     onEntity: (e) => addEntity(e.id, e),
     onClaim: (c) => openClaim(c),
   });
-  setUnauthorizedHandler(() => askForKey(getKey() ? "That key was refused." : "This API needs a key."));
+  setUnauthorizedHandler(() => {
+    authFailed = true;
+    askForKey(getKey() ? "That key was refused." : "This API needs a key.");
+  });
   wireControls();
   renderTimeline();
   loadOutlines().then(renderMap);

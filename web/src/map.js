@@ -49,16 +49,27 @@ function extent(places, minSpan = 14) {
   };
 }
 
-export function drawMap(el, places, onPick) {
+// Natural Earth names that differ from the gazetteer's (GeoNames) country names.
+const NE_NAMES = { "United States": "United States of America", "Czech Republic": "Czechia",
+  "Democratic Republic of the Congo": "Dem. Rep. Congo", "Bosnia and Herzegovina": "Bosnia and Herz.",
+  "Central African Republic": "Central African Rep.", "South Sudan": "S. Sudan",
+  "Palestinian Territory": "Palestine", "Western Sahara": "W. Sahara" };
+
+export function drawMap(el, places, onPick, areas = []) {
   clear(el);
-  el.append(h("div", { class: "pane-title" }, "Map", h("span", {}, ` · ${places.length} place(s) in view`)));
+  const n = places.length + areas.length;
+  el.append(h("div", { class: "pane-title" }, "Map", h("span", {}, ` · ${n} place(s) in view`)));
   const W = Math.max(240, el.clientWidth - 16);
   const H = Math.max(110, el.clientHeight - 34);
   const svg = s("svg", { width: W, height: H, role: "group", "aria-label": "Map of places in view",
     "data-testid": "map-svg" });
+  const shaded = new Map(areas.map((a) => [NE_NAMES[a.name] || a.name, a]));
+  const shadedFeatures = (countries?.features || []).filter((f) => shaded.has(f.properties?.name));
   const proj = geoNaturalEarth1();
-  if (places.length) proj.fitExtent([[8, 8], [W - 8, H - 8]], extent(places));
-  else proj.fitExtent([[8, 8], [W - 8, H - 8]], { type: "Sphere" });
+  const box = [[8, 8], [W - 8, H - 8]];
+  if (places.length) proj.fitExtent(box, extent(places));
+  else if (shadedFeatures.length) proj.fitExtent(box, { type: "FeatureCollection", features: shadedFeatures });
+  else proj.fitExtent(box, { type: "Sphere" });
   const path = geoPath(proj);
   svg.append(s("path", { d: path({ type: "Sphere" }), class: "sea" }));
   svg.append(s("path", { d: path(geoGraticule10()), class: "graticule" }));
@@ -66,7 +77,12 @@ export function drawMap(el, places, onPick) {
     const g = s("g", { class: "countries" });
     for (const f of countries.features) {
       const d = path(f);
-      if (d) g.append(s("path", { d }, s("title", {}, f.properties?.name || "")));
+      if (!d) continue;
+      const area = shaded.get(f.properties?.name);
+      const el2 = s("path", { d, class: area ? "in-view" : null, "data-node-id": area?.id },
+        s("title", {}, f.properties?.name || ""));
+      if (area) el2.addEventListener("click", () => onPick(area.id));
+      g.append(el2);
     }
     svg.append(g);
   }
@@ -93,7 +109,7 @@ export function drawMap(el, places, onPick) {
   el.append(svg);
   if (loadError) {
     el.append(h("p", { class: "muted small pane-note" }, "Country outlines unavailable; markers only."));
-  } else if (!places.length) {
-    el.append(h("p", { class: "muted small pane-note" }, "No places with coordinates in view."));
+  } else if (!n) {
+    el.append(h("p", { class: "muted small pane-note" }, "No places in view."));
   }
 }

@@ -90,7 +90,12 @@ export async function showEntity(id, fallback = {}) {
     "div",
     { class: "row-actions" },
     h("button", { type: "button", onclick: () => actions.expand(id) }, "Expand neighbours"),
-    h("button", { type: "button", onclick: () => actions.togglePin(id) }, pinned ? "Unpin" : "Pin"),
+    h("button", { type: "button", "aria-pressed": String(pinned),
+      onclick: (e) => {
+        const on = actions.togglePin(id);
+        e.currentTarget.textContent = on ? "Unpin" : "Pin";
+        e.currentTarget.setAttribute("aria-pressed", String(on));
+      } }, pinned ? "Unpin" : "Pin"),
     h("button", { type: "button", onclick: () => actions.hide(id) }, "Hide"),
   );
   panel.append(facts, tools);

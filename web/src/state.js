@@ -2,7 +2,9 @@
 // hidden nodes. It lives in the URL fragment (never sent to the server, so ids of what an analyst
 // explores stay out of access logs), next to — but never including — the API key.
 
-export const NODE_TYPES = ["Person", "Organization", "Place", "Group", "Claim", "AnonymousSource"];
+export const NODE_TYPES = [
+  "Person", "Organization", "Place", "Group", "Outlet", "Claim", "AnonymousSource",
+];
 
 export const state = {
   expanded: [], // entity ids whose neighbours were fetched, in order
