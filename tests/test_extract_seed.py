@@ -146,6 +146,11 @@ def test_every_offset_points_into_the_text(text: str, result: ExtractionResult) 
             assert text[c.speaker_span[0]:c.speaker_span[1]]
     for r in result.relations:
         assert r.sentence_span[0] <= r.span[0] < r.span[1] <= r.sentence_span[1]
+    # the writer MATCHes speakers, about and targets by id: they must all be entities here
+    ids = {e.id for e in result.entities}
+    for c in result.claims:
+        assert c.speaker.anonymous or c.speaker.id in ids
+        assert set(c.about) <= ids and (c.target is None or c.target in ids)
     assert result.extractor_version.startswith("kg-extract/")
 
 

@@ -67,6 +67,7 @@ class ClaimCtx:
     claims: list[ClaimRecord] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
     org_words: dict[str, Ment] = field(default_factory=dict)
+    extra: list[Ment] = field(default_factory=list)  # institution speakers found here
     last: tuple[SpeakerRef, int] | None = None  # last speaker and where its claim ended
 
 
@@ -201,6 +202,15 @@ def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]
             affiliation = doc[i].text
             break
     desc = doc.text[s:e]
+    entry = ctx.rules.gaz.lookup(desc)
+    if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
+        # 'Russia’s defence ministry' is an institution the gazetteer knows, not anonymous
+        m = Ment(left, right + 1, s, e, desc, entry.type, key=entry.id, name=entry.name,
+                 method="gazetteer", entry=entry)
+        ctx.extra.append(m)
+        for i in range(left, right + 1):
+            ctx.tok2ment[i] = ctx.tok2ment[i] or m
+        return SpeakerRef(id=entry.id, name=entry.name, type=entry.type.value), (s, e)
     sid = stable_id(ctx.article_id, s, e, prefix="anon:")
     return (SpeakerRef(id=sid, name=desc, type="AnonymousSource", anonymous=True,
                        description=desc, affiliation=affiliation), (s, e))

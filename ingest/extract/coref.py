@@ -28,6 +28,30 @@ def _strip_honorifics(text: str) -> str:
     return " ".join(words)
 
 
+def fix_person_orgs(doc: Doc, ments: list[Ment], titles: frozenset[str]) -> None:
+    """The small model often tags 'Denys Shmyhal' or 'Dmitry Polyanskiy' as ORG. A multi-word
+    ORG that follows a title ('Prime Minister Denys Shmyhal'), is followed by a title
+    apposition ('…, the prime minister') or whose last word recurs alone as a person is a
+    person."""
+    single_people = {m.text for m in ments if m.type is EntityType.PERSON
+                     and m.end_tok - m.start_tok == 1}
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION or m.entry is not None \
+                or m.end_tok - m.start_tok < 2 or m.end_tok - m.start_tok > 4:
+            continue
+        toks = doc[m.start_tok:m.end_tok]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+            continue
+        before = doc[m.start_tok - 1].lower_ if m.start_tok > 0 else ""
+        if before == "," and m.start_tok > 1:  # 'Ukraine’s prime minister, Denys Shmyhal'
+            before = doc[m.start_tok - 2].lower_
+        after = doc[m.end_tok + 1 : m.end_tok + 4] if m.end_tok + 1 < len(doc) else []
+        title_after = m.end_tok < len(doc) and doc[m.end_tok].text == "," and any(
+            t.lower_ in titles for t in after)
+        if before in titles or title_after or toks[-1].text in single_people:
+            m.type, m.method = EntityType.PERSON, "rule"
+
+
 def resolve_people(ments: list[Ment], rules: Rules) -> None:
     """Give every Person/Organization/Group mention a canonical key, in place."""
     full: dict[str, tuple[str, str]] = {}  # surname (casefolded) -> (key, full name)
@@ -45,6 +69,13 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
                 full.setdefault(norm(m.name.split()[-1]), (m.key, m.name))
                 full.setdefault(norm(m.text.split()[-1]), (m.key, m.name))
     for m in ments:
+        if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
+                and m.method != "gazetteer" and norm(m.text) in full:
+            # 'Sharapova' tagged GPE after 'Maria Sharapova' was named: a surname
+            hit = full[norm(m.text)]
+            m.type, m.key, m.name, m.method, m.place = (EntityType.PERSON, hit[0], hit[1],
+                                                       "surname", None)
+            continue
         if m.key is not None and m.type is not EntityType.ORGANIZATION:
             continue
         if m.type is EntityType.PERSON and m.description is not None:

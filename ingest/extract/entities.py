@@ -57,6 +57,7 @@ class Rules:
     group_canonical: dict[str, str]
     region_words: frozenset[str]
     settlement_words: frozenset[str]
+    title_heads: frozenset[str]
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -69,7 +70,8 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
     groups.add("GROUP", [nlp.make_doc(p) for p in lex["group_standalone"]])
     return Rules(gaz, places, desc, groups, dict(lex["demonyms"]),
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
-                 gaz.words("region_words"), gaz.words("settlement_words"))
+                 gaz.words("region_words"), gaz.words("settlement_words"),
+                 frozenset(t.split()[-1] for t in lex["role_titles"]))
 
 
 def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:

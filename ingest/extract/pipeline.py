@@ -21,6 +21,7 @@ from ingest.extract.claims import ClaimCtx, find_claims, quote_mask
 from ingest.extract.coref import (
     PersonLocator,
     add_surname_mentions,
+    fix_person_orgs,
     resolve_descriptions,
     resolve_people,
 )
@@ -31,7 +32,7 @@ from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.2"
+EXTRACTOR_VERSION = "kg-extract/1.3"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -75,6 +76,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     """All records for one parsed article; every offset points into ``doc.text``."""
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
+    fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
     roles = find_roles(doc, ments, rules)
@@ -101,6 +103,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     ctx = ClaimCtx(doc, rules, article_id, parse_published(published), tok2ment,
                    PersonLocator(ments), quote_mask(doc.text), sent_of)
     claims = find_claims(ctx)
+    ments.extend(ctx.extra)  # speakers named only as a known institution ('the ministry')
     return ExtractionResult(id=article_id, extractor_version=EXTRACTOR_VERSION,
                             entities=_records(ments, sent_of), claims=claims,
                             relations=relations)
