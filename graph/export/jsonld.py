@@ -91,15 +91,17 @@ def claim_jsonld(claim: ClaimOut, base_url: str) -> dict[str, Any]:
         out["about"] = [_entity_ref(e, base_url) for e in claim.about if e.get("id")]
     if claim.target and claim.target.get("id"):
         out["mentions"] = [_entity_ref(claim.target, base_url)]
-    quotation: dict[str, Any] = {
-        "@type": "Quotation",
-        "text": claim.content,
-        "spokenByCharacter": {"@id": author["@id"]},
-        "isPartOf": {"@id": appearance["@id"]},
-    }
-    if ev.sentence:
-        quotation["description"] = ev.sentence  # the whole sentence, for context
-    out["hasPart"] = quotation
+    if claim.quote_type.value in ("direct", "mixed"):
+        # The speaker's own words (reported speech is a paraphrase, not a Quotation).
+        quotation: dict[str, Any] = {
+            "@type": "Quotation",
+            "text": claim.content,
+            "spokenByCharacter": {"@id": author["@id"]},
+            "isPartOf": {"@id": appearance["@id"]},
+        }
+        if ev.sentence:
+            quotation["description"] = ev.sentence  # the whole sentence, for context
+        out["hasPart"] = quotation
     props = [
         _prop("quoteType", claim.quote_type.value),
         _prop("cue", claim.cue),
