@@ -202,6 +202,15 @@ export function applyFilters(cy) {
       }
       e.toggleClass("filtered", out);
     });
+    // A neighbour whose every edge is filtered out has lost its reason to be in view (roots
+    // stay: the analyst asked for them).
+    cy.nodes().forEach((n) => {
+      if (n.hasClass("root") || n.hasClass("filtered")) return;
+      const edges = n.connectedEdges();
+      const shown = edges.filter((e) => !e.hasClass("filtered") &&
+        !e.source().hasClass("filtered") && !e.target().hasClass("filtered"));
+      if (edges.nonempty() && shown.empty()) n.addClass("filtered");
+    });
   });
 }
 
@@ -243,6 +252,11 @@ export function layout(cy, { incremental = false } = {}) {
     running = visible.layout(opts);
     running.one("layoutstop", () => {
       running = null;
+      // A handful of nodes would otherwise be fitted at giant size.
+      if (cy.zoom() > 1.3) {
+        cy.zoom(1.3);
+        cy.center(visible);
+      }
       resolve();
     });
     running.run();
