@@ -170,7 +170,9 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     queue = open_queue(_settings(args))
     try:
         recovered = queue.recover() if args.recover else 0
-        out = {**queue.counts(), "recovered": recovered, "failures": queue.failures(args.limit)}
+        requeued = queue.retry_failed() if args.retry_failed else 0
+        out = {**queue.counts(), "recovered": recovered, "requeued": requeued,
+               "failures": queue.failures(args.limit)}
         print(json.dumps(out, indent=2))
     finally:
         queue.close()
@@ -200,6 +202,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--recover", action="store_true",
                    help="first put back the jobs of workers that died")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="put the dead-lettered jobs back on the queue")
     p.set_defaults(func=cmd_jobs)
 
 

@@ -48,6 +48,7 @@ class JobQueue(Protocol):
     def ack(self, job: Job) -> None: ...
     def fail(self, job: Job, reason: str) -> None: ...
     def recover(self) -> int: ...
+    def retry_failed(self) -> int: ...
     def counts(self) -> dict[str, int]: ...
     def failures(self, limit: int = 50) -> list[dict[str, Any]]: ...
     def close(self) -> None: ...
@@ -171,6 +172,16 @@ class SqliteJobQueue:
                 self.db.execute("UPDATE kg_leases SET pid = 0 WHERE pqid = ?", (pqid,))
                 n += 1
         return n
+
+    def retry_failed(self) -> int:
+        """Put every dead-lettered job back on the queue (after the cause was fixed)."""
+        with self._locked():
+            ids = [r[0] for r in self.db.execute("SELECT pqid FROM kg_failures")]
+            for pqid in ids:
+                self.q.nack(id=pqid)
+                self.db.execute("DELETE FROM kg_failures WHERE pqid = ?", (pqid,))
+                self.db.execute("DELETE FROM kg_leases WHERE pqid = ?", (pqid,))
+        return len(ids)
 
     def counts(self) -> dict[str, int]:
         rows = dict(self.db.execute(

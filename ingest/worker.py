@@ -32,6 +32,7 @@ from ingest.queue import Job, JobQueue
 log = logging.getLogger("kg.worker")
 T = TypeVar("T")
 EXTRACTABLE = (ArticleStatus.OK, ArticleStatus.NEAR_DUPLICATE)
+MAX_HOLD_S = 5.0
 
 
 @dataclass
@@ -167,16 +168,20 @@ class Worker:
         signal.signal(signal.SIGINT, self._stop)
         self.queue.recover()
         held: list[Staged] = []
-        held_n = 0
+        held_n, held_since = 0, 0.0
         last_recover = time.monotonic()
         while not self.stopping:
             job = self.queue.take(timeout=0.0 if held else idle_timeout)
             if job is not None:
                 staged = self._stage_or_fail(job)
                 if staged is not None:
+                    held_since = held_since if held else time.monotonic()
                     held.append(staged)
                     held_n += len(staged.articles)
-                    if held_n < self.settings.write_batch_size:
+                    # Keep extracting while jobs are waiting, up to one write batch (or a few
+                    # seconds, so progress stays visible and a crash redoes little).
+                    if (held_n < self.settings.write_batch_size
+                            and time.monotonic() - held_since < MAX_HOLD_S):
                         continue
             if held:
                 self.flush(held)
@@ -199,7 +204,9 @@ class Worker:
         try:
             return self.stage(job)
         except GraphUnavailable as exc:
-            self.queue.fail(job, f"graph unavailable after retries: {exc.message}")
+            job.attempts = self.settings.job_max_attempts  # _retry used them all
+            self.queue.fail(job, f"graph unavailable after {job.attempts} attempts: "
+                                 f"{exc.message}")
         except Exception as exc:  # noqa: BLE001 - a bad job must not stop the worker
             log.exception("job %s failed", job.id)
             self.queue.fail(job, f"{type(exc).__name__}: {exc}"[:2000])
