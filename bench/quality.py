@@ -2,7 +2,9 @@
 
     python bench/quality.py [--gold DIR] [--corpus PATH] [--verbose]
 
-Prints precision / recall / F1 for
+Gold files carry a ``split``: ``dev`` (used while writing the rules) or ``heldout`` (annotated
+after the rules were frozen). Scores are printed for all, dev and heldout. For each:
+precision / recall / F1 for
 - entities: (type, canonical name) per article, a gold alias also counts as the name;
 - claims: content overlap (>= 50% of the gold words and >= 30% of the system words);
 - speaker attribution: matched claims whose speaker is right (anonymous == anonymous),
@@ -168,57 +170,78 @@ def main(argv: list[str] | None = None) -> int:
     raw = spacy.load(model)
     ex = SpacyExtractor(model)
     results = list(ex.iter_extract((g["id"], t, p) for g, t, p in data))
-    m = {k: PRF() for k in ("ent", "ent_raw", "claim", "claim_raw", "cs", "cs_raw")}
-    spk = [0, 0]
-    spk_raw = [0, 0]
+    splits: dict[str, Scores] = {"all": Scores()}
     for (g, text, _), res in zip(data, results, strict=True):
-        sys_ents = [(e.type.value, {norm(x) for x in (e.name, *e.aliases)}) for e in res.entities]
-        m["ent"].add(*entity_score(g, sys_ents))
         doc = raw(text)
-        seen: dict[tuple[str, str], None] = {}
-        for ent in doc.ents:
-            if ent.label_ in _SPACY_TYPES:
-                seen[(_SPACY_TYPES[ent.label_], norm(ent.text))] = None
-        m["ent_raw"].add(*entity_score(g, [(t, {n}) for t, n in seen]))
-        sys_claims = [(c.content, c.speaker.name, c.speaker.anonymous) for c in res.claims]
-        tp, ns, ng, matched, ok = claim_score(g, sys_claims)
-        m["claim"].add(tp, ns, ng)
-        m["cs"].add(ok, ns, ng)
-        spk[0] += ok
-        spk[1] += matched
-        base = naive_quotes(doc)
-        tp, ns, ng, matched, ok = claim_score(g, base)
-        m["claim_raw"].add(tp, ns, ng)
-        m["cs_raw"].add(ok, ns, ng)
-        spk_raw[0] += ok
-        spk_raw[1] += matched
+        for name in ("all", g.get("split", "dev")):
+            splits.setdefault(name, Scores()).add(g, res, doc)
         if args.verbose:
-            gold_names = {norm(x) for e in g["entities"] for x in (e["name"], *e["aliases"])}
-            print(f"== {g['id']}")
-            for e in res.entities:
-                if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:
-                    print(f"   extra entity: {e.type.value} {e.name}")
-            for c in res.claims:
-                print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {c.content[:70]}")
-
-    print(f"articles: {len(data)} (gold in {args.gold.relative_to(REPO)})")
-    print(f"{'measure':<34}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
-    rows = [("entities (typed, canonical)", "ent"), ("  raw spaCy NER", "ent_raw"),
-            ("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
-            ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
-    summary: dict[str, dict[str, float]] = {}
-    for label, key in rows:
-        p, r, f = m[key].row()
-        summary[key] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
-        print(f"{label:<34}{p:>7.3f}{r:>7.3f}{f:>7.3f}{m[key].tp:>6}{m[key].n_sys:>6}"
-              f"{m[key].n_gold:>6}")
-    acc = spk[0] / spk[1] if spk[1] else 0.0
-    acc_raw = spk_raw[0] / spk_raw[1] if spk_raw[1] else 0.0
-    print(f"{'speaker accuracy on matched claims':<34}{acc:>7.3f}   ({spk[0]}/{spk[1]}); "
-          f"naive baseline {acc_raw:.3f} ({spk_raw[0]}/{spk_raw[1]})")
-    summary["speaker_acc"] = {"extract": round(acc, 3), "naive": round(acc_raw, 3)}
+            _explain(g, res)
+    summary: dict[str, object] = {}
+    for name, sc in splits.items():
+        n = len({g for g in sc.articles})
+        print(f"\n[{name}] articles: {n}")
+        summary[name] = sc.report()
     print(json.dumps(summary))
     return 0
+
+
+class Scores:
+    """P/R/F1 accumulators for the extractor and both baselines over a set of articles."""
+
+    def __init__(self) -> None:
+        self.m = {k: PRF() for k in ("ent", "ent_raw", "claim", "claim_raw", "cs", "cs_raw")}
+        self.spk = [0, 0]
+        self.spk_raw = [0, 0]
+        self.articles: list[str] = []
+
+    def add(self, g: dict, res: object, doc: object) -> None:  # res: ExtractionResult, doc: Doc
+        self.articles.append(g["id"])
+        sys_ents = [(e.type.value, {norm(x) for x in (e.name, *e.aliases)})
+                    for e in res.entities]  # type: ignore[attr-defined]
+        self.m["ent"].add(*entity_score(g, sys_ents))
+        seen: dict[tuple[str, str], None] = {}
+        for ent in doc.ents:  # type: ignore[attr-defined]
+            if ent.label_ in _SPACY_TYPES:
+                seen[(_SPACY_TYPES[ent.label_], norm(ent.text))] = None
+        self.m["ent_raw"].add(*entity_score(g, [(t, {n}) for t, n in seen]))
+        sys_claims = [(c.content, c.speaker.name, c.speaker.anonymous)
+                      for c in res.claims]  # type: ignore[attr-defined]
+        for key, ckey, spk, claims in (("claim", "cs", self.spk, sys_claims),
+                                       ("claim_raw", "cs_raw", self.spk_raw, naive_quotes(doc))):
+            tp, ns, ng, matched, ok = claim_score(g, claims)
+            self.m[key].add(tp, ns, ng)
+            self.m[ckey].add(ok, ns, ng)
+            spk[0] += ok
+            spk[1] += matched
+
+    def report(self) -> dict[str, dict[str, float]]:
+        print(f"{'measure':<36}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
+        rows = [("entities (typed, canonical)", "ent"), ("  raw spaCy NER", "ent_raw"),
+                ("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
+                ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
+        out: dict[str, dict[str, float]] = {}
+        for label, key in rows:
+            p, r, f = self.m[key].row()
+            out[key] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
+            print(f"{label:<36}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
+                  f"{self.m[key].n_sys:>6}{self.m[key].n_gold:>6}")
+        acc = self.spk[0] / self.spk[1] if self.spk[1] else 0.0
+        acc_raw = self.spk_raw[0] / self.spk_raw[1] if self.spk_raw[1] else 0.0
+        print(f"{'speaker accuracy on matched claims':<36}{acc:>7.3f}  ({self.spk[0]}/"
+              f"{self.spk[1]}); naive baseline {acc_raw:.3f} ({self.spk_raw[0]}/{self.spk_raw[1]})")
+        out["speaker_acc"] = {"extract": round(acc, 3), "naive": round(acc_raw, 3)}
+        return out
+
+
+def _explain(g: dict, res: object) -> None:
+    gold_names = {norm(x) for e in g["entities"] for x in (e["name"], *e["aliases"])}
+    print(f"== {g['id']}")
+    for e in res.entities:  # type: ignore[attr-defined]
+        if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:
+            print(f"   extra entity: {e.type.value} {e.name}")
+    for c in res.claims:  # type: ignore[attr-defined]
+        print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {c.content[:70]}")
 
 
 if __name__ == "__main__":
