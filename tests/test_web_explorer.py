@@ -267,3 +267,49 @@ def test_screenshot_of_seed_graph(page: Any, live_url: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-explorer.png"))
     assert (ARTIFACTS / "web-explorer.png").stat().st_size > 50_000
+
+
+def test_edge_evidence_timeline_bucket_and_map_marker(page: Any, live_url: str) -> None:
+    open_explorer(page, live_url)
+    search_and_pick(page, "Zelensky", "Volodymyr Zelensky")
+
+    # An edge: Zelensky's claim about Putin, with the quoted span highlighted in its sentence.
+    edge_id = page.evaluate(
+        "window.kgExplorer.cy.edges('[type = \"CLAIM_ABOUT\"]')"
+        ".filter(e => e.target().id() === 'person:vladimir-putin').map(e => e.id())[0]"
+    )
+    assert edge_id
+    page.evaluate(f"window.kgExplorer.cy.getElementById({json.dumps(edge_id)}).emit('tap')")
+    evidence = page.get_by_test_id("edge-evidence")
+    evidence.wait_for()
+    assert "Ukrainian President Volodymyr Zelensky has reacted strongly" in evidence.inner_text()
+    assert evidence.get_by_test_id("evidence-quote").inner_text() == (
+        "him of seeking to prolong the war"
+    )
+    assert "Demo Wire" in evidence.get_by_test_id("evidence-source").inner_text()
+
+    # A map marker from the keyboard selects the place in the graph and opens its profile.
+    kyiv = page.locator("[data-testid=map-svg] .marker[data-node-id='place:geonames:703448']")
+    kyiv.focus()
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    assert page.evaluate("window.kgExplorer.state.selected") == "place:geonames:703448"
+    assert "Kyiv" in page.locator("#panel .panel-title").inner_text()
+
+    # Back on Zelensky, a timeline bucket sets the date filter to that day.
+    page.evaluate("window.kgExplorer.cy.getElementById('person:volodymyr-zelensky').emit('tap')")
+    wait_idle(page)
+    prolong = page.evaluate(
+        "window.kgExplorer.cy.nodes('[type = \"Claim\"]')"
+        ".filter(n => (n.data('content') || '').includes('prolong the war')).map(n => n.id())[0]"
+    )
+    assert prolong and prolong in visible_ids(page)
+    bucket = page.locator("[data-testid=timeline-svg] .bucket[aria-label^='2025-03-15']")
+    bucket.focus()
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    assert page.get_by_test_id("date-from").input_value() == "2025-03-15"
+    assert page.get_by_test_id("date-to").input_value() == "2025-03-15"
+    assert "from=2025-03-15" in page.url
+    # The claim published on the 17th (no statement date) is outside that day.
+    assert prolong not in visible_ids(page)
