@@ -57,7 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.api_keys = parse_api_keys(settings.api_keys.get_secret_value())
     if not app.state.api_keys:
-        log.warning("KG_API_KEYS is empty: the API is open to anyone who can reach it")
+        log.warning("KG_API_KEYS is empty: %s", "every request is refused (401)"
+                    if settings.auth_required else "the API is open (KG_AUTH_REQUIRED=false)")
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(

@@ -52,8 +52,16 @@ def require(role: Role):  # noqa: ANN201 - returns a FastAPI dependency
         authorization: Annotated[str | None, Header()] = None,
     ) -> Role:
         keys: dict[str, Role] = request.app.state.api_keys
-        if not keys:  # no keys configured: an open local instance (logged at startup)
-            return Role.ADMIN
+        if not keys:
+            # No keys configured: open only when explicitly asked for (KG_AUTH_REQUIRED=false,
+            # a local instance); otherwise fail closed rather than serve everything to anyone.
+            if not request.app.state.settings.auth_required:
+                return Role.ADMIN
+            raise HTTPException(
+                401, "no API keys are configured on this server: set KG_API_KEYS "
+                "(or KG_AUTH_REQUIRED=false for an open local instance)",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         presented = _presented_key(x_api_key, authorization)
         if presented is None:
             raise HTTPException(

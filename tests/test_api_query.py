@@ -144,3 +144,15 @@ def test_openapi_documents_every_endpoint(client):
               "/v1/sources/{source_id}", "/v1/articles/{article_id}", "/v1/query"):
         assert p in paths, p
     assert client.get("/docs").status_code == 200
+
+
+def test_without_keys_the_api_fails_closed_unless_opened_explicitly(graph: Graph):
+    from pydantic import SecretStr
+
+    closed = create_app(make_settings(api_keys=SecretStr("")))
+    with TestClient(closed) as c:
+        resp = c.get("/v1/sources")
+        assert resp.status_code == 401 and "KG_API_KEYS" in resp.json()["error"]["message"]
+    opened = create_app(make_settings(api_keys=SecretStr(""), auth_required=False))
+    with TestClient(opened) as c:
+        assert c.get("/v1/sources").status_code == 200
