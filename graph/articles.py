@@ -63,3 +63,12 @@ def list_articles(graph: Graph, *, status: str | None = None, limit: int = 50,
 
 def status_counts(graph: Graph) -> dict[str, int]:
     return {r["status"]: int(r["n"]) for r in graph.read(queries.load("article_status_counts"))}
+
+
+def wipe_database(graph: Graph) -> None:
+    """Delete every node (benchmark profiles only: callers must own the database)."""
+    graph.run_auto(queries.load("article_wipe_database"))
+
+
+def graph_counts(graph: Graph) -> dict[str, int]:
+    return graph.read(queries.load("article_graph_counts"))[0]

@@ -155,6 +155,8 @@ def _make_worker(settings: Settings) -> tuple[Any, Any]:
 def cmd_worker(args: argparse.Namespace) -> int:
     settings = _settings(args)
     worker, graph = _make_worker(settings)
+    # One line on stderr once the model is loaded: supervisors and the benchmark wait for it.
+    print(json.dumps({"ready": os.getpid()}), file=sys.stderr, flush=True)
     try:
         n = worker.run(burst=args.burst)
         print(json.dumps({"processed": n, "pid": os.getpid()}))
