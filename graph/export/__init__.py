@@ -54,30 +54,42 @@ def render(
     page_size: int = DEFAULT_PAGE_SIZE,
 ) -> Rendered:
     """Validate everything up front (so errors are answered before streaming starts)."""
-    from graph.export import csv, ftm, gexf, graphml, rdf
-
     fmt = normalize_format(fmt)
     if fmt == "csv" and part not in CSV_PARTS:
         raise InvalidInput(f"part must be one of {', '.join(CSV_PARTS)}", detail=part)
     exp = GraphExport(graph, scope, page_size=page_size, with_text=fmt == "ftm")
     media, ext = MEDIA[fmt]
     chunks: Iterator[str | bytes]
+    # Serializer modules are imported on demand: followthemoney alone takes seconds to load.
     if fmt in ("turtle", "nt"):
-        chunks = rdf.serialize_rdf(exp, base_url, fmt)
+        from graph.export.rdf import serialize_rdf
+
+        chunks = serialize_rdf(exp, base_url, fmt)
     elif fmt == "jsonld":
-        chunks = rdf.serialize_jsonld(exp, base_url)
+        from graph.export.rdf import serialize_jsonld
+
+        chunks = serialize_jsonld(exp, base_url)
     elif fmt == "graphml":
-        chunks = graphml.serialize_graphml(exp)
+        from graph.export.graphml import serialize_graphml
+
+        chunks = serialize_graphml(exp)
     elif fmt == "gexf":
-        chunks = gexf.serialize_gexf(exp)
+        from graph.export.gexf import serialize_gexf
+
+        chunks = serialize_gexf(exp)
     elif fmt == "ftm":
-        chunks = ftm.serialize_ftm(exp)
-    elif part == "zip":
-        media, ext = "application/zip", "csv.zip"
-        chunks = csv.serialize_csv_zip(exp)
+        from graph.export.ftm import serialize_ftm
+
+        chunks = serialize_ftm(exp)
     else:
-        ext = f"{part}.csv"
-        chunks = csv.serialize_csv(exp, part)
+        from graph.export.csv import serialize_csv, serialize_csv_zip
+
+        if part == "zip":
+            media, ext = "application/zip", "csv.zip"
+            chunks = serialize_csv_zip(exp)
+        else:
+            ext = f"{part}.csv"
+            chunks = serialize_csv(exp, part)
     return Rendered(media, f"conflict-kg.{ext}", chunks, exp)
 
 

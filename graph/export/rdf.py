@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Literal, Namespace, URIRef
 from rdflib.term import Node as Term
 
 from graph.export.stream import Edge, Node, Page, PageSource
@@ -250,29 +250,64 @@ def _claim_extra(t: Triples, rec: Node | Edge) -> Iterator[tuple[Term, Term, Ter
         yield t.iri(NodeLabel.CLAIM, rec.source), t.kg.targets, entity_iri(t.base, rec.target)
 
 
-def page_graph(page: Page, base_url: str) -> Graph:
-    g = Graph(bind_namespaces="none")
-    g.bind("schema", SDO)
-    g.bind("prov", PROV)
-    g.bind("xsd", XSD)
-    g.bind("rdf", RDF)
-    g.bind("kg", kg_ns(base_url))
+def page_triples(page: Page, base_url: str) -> Iterator[tuple[Term, Term, Term]]:
     t = Triples(base_url)
     for rec in page:
-        for triple in t.of(rec):
-            g.add(triple)
-        for triple in _claim_extra(t, rec):
-            g.add(triple)
-    return g
+        yield from t.of(rec)
+        yield from _claim_extra(t, rec)
+
+
+def _prefixes(base_url: str) -> list[tuple[str, str]]:
+    return [("schema", str(SDO)), ("prov", str(PROV)), ("xsd", str(XSD)), ("rdf", str(RDF)),
+            ("kg", str(kg_ns(base_url)))]
+
+
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _curie(iri: str, prefixes: list[tuple[str, str]]) -> str | None:
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
+
+
+def _by_subject(page: Page, base_url: str) -> dict[Term, dict[Term, list[Term]]]:
+    """Triples of one page grouped by subject then predicate, duplicates dropped."""
+    out: dict[Term, dict[Term, dict[Term, None]]] = {}
+    for s, p, o in page_triples(page, base_url):
+        out.setdefault(s, {}).setdefault(p, {})[o] = None
+    return {s: {p: list(objs) for p, objs in preds.items()} for s, preds in out.items()}
 
 
 def serialize_rdf(source: PageSource, base_url: str, fmt: str) -> Iterator[str]:
-    """Turtle or N-Triples, one page at a time. Turtle allows @prefix to be restated, so the
-    concatenated pages are one valid document."""
-    rdf_format = {"turtle": "turtle", "nt": "nt"}[fmt]
+    """Turtle or N-Triples, written term by term one page at a time (rdflib's serializers build
+    a store and sort it: several times slower on large exports). Subjects and triples may
+    recur across pages (an activity shared by many claims); RDF graphs are sets, so a parser
+    merges them."""
+    if fmt not in ("turtle", "nt"):
+        raise ValueError(f"not an RDF text format: {fmt!r}")
+    prefixes = _prefixes(base_url)
+    if fmt == "turtle":
+        yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes) + "\n"
     for page in source():
-        if page:
-            yield page_graph(page, base_url).serialize(format=rdf_format)
+        if not page:
+            continue
+        if fmt == "nt":
+            triples = dict.fromkeys(page_triples(page, base_url))
+            yield "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+            continue
+        blocks = []
+        for subj, preds in _by_subject(page, base_url).items():
+            lines = []
+            for pred, objs in preds.items():
+                key = "a" if pred == RDF.type else (_curie(str(pred), prefixes) or pred.n3())
+                vals = ", ".join(
+                    (_curie(str(o), prefixes) or o.n3()) if isinstance(o, URIRef) else o.n3()
+                    for o in objs)
+                lines.append(f"{key} {vals}")
+            blocks.append(f"{subj.n3()} " + " ;\n    ".join(lines) + " .\n")
+        yield "\n".join(blocks) + "\n"
 
 
 def jsonld_context(base_url: str) -> dict[str, str]:
@@ -283,18 +318,45 @@ def jsonld_context(base_url: str) -> dict[str, str]:
     }
 
 
+def _jsonld_value(o: Term, prefixes: list[tuple[str, str]]) -> Any:
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    assert isinstance(o, Literal)
+    if o.language:
+        return {"@value": str(o), "@language": o.language}
+    if o.datatype is None or o.datatype == XSD.string:
+        return str(o)
+    # Typed literals keep their exact lexical form (native JSON numbers would be re-written).
+    return {"@value": str(o), "@type": _curie(str(o.datatype), prefixes) or str(o.datatype)}
+
+
+def _jsonld_key(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    if iri.startswith(str(SDO)) and _LOCAL.match(iri[len(str(SDO)):]):
+        return iri[len(str(SDO)):]  # @vocab
+    return _curie(iri, prefixes) or iri
+
+
 def serialize_jsonld(source: PageSource, base_url: str) -> Iterator[str]:
     """``{"@context": ..., "@graph": [ ... ]}`` streamed node object by node object."""
     ctx = jsonld_context(base_url)
+    prefixes = _prefixes(base_url)
     yield '{"@context": ' + json.dumps(ctx) + ', "@graph": [\n'
     first = True
     for page in source():
         if not page:
             continue
-        doc = json.loads(page_graph(page, base_url).serialize(format="json-ld", context=ctx))
-        items = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc
-        for item in items:
-            item.pop("@context", None)
-            yield ("" if first else ",\n") + json.dumps(item, ensure_ascii=False)
+        items = []
+        for subj, preds in _by_subject(page, base_url).items():
+            node: dict[str, Any] = {"@id": str(subj)}
+            for pred, objs in preds.items():
+                if pred == RDF.type:
+                    types = [_jsonld_key(str(o), prefixes) for o in objs]
+                    node["@type"] = types[0] if len(types) == 1 else types
+                    continue
+                vals = [_jsonld_value(o, prefixes) for o in objs]
+                node[_jsonld_key(str(pred), prefixes)] = vals[0] if len(vals) == 1 else vals
+            items.append(json.dumps(node, ensure_ascii=False))
+        if items:
+            yield ("" if first else ",\n") + ",\n".join(items)
             first = False
     yield "\n]}\n"
