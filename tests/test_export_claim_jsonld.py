@@ -115,3 +115,28 @@ def test_checkworthiness_ranks_a_factual_numeric_claim_above_a_vague_opinion(xp:
 ])
 def test_checkworthiness_score_orders_pairs(better: tuple, worse: tuple):
     assert checkworthiness.score(*better)[0] > checkworthiness.score(*worse)[0]
+
+
+def test_seed_article_claims_are_ranked_for_fact_checkers(seeded: KG):
+    rows = seeded.read(
+        "MATCH (c:Claim {article_id: 'seed-ceasefire-call'}) "
+        "RETURN c.content AS text, c.checkworthiness AS score, "
+        "c.checkworthiness_reasons AS reasons")
+    by_text = {r["text"]: r for r in rows}
+    capture = next(r for t, r in by_text.items() if "captured Stepove" in t)
+    hopeful = next(r for t, r in by_text.items() if t.startswith("confidence that"))
+    assert capture["score"] > 0.6 and "verifiable_event" in capture["reasons"]
+    assert hopeful["score"] < 0.2 and "hedged" in hopeful["reasons"]
+    ranked = sorted(rows, key=lambda r: -r["score"])
+    assert ranked.index(capture) < len(ranked) // 3  # near the top of the article's claims
+
+
+@pytest.mark.parametrize(("text", "cue", "reason"), [
+    ("several hundred civilians were relocated", "report", "quantity"),
+    ("the bridge was hit overnight", "say", "specific_time"),
+    ("the army will win", "say", "prediction"),
+    ("the decision is unacceptable", "say", "evaluative"),
+    ("no", "say", "too_short"),
+])
+def test_checkworthiness_reasons_fire(text: str, cue: str, reason: str):
+    assert reason in checkworthiness.score(text, cue, 0, "indirect")[1]
