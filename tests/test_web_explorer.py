@@ -153,6 +153,7 @@ def test_filters_pin_hide_and_keyboard(page: Any, live_url: str) -> None:
     types = page.evaluate("window.kgExplorer.cy.edges(':visible').map(e => e.data('type'))")
     assert types and "CO_MENTIONED" not in types
     page.check("#rel-CO_MENTIONED")
+    wait_idle(page)
 
     # Keyboard: Tab into the "In view" list, move to Putin, Enter expands him.
     items = page.locator("#node-list li[data-node-id]")

@@ -236,6 +236,8 @@ function renderMap() {
 }
 
 function renderNodeList() {
+  // Keep keyboard focus on the same node across re-renders (the graph changes under it).
+  const focusedId = document.activeElement?.closest?.("#node-list li")?.dataset.nodeId;
   const ul = clear($("#node-list"));
   const nodes = cy.nodes().not(".filtered, .hidden").sort((a, b) =>
     NODE_TYPES.indexOf(a.data("type")) - NODE_TYPES.indexOf(b.data("type")) ||
@@ -253,6 +255,11 @@ function renderNodeList() {
     ul.append(li);
   });
   if (!nodes.length) ul.append(h("li", { class: "muted small" }, "Nothing in view yet."));
+  const again = focusedId && [...ul.children].find((li) => li.dataset.nodeId === focusedId);
+  if (again) {
+    ul.querySelectorAll("li").forEach((li) => { li.tabIndex = li === again ? 0 : -1; });
+    again.focus();
+  }
 }
 
 function activateNode(id) {
