@@ -452,6 +452,7 @@ function wireControls() {
   });
   cy.on("tap", "node", (e) => activateNode(e.target.id()));
   cy.on("tap", "edge", (e) => selectElement(e.target.id()));
+  cy.on("select unselect", "node", () => refreshPanes()); // aria-selected in the In-view list
   cy.on("tap", (e) => { if (e.target === cy) clearSelection(); });
   cy.on("dragfree", "node", (e) => {
     if (state.pinned.has(e.target.id())) e.target.lock();
