@@ -159,7 +159,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     print(json.dumps({"ready": os.getpid()}), file=sys.stderr, flush=True)
     try:
         n = worker.run(burst=args.burst)
-        print(json.dumps({"processed": n, "pid": os.getpid()}))
+        print(json.dumps({"processed": n, "pid": os.getpid(),
+                          "seconds": {k: round(v, 1) for k, v in worker.timings.items()}}))
     finally:
         worker.close()
         graph.close()

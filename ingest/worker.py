@@ -52,6 +52,9 @@ class Worker:
         self.http = make_client(settings)
         self.stopping = False
         self.processed = 0
+        # Seconds per stage, reported when the worker exits: where does the time go?
+        self.timings: dict[str, float] = dict.fromkeys(
+            ("prepare", "identify", "extract", "write"), 0.0)
 
     # ------------------------------------------------------------------ retries
     def _retry(self, fn: Callable[[], T], job_attempts: int = 0) -> T:
@@ -135,9 +138,17 @@ class Worker:
                 art.status, art.error = ArticleStatus.FAILED, f"extraction failed: {exc!r}"[:500]
         return results
 
+    def _timed(self, stage: str, fn: Callable[[], T]) -> T:
+        t0 = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.timings[stage] += time.perf_counter() - t0
+
     def stage(self, job: Job) -> Staged:
-        arts = self._identify(self._prepare(job), job.attempts)
-        return Staged(job, arts, self._extract(arts))
+        prepared = self._timed("prepare", lambda: self._prepare(job))
+        arts = self._timed("identify", lambda: self._identify(prepared, job.attempts))
+        return Staged(job, arts, self._timed("extract", lambda: self._extract(arts)))
 
     def flush(self, held: list[Staged]) -> None:
         arts = [a for s in held for a in s.articles]
@@ -150,7 +161,7 @@ class Worker:
                 graph_articles.link_duplicates(self.graph, arts)
 
         try:
-            self._retry(write, attempts)
+            self._timed("write", lambda: self._retry(write, attempts))
         except GraphUnavailable as exc:
             for s in held:
                 s.job.attempts = self.settings.job_max_attempts
