@@ -22,6 +22,21 @@ _BOILERPLATE_LINE = re.compile(
 )
 
 
+# More furniture, matched only on short lines so article prose is never dropped.
+_SHORT_FURNITURE = re.compile(
+    r"^\s*(comments?\s*\(\d+\)|\d+\s+comments?|follow us on\b.*|posted by\b.*|"
+    r"(copyright|\u00a9)\b.*|.*\ball rights reserved\.?|share this( article| story)?:?|"
+    r"(image|photo)( credit)?:.*|loading\.*|skip to (main )?content)\s*$",
+    re.IGNORECASE,
+)
+_SHORT = 90
+
+
+def _furniture(line: str) -> bool:
+    return bool(_BOILERPLATE_LINE.match(line)) or (
+        len(line) <= _SHORT and bool(_SHORT_FURNITURE.match(line)))
+
+
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Strip a repeated title and trailing boilerplate lines; return (text, title)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -40,7 +55,7 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
                 lines.pop(0)
             if lines and lines[0].strip() == title.strip():
                 lines.pop(0)
-    kept = [ln for ln in lines if not _BOILERPLATE_LINE.match(ln)]
+    kept = [ln for ln in lines if not _furniture(ln)]
     return "\n".join(kept).strip(), title
 
 
