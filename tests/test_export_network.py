@@ -130,8 +130,11 @@ def test_ftm_passes_followthemoney_validation(xp: KG, tmp_path):
     assert run.returncode == 0, run.stderr
     assert len(_ftm_entities(run.stdout)) == len(entities)
     # Anonymous sources keep their article in the name: cross-referencing cannot merge them.
-    anon = next(e for e in entities if e["schema"] == "LegalEntity")
-    assert "xp-art-1" in anon["properties"]["name"][0]
+    anons = [e for e in entities if e["schema"] == "LegalEntity"]
+    assert all("(anonymous source, article " in e["properties"]["name"][0] for e in anons)
+    anon = next(e for e in anons if e["properties"]["description"] == ["a senior U.S. official"])
+    assert anon["properties"]["name"] == [
+        "a senior U.S. official (anonymous source, article xp-art-1)"]
     doc = next(e for e in entities if e["schema"] == "Documentation"
                and e["properties"].get("recordId") == ["xp-claim-numeric"])
     assert doc["properties"]["summary"] == [
