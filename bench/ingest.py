@@ -141,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'run':34} {'articles':>8} {'art/s':>8}")
     for name, aps in table:
         print(f"{name:34} {len(rows):>8} {aps:>8.2f}")
+    # The machine may be shared: the load average says how much CPU the runs really had.
     print(f"peak RSS per worker: {max(results[1][1], results[2][1]):.0f} MB; "
-          f"cores: {psutil.cpu_count()}")
+          f"cores: {psutil.cpu_count()}; load average (1, 5, 15 min): "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(json.dumps({
         "raw_spacy_aps": round(raw, 3), "extract_aps": round(extract, 3),
         "e2e_aps_1w": round(results[1][0], 3), "e2e_aps_2w": round(results[2][0], 3),
