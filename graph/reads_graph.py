@@ -33,6 +33,8 @@ from graph.reads_entities import (
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = 3
+# A hub's claim edges are derived from its newest claims only: bounded latency.
+CLAIM_CAP = 1000
 
 
 def _node(e: dict[str, Any], mentions: int) -> GraphNode:
@@ -70,6 +72,7 @@ def neighbors(
             queries.load("neighbors_step"), ids=frontier, rel_types=rel_types, types=types,
             date_from=date_from, date_to=date_to, per_node=per_node,
             article_cap=COMENTION_ARTICLE_CAP, evidence_cap=EVIDENCE_PER_EDGE,
+            claim_cap=CLAIM_CAP,
         )
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
@@ -140,38 +143,87 @@ def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
 
 # --------------------------------------------------------------------------- paths
 
-
-def _hop_kind(middle: dict[str, Any]) -> str:
-    labels = middle.get("labels") or []
-    return "CO_MENTIONED" if "Article" in labels else "CLAIM_ABOUT"
+# Path search expands at most this many neighbors per entity (heaviest edges first).
+PATH_FANOUT = 25
 
 
-def _entity_hops(raw_nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> list[dict]:
-    """Collapse a raw path (entity, article or claim, entity, ...) into entity-to-entity hops."""
-    hops: list[dict[str, Any]] = []
-    i = 0
-    while i < len(rels):
-        a = raw_nodes[i]
-        if rels[i]["type"] == "HAS_ROLE":
-            hops.append({"from": a, "to": raw_nodes[i + 1], "kind": "HAS_ROLE", "via": None})
-            i += 1
-            continue
-        if i + 1 >= len(rels):
-            return []  # a path cannot end on an article or a claim
-        middle, b = raw_nodes[i + 1], raw_nodes[i + 2]
-        if "Entity" not in (b.get("labels") or []) and "AnonymousSource" not in (
-            b.get("labels") or []
-        ):
-            return []  # claim -> article -> ... is not an entity hop
-        hops.append({"from": a, "to": b, "kind": _hop_kind(middle), "via": middle})
-        i += 2
-    return hops
+def _direct_kinds(graph: Graph, a: str, b: str) -> list[str]:
+    row = graph.read(queries.load("path_direct"), a=a, b=b)
+    if not row:
+        return []
+    r = row[0]
+    kinds = []
+    if r["x_about_y"] or r["y_about_x"]:
+        kinds.append("CLAIM_ABOUT")
+    if r["role"]:
+        kinds.append("HAS_ROLE")
+    if r["co_mentioned"]:
+        kinds.append("CO_MENTIONED")
+    return kinds
+
+
+def _step(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
+    """Bounded neighbors of a frontier (both directions of every edge kind)."""
+    rows = graph.read(
+        queries.load("neighbors_step"), ids=ids, rel_types=list(EDGE_TYPES), types=None,
+        date_from=None, date_to=None, per_node=PATH_FANOUT, article_cap=200,
+        evidence_cap=1, claim_cap=300,
+    )
+    rows.sort(key=lambda r: -r["weight"])
+    return rows
+
+
+def _search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str]]:
+    """Bidirectional breadth-first search over entities; each side keeps one parent per node
+    (its heaviest edge). Returns up to k entity sequences, shortest first, all distinct."""
+    parents = {a: {a: ""}, b: {b: ""}}
+    frontier = {a: [a], b: [b]}
+    found: list[list[str]] = []
+    if _direct_kinds(graph, a, b):
+        found.append([a, b])
+    depth = {a: 0, b: 0}
+    while len(found) < k and depth[a] + depth[b] < max_hops:
+        side = a if len(frontier[a]) <= len(frontier[b]) else b
+        other = b if side == a else a
+        if not frontier[side]:
+            break
+        nxt: list[str] = []
+        for r in _step(graph, frontier[side]):
+            here = r["source"] if r["source"] in frontier[side] else r["target"]
+            there = r["target"] if here == r["source"] else r["source"]
+            if there in parents[side]:
+                continue
+            parents[side][there] = here
+            nxt.append(there)
+        depth[side] += 1
+        frontier[side] = nxt
+        for meet in nxt:
+            if meet in parents[other] and len(found) < k:
+                path = _chain(parents[side], meet)[::-1] + _chain(parents[other], meet)[1:]
+                path = path if path[0] == a else path[::-1]
+                if len(path) - 1 <= max_hops and path not in found and len(set(path)) == len(
+                    path
+                ):
+                    found.append(path)
+    return sorted(found, key=len)
+
+
+def _chain(parents: dict[str, str], node: str) -> list[str]:
+    """node, its parent, ..., the search root."""
+    out = [node]
+    while parents[out[-1]]:
+        out.append(parents[out[-1]])
+    return out
 
 
 def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
           k: int = 3) -> PathsOut:
-    """The shortest path and up to k shortest distinct entity-level paths, each hop with its
-    evidence (the article both are in, the claim linking them, or the role)."""
+    """The shortest path and up to k short distinct entity-level paths, each hop with its
+    evidence (the claims linking them, the role, or the articles and sentences both are in).
+
+    A bounded bidirectional search (``PATH_FANOUT`` heaviest neighbors per entity) rather than
+    an exhaustive one: between two hubs sharing thousands of articles an exhaustive shortest-path
+    search over articles does not finish in interactive time."""
     a_id, b_id = resolve_entity(graph, from_ref), resolve_entity(graph, to_ref)
     ents = entities_by_ids(graph, [a_id, b_id])
     out = PathsOut(source=EntityRef(id=a_id, name=ents[a_id].name, type=ents[a_id].type),
@@ -179,46 +231,41 @@ def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
                    paths=[])
     if a_id == b_id:
         return out
-    rows = graph.read(queries.load("paths_shortest"), from_id=a_id, to_id=b_id,
-                      max_rels=2 * max_hops)
-    seen: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        hops = _entity_hops(r["nodes"], r["rels"])
-        if not hops or len(hops) > max_hops:
-            continue
-        key = tuple(h["from"]["id"] for h in hops) + (hops[-1]["to"]["id"],)
-        if key not in seen and len(seen) < k:
-            seen[key] = hops
-    for key, hops in seen.items():
-        out.paths.append(_path_out(graph, key, hops))
+    for seq in _search(graph, a_id, b_id, max_hops, k):
+        out.paths.append(_path_out(graph, seq))
     return out
 
 
-def _path_out(graph: Graph, key: tuple[str, ...], hops: list[dict[str, Any]]) -> PathOut:
-    ents = entities_by_ids(graph, list(key))
+def _path_out(graph: Graph, seq: list[str]) -> PathOut:
+    ents = entities_by_ids(graph, seq)
     nodes = [GraphNode(id=i, name=ents[i].name if i in ents else None,
                        type=ents[i].type if i in ents else "Entity",
                        mentions=ents[i].mentions if i in ents else 0,
                        lat=ents[i].lat if i in ents else None,
-                       lon=ents[i].lon if i in ents else None) for i in key]
-    edges: list[GraphEdge] = []
-    for h in hops:
-        src, dst = h["from"]["id"], h["to"]["id"]
-        edge = GraphEdge(id=_edge_id(h["kind"], src, dst), source=src, target=dst,
-                         type=h["kind"])
-        if h["kind"] == "CLAIM_ABOUT":
-            edge.claim_ids = [h["via"]["id"]]
-            edge.evidence = [c.evidence for c in claims_by_ids(graph, edge.claim_ids)]
-        elif h["kind"] == "CO_MENTIONED":
-            edge.evidence = comention_evidence(graph, [(src, dst)])[(src, dst)]
-        else:
+                       lon=ents[i].lon if i in ents else None) for i in seq]
+    hops: list[GraphEdge] = []
+    for src, dst in zip(seq, seq[1:], strict=False):
+        kinds = _direct_kinds(graph, src, dst)
+        kind = kinds[0] if kinds else "CO_MENTIONED"
+        edge = GraphEdge(id=_edge_id(kind, src, dst), source=src, target=dst, type=kind)
+        if kind == "CLAIM_ABOUT":
+            ids = [*graph.read(queries.load("claim_between"), a=src, b=dst,
+                               limit=EVIDENCE_PER_EDGE)[0]["ids"],
+                   *graph.read(queries.load("claim_between"), a=dst, b=src,
+                               limit=EVIDENCE_PER_EDGE)[0]["ids"]]
+            edge.claim_ids = ids
+            edge.weight = len(ids)
+            edge.evidence = [c.evidence for c in claims_by_ids(graph, ids)]
+        elif kind == "HAS_ROLE":
             from graph.reads_entities import roles
 
             found = roles(graph, src, other=dst, limit=EVIDENCE_PER_EDGE)
             edge.title = found[0].title if found else None
             edge.evidence = [r.evidence for r in found]
-        edges.append(edge)
-    return PathOut(length=len(hops), nodes=nodes, hops=edges)
+        else:
+            edge.evidence = comention_evidence(graph, [(src, dst)])[(src, dst)]
+        hops.append(edge)
+    return PathOut(length=len(hops), nodes=nodes, hops=hops)
 
 
 # --------------------------------------------------------------------------- timeline

@@ -3,4 +3,4 @@ UNWIND $ids AS eid
 MATCH (e {id: eid})
 WHERE e:Entity OR e:AnonymousSource
 RETURN e {.id, .name, .type, .aliases, .lat, .lon, .country, .admin1, .description} AS entity,
-       COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+       COUNT { (e)<-[:MENTIONS]-() } AS mentions

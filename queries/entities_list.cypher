@@ -8,5 +8,5 @@ WITH e
 ORDER BY e.name ASC, e.id ASC
 LIMIT $limit
 RETURN e {.id, .name, .type, .aliases, .lat, .lon, .country, .admin1} AS entity, null AS score,
-       COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+       COUNT { (e)<-[:MENTIONS]-() } AS mentions
 ORDER BY entity.name ASC, entity.id ASC

@@ -11,5 +11,5 @@ WITH e, score
 ORDER BY score DESC, e.id ASC
 LIMIT $limit
 RETURN e {.id, .name, .type, .aliases, .lat, .lon, .country, .admin1} AS entity, score,
-       COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+       COUNT { (e)<-[:MENTIONS]-() } AS mentions
 ORDER BY score DESC, entity.id ASC

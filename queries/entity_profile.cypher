@@ -3,7 +3,7 @@
 // hub (a country in half the corpus) answers in bounded time.
 MATCH (e:Entity {id: $id})
 CALL (e) {
-  MATCH (e)<-[m:MENTIONS]-(:Article)
+  MATCH (e)<-[m:MENTIONS]-()
   WITH substring(coalesce(m.published, ''), 0, 7) AS period, sum(m.count) AS n, count(*) AS arts
   ORDER BY period
   RETURN collect({period: period, mentions: n, articles: arts}) AS by_month

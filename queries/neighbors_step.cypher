@@ -1,15 +1,18 @@
 // One expansion step of the neighborhood: for each frontier entity, its strongest edges to
 // other entities — claims it made about them (CLAIM_ABOUT), claims they made about it, roles
 // (HAS_ROLE) and co-mentions (CO_MENTIONED, weight = shared articles among the entity's most
-// recent $article_cap articles). Every kind is capped per entity at $per_node.
+// recent $article_cap articles; claims among its $claim_cap newest). Every kind is capped per
+// entity at $per_node.
 UNWIND $ids AS eid
 MATCH (e:Entity {id: eid})
 CALL (e) {
   WITH e WHERE 'CLAIM_ABOUT' IN $rel_types
-  MATCH (e)-[:SAID]->(c:Claim)-[:ABOUT|TARGETS]->(o:Entity)
-  WHERE o <> e
-    AND ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
+  MATCH (e)-[:SAID]->(c:Claim)
+  WHERE ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
     AND ($date_to IS NULL OR substring(coalesce(c.date, c.published), 0, size($date_to)) <= $date_to)
+  WITH e, c ORDER BY c.published DESC LIMIT $claim_cap
+  MATCH (c)-[:ABOUT|TARGETS]->(o:Entity)
+  WHERE o <> e
   WITH e, o, collect(DISTINCT c.id) AS claim_ids
   ORDER BY size(claim_ids) DESC LIMIT $per_node
   RETURN e.id AS source, o AS other, o.id AS target, 'CLAIM_ABOUT' AS type,
@@ -17,10 +20,12 @@ CALL (e) {
          [] AS article_ids
   UNION
   WITH e WHERE 'CLAIM_ABOUT' IN $rel_types
-  MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim)<-[:SAID]-(o:Entity)
-  WHERE o <> e
-    AND ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
+  MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim)
+  WHERE ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
     AND ($date_to IS NULL OR substring(coalesce(c.date, c.published), 0, size($date_to)) <= $date_to)
+  WITH DISTINCT e, c ORDER BY c.published DESC LIMIT $claim_cap
+  MATCH (c)<-[:SAID]-(o:Entity)
+  WHERE o <> e
   WITH e, o, collect(DISTINCT c.id) AS claim_ids
   ORDER BY size(claim_ids) DESC LIMIT $per_node
   RETURN o.id AS source, o AS other, e.id AS target, 'CLAIM_ABOUT' AS type,
@@ -50,4 +55,4 @@ WITH source, target, type, weight, claim_ids, title, article_ids, other
 WHERE $types IS NULL OR other.type IN $types
 RETURN source, target, type, weight, claim_ids, title, article_ids,
        other {.id, .name, .type, .lat, .lon, .country} AS other,
-       COUNT { (other)<-[:MENTIONS]-(:Article) } AS other_mentions
+       COUNT { (other)<-[:MENTIONS]-() } AS other_mentions

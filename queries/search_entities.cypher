@@ -6,4 +6,4 @@ WITH node AS e, CASE WHEN toLower(node.name) = toLower($q)
 ORDER BY score DESC, e.id
 LIMIT $limit
 RETURN e {.id, .name, .type, .aliases, .lat, .lon, .country, .admin1} AS entity, score,
-       COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+       COUNT { (e)<-[:MENTIONS]-() } AS mentions

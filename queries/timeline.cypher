@@ -2,7 +2,7 @@
 // or about it, each with its bucket date (statement date, else publication date).
 MATCH (e:Entity {id: $id})
 CALL (e) {
-  MATCH (e)<-[m:MENTIONS]-(:Article)
+  MATCH (e)<-[m:MENTIONS]-()
   WHERE ($date_from IS NULL OR m.published >= $date_from)
     AND ($date_to IS NULL OR substring(m.published, 0, size($date_to)) <= $date_to)
   WITH substring(coalesce(m.published, ''), 0, 10) AS day, sum(m.count) AS n, count(*) AS arts
