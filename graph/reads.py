@@ -84,6 +84,18 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
     )
 
 
+def _recent_claims(graph: Graph, after_key: str | None, after_id: str | None,
+                   limit: int) -> Page[ClaimOut]:
+    """No filter at all: index-ordered scans rather than a sort of every claim."""
+    rows = graph.read(queries.load("claims_recent"), after_key=after_key, after_id=after_id,
+                      max_key=after_key or "\uffff", limit=limit + 1)
+    items = claims_by_ids(graph, [r["id"] for r in rows[:limit]])
+    nxt = encode_cursor(rows[limit - 1]["sort_key"], rows[limit - 1]["id"]) if len(
+        rows
+    ) > limit else None
+    return Page[ClaimOut](items=items, next=nxt)
+
+
 def claims_by_ids(graph: Graph, ids: list[str]) -> list[ClaimOut]:
     """Claims in the order of ``ids`` (unknown ids are dropped)."""
     if not ids:
@@ -127,6 +139,10 @@ def find_claims(
     if (speaker and not speaker_ids) or (about and not about_ids) or claim_ids == []:
         return Page[ClaimOut](items=[], next=None)
     after_key, after_id = decode_cursor(cursor, 2)
+    unfiltered = not any((speaker, about, q, cue, quote_type, outlet, date_from, date_to,
+                          published_from, published_to, claim_ids))
+    if unfiltered:
+        return _recent_claims(graph, after_key, after_id, limit)
     rows = graph.read(
         queries.load("claims_list"),
         speaker_ids=speaker_ids, about_ids=about_ids, claim_ids=claim_ids, cue=cue,

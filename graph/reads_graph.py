@@ -67,12 +67,15 @@ def neighbors(
     edges: dict[str, GraphEdge] = {}
     frontier, truncated = [root], False
     per_node = max(5, min(limit, 50))
-    for _ in range(depth):
+    for level in range(depth):
+        # Deeper levels share what is left of the node budget: smaller samples per entity.
+        room = max(1, limit - len(nodes))
+        fan = per_node if level == 0 else max(3, min(per_node, room // len(frontier) + 2))
         rows = graph.read(
-            queries.load("neighbors_step"), ids=frontier, rel_types=rel_types, types=types,
-            date_from=date_from, date_to=date_to, per_node=per_node,
-            article_cap=COMENTION_ARTICLE_CAP, evidence_cap=EVIDENCE_PER_EDGE,
-            claim_cap=CLAIM_CAP,
+            queries.load("neighbors_step"), ids=frontier[:room], rel_types=rel_types,
+            types=types, date_from=date_from, date_to=date_to, per_node=fan,
+            article_cap=COMENTION_ARTICLE_CAP if level == 0 else 100,
+            evidence_cap=EVIDENCE_PER_EDGE, claim_cap=CLAIM_CAP if level == 0 else 200,
         )
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []

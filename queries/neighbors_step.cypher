@@ -1,8 +1,9 @@
 // One expansion step of the neighborhood: for each frontier entity, its strongest edges to
 // other entities — claims it made about them (CLAIM_ABOUT), claims they made about it, roles
-// (HAS_ROLE) and co-mentions (CO_MENTIONED, weight = shared articles among the entity's most
-// recent $article_cap articles; claims among its $claim_cap newest). Every kind is capped per
-// entity at $per_node.
+// (HAS_ROLE) and co-mentions (CO_MENTIONED, weight = shared articles). A hub is sampled: its
+// first $article_cap articles and $claim_cap claims in storage order (newest written first),
+// with no sort, so a step costs O(caps) per entity whatever its degree. Every kind is capped
+// per entity at $per_node.
 UNWIND $ids AS eid
 MATCH (e:Entity {id: eid})
 CALL (e) {
@@ -10,7 +11,7 @@ CALL (e) {
   MATCH (e)-[:SAID]->(c:Claim)
   WHERE ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
     AND ($date_to IS NULL OR substring(coalesce(c.date, c.published), 0, size($date_to)) <= $date_to)
-  WITH e, c ORDER BY c.published DESC LIMIT $claim_cap
+  WITH e, c LIMIT $claim_cap
   MATCH (c)-[:ABOUT|TARGETS]->(o:Entity)
   WHERE o <> e
   WITH e, o, collect(DISTINCT c.id) AS claim_ids
@@ -23,7 +24,7 @@ CALL (e) {
   MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim)
   WHERE ($date_from IS NULL OR coalesce(c.date, c.published) >= $date_from)
     AND ($date_to IS NULL OR substring(coalesce(c.date, c.published), 0, size($date_to)) <= $date_to)
-  WITH DISTINCT e, c ORDER BY c.published DESC LIMIT $claim_cap
+  WITH DISTINCT e, c LIMIT $claim_cap
   MATCH (c)<-[:SAID]-(o:Entity)
   WHERE o <> e
   WITH e, o, collect(DISTINCT c.id) AS claim_ids
@@ -43,7 +44,7 @@ CALL (e) {
   MATCH (e)<-[m:MENTIONS]-(a:Article)
   WHERE ($date_from IS NULL OR m.published >= $date_from)
     AND ($date_to IS NULL OR substring(m.published, 0, size($date_to)) <= $date_to)
-  WITH e, a ORDER BY m.published DESC LIMIT $article_cap
+  WITH e, a LIMIT $article_cap
   MATCH (a)-[:MENTIONS]->(o:Entity)
   WHERE o <> e
   WITH e, o, count(a) AS shared, collect(a.id)[..$evidence_cap] AS article_ids

@@ -122,3 +122,21 @@ def test_claim_as_jsonld(client, api_graph: ApiGraph):
     body = resp.json()
     assert "@context" in body
     assert "would reopen next week" in str(body)
+
+
+def test_unfiltered_claims_newest_first_across_pages(client, api_graph: ApiGraph, seeded: Graph):
+    seen: list[dict] = []
+    cursor = None
+    for _ in range(4):
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        body = client.get("/v1/claims", params=params).json()
+        seen += body["items"]
+        cursor = body["next"]
+        if not cursor:
+            break
+    assert len(seen) >= 6 and len({c["id"] for c in seen}) == len(seen)
+    keys = [c["date"] or c["evidence"]["published"] for c in seen]
+    assert keys == sorted(keys, reverse=True)
+    newest = seeded.read(
+        "MATCH (c:Claim) RETURN max(coalesce(c.date, c.published)) AS k")[0]["k"]
+    assert keys[0] == newest
