@@ -131,14 +131,32 @@ def comention_evidence(
                       pairs=[{"a": a, "b": b} for a, b in pairs], per_pair=per_pair,
                       article_cap=article_cap)
     for r in rows:
-        art = r["article"]
-        out.setdefault((r["a_id"], r["b_id"]), []).append(Evidence(
-            article_id=art["id"], title=art.get("title"), url=art.get("url"),
-            outlet=art.get("source"), published=art.get("published"), sentence=r["sentence"],
-            start=r["start"], end=r["end"], sentence_start=r["sentence_start"],
-            sentence_end=r["sentence_end"],
-        ))
+        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
     return out
+
+
+def comention_in_articles(
+    graph: Graph, items: list[tuple[str, str, list[str]]]
+) -> dict[tuple[str, str], list[Evidence]]:
+    """Evidence for pairs whose shared articles are known already (no search needed)."""
+    out: dict[tuple[str, str], list[Evidence]] = {(a, b): [] for a, b, _ in items}
+    if not items:
+        return out
+    rows = graph.read(queries.load("comention_in_articles"),
+                      items=[{"a": a, "b": b, "article_ids": ids} for a, b, ids in items])
+    for r in rows:
+        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
+    return out
+
+
+def _evidence(r: dict[str, Any]) -> Evidence:
+    art = r["article"]
+    return Evidence(
+        article_id=art["id"], title=art.get("title"), url=art.get("url"),
+        outlet=art.get("source"), published=art.get("published"), sentence=r["sentence"],
+        start=r["start"], end=r["end"], sentence_start=r["sentence_start"],
+        sentence_end=r["sentence_end"],
+    )
 
 
 def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Relationship:
@@ -152,7 +170,7 @@ def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Re
     b_about_a = find_claims(graph, speaker=b_id, about=a_id, limit=limit).items
     shared = graph.read(queries.load("comention_count"), a=a_id, b=b_id)[0]["n"]
     evidence = comention_evidence(graph, [(a_id, b_id)], per_pair=limit,
-                                  article_cap=10_000)[(a_id, b_id)]
+                                  article_cap=2_000)[(a_id, b_id)]
     return Relationship(
         a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=shared,
         claims_a_about_b=a_about_b, claims_b_about_a=b_about_a,

@@ -26,6 +26,7 @@ from graph.reads import claim_text_ids, claims_by_ids, lucene_phrase
 from graph.reads_entities import (
     COMENTION_ARTICLE_CAP,
     comention_evidence,
+    comention_in_articles,
     entities_by_ids,
     entity_from,
     resolve_entity,
@@ -65,6 +66,7 @@ def neighbors(
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(
         include={"id", "name", "type", "mentions", "lat", "lon", "country"}))}
     edges: dict[str, GraphEdge] = {}
+    shared: dict[str, list[str]] = {}  # co-mention edge -> a few of the shared articles
     frontier, truncated = [root], False
     per_node = max(5, min(limit, 50))
     for level in range(depth):
@@ -95,20 +97,22 @@ def neighbors(
                 edges[eid] = GraphEdge(id=eid, source=r["source"], target=r["target"],
                                        type=r["type"], weight=r["weight"], title=r["title"],
                                        claim_ids=r["claim_ids"])
+                shared[eid] = r["article_ids"]
         frontier = nxt
         if not frontier:
             break
-    claims = _attach_evidence(graph, list(edges.values()))
+    claims = _attach_evidence(graph, list(edges.values()), shared)
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
 
 
-def _attach_evidence(graph: Graph, edges: list[GraphEdge]) -> dict[str, ClaimOut]:
+def _attach_evidence(graph: Graph, edges: list[GraphEdge],
+                     shared: dict[str, list[str]]) -> dict[str, ClaimOut]:
     claim_ids = [c for e in edges for c in e.claim_ids]
     claims = {c.id: c for c in claims_by_ids(graph, claim_ids)}
-    pairs = [(e.source, e.target) for e in edges if e.type == "CO_MENTIONED"]
-    co = comention_evidence(graph, pairs, per_pair=EVIDENCE_PER_EDGE)
+    co = comention_in_articles(graph, [(e.source, e.target, shared.get(e.id, []))
+                                       for e in edges if e.type == "CO_MENTIONED"])
     for e in edges:
         if e.type == "CLAIM_ABOUT":
             e.evidence = [claims[c].evidence for c in e.claim_ids if c in claims]

@@ -1,13 +1,12 @@
 // Evidence for co-mention edges: for each pair, articles mentioning both, preferring articles
 // where both occur in the same sentence (that sentence and the first entity's offsets in it).
-// Articles are taken from the first entity's side, newest first, at most $article_cap of them.
+// At most $article_cap shared articles are looked at (no sort before that cap: bounded).
 UNWIND $pairs AS pair
 MATCH (x:Entity {id: pair.a})
 MATCH (y:Entity {id: pair.b})
 CALL (x, y) {
-  MATCH (x)<-[mx:MENTIONS]-(a:Article)
-  WITH x, y, mx, a ORDER BY mx.published DESC LIMIT $article_cap
-  MATCH (a)-[my:MENTIONS]->(y)
+  MATCH (x)<-[mx:MENTIONS]-(a:Article)-[my:MENTIONS]->(y)
+  WITH a, mx, my LIMIT $article_cap
   WITH a, mx, [i IN range(0, size(mx.sentence_starts) - 1)
                WHERE mx.sentence_starts[i] >= 0
                  AND mx.sentence_starts[i] IN my.sentence_starts] AS shared
