@@ -127,6 +127,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         failed = [f for f in queue.failures(limit=1000) if f["job"] in mine]
         report["failed_jobs"] = failed
         print(json.dumps(report))
+        if report["queue"]["queued"]:  # the workers kept dying (e.g. Neo4j unreachable)
+            print("kg: error: the workers stopped before the queue drained; the jobs stay "
+                  "queued (see `kg jobs`, start `kg worker`)", file=sys.stderr)
+            return 1
         return 1 if failed else 0
     finally:
         queue.close()
