@@ -232,11 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"graph: {size['nodes']:,} nodes, {size['relationships']:,} relationships, "
           f"{size['articles']:,} articles; {args.concurrency} concurrent clients, "
           f"{args.requests} requests per endpoint")
-    print("| endpoint | n | p50 ms | p95 ms | p99 ms | req/s | 5xx |")
-    print("| --- | --: | --: | --: | --: | --: | --: |")
+    print("| endpoint | n | p50 ms | p95 ms | p99 ms | req/s | non-2xx | 5xx |")
+    print("| --- | --: | --: | --: | --: | --: | --: | --: |")
     for name, r in results.items():
         print(f"| {name} | {r['n']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | "
-              f"{r['rps']:.1f} | {r['errors']} |")
+              f"{r['rps']:.1f} | {r['non_2xx']} | {r['errors']} |")
     summary: dict[str, float | int] = {k: round(v["p95"], 1) for k, v in results.items()}
     summary.update(nodes=size["nodes"], relationships=size["relationships"])
     print(json.dumps(summary))

@@ -403,7 +403,7 @@ class SourceOut(BaseModel):
     id: str
     name: str | None = None
     articles: int = 0
-    claims: int = 0
+    claims: int | None = None  # counted in GET /v1/sources/{id} only (it reads every article)
 
 
 class ArticleBrief(BaseModel):

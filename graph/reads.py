@@ -13,7 +13,7 @@ from graph.errors import InvalidInput, NotFound
 from graph.models import ClaimDetail, ClaimOut, Evidence, Page, RelatedClaim, SpeakerRef
 
 # How many full-text matches a text filter considers before sorting them by date.
-TEXT_MATCH_CAP = 2000
+TEXT_MATCH_CAP = 500
 # Cues whose claims dispute what they are about (compared as lemma prefixes).
 DISPUTE_STEMS = ("deny", "deni", "reject", "disput", "refut", "accus", "dismiss", "contradict",
                  "rebut", "counter", "condemn", "critic", "blame", "slam", "denounc")

@@ -76,8 +76,8 @@ def neighbors(
         rows = graph.read(
             queries.load("neighbors_step"), ids=frontier[:room], rel_types=rel_types,
             types=types, date_from=date_from, date_to=date_to, per_node=fan,
-            article_cap=COMENTION_ARTICLE_CAP if level == 0 else 100,
-            evidence_cap=EVIDENCE_PER_EDGE, claim_cap=CLAIM_CAP if level == 0 else 200,
+            article_cap=COMENTION_ARTICLE_CAP if level == 0 else 50,
+            evidence_cap=EVIDENCE_PER_EDGE, claim_cap=CLAIM_CAP if level == 0 else 100,
         )
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
@@ -151,7 +151,7 @@ def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
 # --------------------------------------------------------------------------- paths
 
 # Path search expands at most this many neighbors per entity (heaviest edges first).
-PATH_FANOUT = 25
+PATH_FANOUT = 15
 
 
 def _direct_kinds(graph: Graph, a: str, b: str) -> list[str]:
@@ -173,8 +173,8 @@ def _step(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
     """Bounded neighbors of a frontier (both directions of every edge kind)."""
     rows = graph.read(
         queries.load("neighbors_step"), ids=ids, rel_types=list(EDGE_TYPES), types=None,
-        date_from=None, date_to=None, per_node=PATH_FANOUT, article_cap=200,
-        evidence_cap=1, claim_cap=300,
+        date_from=None, date_to=None, per_node=PATH_FANOUT, article_cap=100,
+        evidence_cap=1, claim_cap=200,
     )
     rows.sort(key=lambda r: -r["weight"])
     return rows

@@ -1,12 +1,8 @@
-// Outlets, by name; keyset on (name, id). Counts come from relationship degrees (no property
-// reads): articles published, and claims reported in them.
+// Outlets, by name; keyset on (name, id). The article count is the relationship degree (no
+// property reads); claims are counted in source_get, for one outlet at a time.
 MATCH (s:Source)
 WHERE $after_name IS NULL OR coalesce(s.name, '') > $after_name
    OR (coalesce(s.name, '') = $after_name AND s.id > $after_id)
 WITH s ORDER BY coalesce(s.name, '') ASC, s.id ASC LIMIT $limit
-CALL (s) {
-  MATCH (s)<-[:PUBLISHED_BY]-(a)
-  RETURN count(a) AS articles, sum(COUNT { (a)<-[:REPORTED_IN]-() }) AS claims
-}
-RETURN s.id AS id, s.name AS name, articles, claims
+RETURN s.id AS id, s.name AS name, COUNT { (s)<-[:PUBLISHED_BY]-() } AS articles
 ORDER BY coalesce(name, '') ASC, id ASC
