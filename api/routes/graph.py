@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadRole
-from graph import reads_entities, reads_graph
+from graph import reads_entities, reads_graph, reads_paths
 from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
 
 router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
@@ -47,7 +47,7 @@ def paths(
 ) -> PathsOut:
     """The shortest path first, then other short paths through different entities, each hop
     with its evidence (shared article and sentence, the claim, or the role)."""
-    return reads_graph.paths(graph, from_, to, max_hops=max_hops, k=k)
+    return reads_paths.paths(graph, from_, to, max_hops=max_hops, k=k)
 
 
 @router.get("/entities/{a}/relationship/{b}", response_model=Relationship)
