@@ -163,12 +163,14 @@ def _bucket(day: str, bucket: str) -> str:
 def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | None = None,
              date_to: str | None = None, claims_per_bucket: int = 10,
              claim_cap: int = 500) -> Timeline:
-    """Mentions and claims over time (statement date, else publication date), bucketed."""
+    """Mentions and claims over time (statement date, else publication date), bucketed. Every
+    claim is counted; the claims themselves are listed for the newest buckets, up to
+    ``claims_per_bucket`` each and ``claim_cap`` in all."""
     if bucket not in ("day", "week", "month"):
         raise InvalidInput("bucket must be day, week or month")
     entity_id = resolve_entity(graph, ref)
     rows = graph.read(queries.load("timeline"), id=entity_id, date_from=date_from,
-                      date_to=date_to, claim_cap=claim_cap)
+                      date_to=date_to, per_day=claims_per_bucket)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]
@@ -178,16 +180,21 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
         b.mentions += d["mentions"]
         b.articles += d["articles"]
     wanted: dict[str, list[str]] = {}
-    for c in row["claims"]:
-        period = _bucket(c["day"], bucket)
+    budget = claim_cap
+    for d in sorted(row["claim_days"], key=lambda d: d["day"], reverse=True):
+        period = _bucket(d["day"], bucket)
         b = buckets.setdefault(period, TimelineBucket(period=""))
-        b.claim_count += 1
-        if len(wanted.setdefault(period, [])) < claims_per_bucket:
-            wanted[period].append(c["id"])
+        b.claim_count += d["n"]
+        ids = wanted.setdefault(period, [])
+        take = max(0, min(claims_per_bucket - len(ids), budget))
+        ids.extend(d["ids"][:take])
+        budget -= min(take, len(d["ids"]))
     fetched = {c.id: c for c in claims_by_ids(graph, [i for ids in wanted.values() for i in ids])}
     for period, b in buckets.items():
         b.period = period
-        b.claims = [fetched[i] for i in wanted.get(period, []) if i in fetched]
+        b.claims = sorted((fetched[i] for i in wanted.get(period, []) if i in fetched),
+                          key=lambda c: (c.date or c.evidence.published or "", c.id),
+                          reverse=True)
     e = row["entity"]
     return Timeline(entity=EntityRef(**e), bucket=bucket,  # type: ignore[arg-type]
                     buckets=sorted(buckets.values(), key=lambda b: b.period))

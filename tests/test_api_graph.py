@@ -136,6 +136,9 @@ def test_timeline_buckets(client, api_graph: ApiGraph):
     periods = [b["period"] for b in week["buckets"]]
     assert "2025-03-03" in periods  # the Monday of the week of 2025-03-04..06
     assert all(len(b["claims"]) <= 1 for b in week["buckets"])
+    march = next(b for b in week["buckets"] if b["period"] == "2025-03-03")
+    assert march["claim_count"] == 4 and len(march["claims"]) == 1  # all counted, one listed
+    assert march["claims"][0]["date"] == "2025-03-06"  # the newest of the bucket
     day = client.get("/v1/timeline", params={"entity": "Olena Varga", "bucket": "day"}).json()
     assert {"2025-03-01", "2025-03-06"} <= {b["period"] for b in day["buckets"]}
     resp = client.get("/v1/timeline", params={"entity": VARGA, "bucket": "year"})
