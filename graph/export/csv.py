@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Iterator
 
 from graph.export.graphml import edge_date, node_date, node_label
-from graph.export.stream import Edge, Node, PageSource, edges_only, nodes_only
+from graph.export.stream import Edge, Node, PageSource, edge_pages, node_pages
 
 NODE_COLUMNS = ("id", "label", "kind", "date", "props")
 EDGE_COLUMNS = ("source", "target", "type", "date", "props")
@@ -29,24 +29,23 @@ def edge_row(e: Edge) -> tuple[str, ...]:
     return (e.source, e.target, e.type.value, edge_date(e) or "", _json(e.props))
 
 
-def _rows(header: tuple[str, ...], rows: Iterator[tuple[str, ...]]) -> Iterator[str]:
+def _rows(header: tuple[str, ...], pages: Iterator[list[tuple[str, ...]]]) -> Iterator[str]:
     buf = io.StringIO()
     writer = _csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    for i, row in enumerate(rows, 1):
-        writer.writerow(row)
-        if i % 500 == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
+    for rows in pages:  # one chunk per page
+        writer.writerows(rows)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
     yield buf.getvalue()
 
 
 def serialize_csv(source: PageSource, part: str) -> Iterator[str]:
     if part == "nodes":
-        return _rows(NODE_COLUMNS, (node_row(n) for n in nodes_only(source())))
+        return _rows(NODE_COLUMNS, ([node_row(n) for n in ns] for ns in node_pages(source())))
     if part == "edges":
-        return _rows(EDGE_COLUMNS, (edge_row(e) for e in edges_only(source())))
+        return _rows(EDGE_COLUMNS, ([edge_row(e) for e in es] for es in edge_pages(source())))
     raise ValueError(f"unknown CSV part {part!r}")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from graph.export.graphml import edge_values, node_values, xml_safe
-from graph.export.stream import PageSource, edges_only, nodes_only
+from graph.export.stream import Edge, Node, PageSource, edge_pages, node_pages
 
 _NODE_ATTRS = (("kind", "string"), ("url", "string"), ("checkworthiness", "double"),
                ("props", "string"))
@@ -35,26 +35,26 @@ def serialize_gexf(source: PageSource) -> Iterator[str]:
     for k, t in _EDGE_ATTRS:
         yield f'<attribute id="{k}" title="{k}" type="{t}"/>\n'
     yield "</attributes>\n<nodes>\n"
-    chunk: list[str] = []
-    for n in nodes_only(source()):
-        v = node_values(n)
-        start = f' start="{v["date"]}"' if v["date"] else ""
-        label = quoteattr(xml_safe(v["label"]))
-        chunk.append(f"<node id={quoteattr(xml_safe(n.id))} label={label}{start}>"
-                     f"{_attvalues(v, _NODE_ATTRS)}</node>\n")
-        if len(chunk) >= 500:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk) + "</nodes>\n<edges>\n"
-    chunk = []
+    for nodes in node_pages(source()):
+        yield "".join(_node(n) for n in nodes)
+    yield "</nodes>\n<edges>\n"
     ids = count()
-    for e in edges_only(source()):
-        v = edge_values(e)
-        start = f' start="{v["date"]}"' if v["date"] else ""
-        chunk.append(f'<edge id="{next(ids)}" source={quoteattr(xml_safe(e.source))} '
-                     f"target={quoteattr(xml_safe(e.target))} label={quoteattr(v['type'])} "
-                     f'weight="{v["weight"]}"{start}>{_attvalues(v, _EDGE_ATTRS)}</edge>\n')
-        if len(chunk) >= 500:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk) + "</edges>\n</graph>\n</gexf>\n"
+    for edges in edge_pages(source()):
+        yield "".join(_edge(e, next(ids)) for e in edges)
+    yield "</edges>\n</graph>\n</gexf>\n"
+
+
+def _node(n: Node) -> str:
+    v = node_values(n)
+    start = f' start="{v["date"]}"' if v["date"] else ""
+    label = quoteattr(xml_safe(v["label"]))
+    return (f"<node id={quoteattr(xml_safe(n.id))} label={label}{start}>"
+            f"{_attvalues(v, _NODE_ATTRS)}</node>\n")
+
+
+def _edge(e: Edge, edge_id: int) -> str:
+    v = edge_values(e)
+    start = f' start="{v["date"]}"' if v["date"] else ""
+    return (f'<edge id="{edge_id}" source={quoteattr(xml_safe(e.source))} '
+            f"target={quoteattr(xml_safe(e.target))} label={quoteattr(v['type'])} "
+            f'weight="{v["weight"]}"{start}>{_attvalues(v, _EDGE_ATTRS)}</edge>\n')

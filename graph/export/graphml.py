@@ -13,7 +13,7 @@ from itertools import count
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from graph.export.stream import Edge, Node, PageSource, edges_only, nodes_only
+from graph.export.stream import Edge, Node, PageSource, edge_pages, node_pages
 from graph.models import NodeLabel
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -88,19 +88,12 @@ def serialize_graphml(source: PageSource) -> Iterator[str]:
     for k, t in EDGE_ATTRS:
         yield f'<key id="e_{k}" for="edge" attr.name="{k}" attr.type="{t}"/>\n'
     yield '<graph id="conflict-kg" edgedefault="directed">\n'
-    chunk: list[str] = []
-    for n in nodes_only(source()):
-        chunk.append(f"<node id={quoteattr(xml_safe(n.id))}>{_data(node_values(n), 'n')}</node>\n")
-        if len(chunk) >= 500:
-            yield "".join(chunk)
-            chunk = []
+    for nodes in node_pages(source()):
+        yield "".join(f"<node id={quoteattr(xml_safe(n.id))}>{_data(node_values(n), 'n')}"
+                      "</node>\n" for n in nodes)
     ids = count()
-    for e in edges_only(source()):
-        chunk.append(f'<edge id="e{next(ids)}" source={quoteattr(xml_safe(e.source))} '
-                     f"target={quoteattr(xml_safe(e.target))}>"
-                     f"{_data(edge_values(e), 'e')}</edge>\n")
-        if len(chunk) >= 500:
-            yield "".join(chunk)
-            chunk = []
-    yield "".join(chunk)
+    for edges in edge_pages(source()):
+        yield "".join(f'<edge id="e{next(ids)}" source={quoteattr(xml_safe(e.source))} '
+                      f"target={quoteattr(xml_safe(e.target))}>"
+                      f"{_data(edge_values(e), 'e')}</edge>\n" for e in edges)
     yield "</graph>\n</graphml>\n"

@@ -238,11 +238,12 @@ class GraphExport:
         return out
 
 
-def nodes_only(pages: Iterator[Page]) -> Iterator[Node]:
+def node_pages(pages: Iterator[Page]) -> Iterator[list[Node]]:
+    """The nodes of each page, page by page (serializers yield one chunk per page)."""
     for page in pages:
-        yield from (r for r in page if isinstance(r, Node))
+        yield [r for r in page if isinstance(r, Node)]
 
 
-def edges_only(pages: Iterator[Page]) -> Iterator[Edge]:
+def edge_pages(pages: Iterator[Page]) -> Iterator[list[Edge]]:
     for page in pages:
-        yield from (r for r in page if isinstance(r, Edge))
+        yield [r for r in page if isinstance(r, Edge)]
