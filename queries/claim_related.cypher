@@ -1,6 +1,7 @@
 // For one claim: the same speaker's other claims on the same entities, and the claims that
 // dispute it. A dispute is a claim by another speaker that (a) shares an about/target entity and
-// has a disputing cue (deny, reject, accuse, ...), or (b) this claim targets its speaker, or
+// has a disputing cue (deny, reject, accuse, ...) and does not target what this claim targets,
+// or (b) this claim targets its speaker, or
 // (c) it targets this claim's speaker. Each list is bounded; nearest in time first.
 MATCH (s)-[:SAID]->(c:Claim {id: $id})
 OPTIONAL MATCH (c)-[:ABOUT|TARGETS]->(e:Entity)
@@ -18,6 +19,8 @@ OPTIONAL CALL (s, c, ents) {
   UNWIND ents AS e
   MATCH (e)<-[:ABOUT|TARGETS]-(o:Claim)<-[:SAID]-(os)
   WHERE os <> s AND any(stem IN $stems WHERE toLower(o.cue) STARTS WITH stem)
+    // two accusations of the same target side with each other: not a dispute
+    AND NOT EXISTS { (o)-[:TARGETS]->(t:Entity)<-[:TARGETS]-(c) }
   RETURN DISTINCT o, 'disputing_cue' AS reason
   LIMIT $scan
   UNION

@@ -140,3 +140,19 @@ def test_unfiltered_claims_newest_first_across_pages(client, api_graph: ApiGraph
     newest = seeded.read(
         "MATCH (c:Claim) RETURN max(coalesce(c.date, c.published)) AS k")[0]["k"]
     assert keys[0] == newest
+
+
+def test_seed_accusation_sits_beside_the_accused_claims(client, seeded: Graph):
+    zel = client.get("/v1/claims", params={"speaker": "Zelensky", "cue": "accuse"}).json()
+    accusation = next(c for c in zel["items"] if "prolong the war" in c["content"])
+    assert accusation["target"]["name"] == "Vladimir Putin"
+    body = client.get(f"/v1/claims/{accusation['id']}").json()
+    putin = [r for r in body["disputes"] if r["claim"]["speaker"]["name"] == "Vladimir Putin"]
+    assert putin and {r["reason"] for r in putin} == {"targeted_by_this_claim"}
+    # The UK also accuses Putin: it sides with Zelensky, so it is not listed as disputing him.
+    speakers = {r["claim"]["speaker"]["name"] for r in body["disputes"]}
+    assert "United Kingdom" not in speakers
+    # From Putin's side, Zelensky's accusation is set beside his claim.
+    body = client.get(f"/v1/claims/{putin[0]['claim']['id']}").json()
+    assert accusation["id"] in {r["claim"]["id"] for r in body["disputes"]
+                                if r["reason"] == "targets_this_speaker"}
