@@ -136,3 +136,19 @@ def test_http_rdf_streams_and_validates(client, xp: KG):
     bad = client.get("/v1/export/rdf", params={"format": "rdfxml"})
     assert bad.status_code == 422
     assert client.get("/v1/export/rdf", headers={"X-API-Key": ""}).status_code == 401
+
+
+def test_scraped_urls_with_spaces_still_make_valid_rdf():
+    from graph.export.rdf_writers import serialize_rdf
+    from graph.export.stream import Node
+    from graph.models import NodeLabel
+
+    page = [Node(NodeLabel.ARTICLE, "xp-odd url", {"url": 'https://example.org/a b"c',
+                                                    "title": 'He said "no"\nthen left'})]
+    text = "".join(serialize_rdf(lambda: iter([page]), BASE, "nt"))
+    g = Graph().parse(data=text, format="nt")
+    art = URIRef(f"{BASE}/id/article/xp-odd%20url")
+    assert g.value(art, SDO.url) == URIRef("https://example.org/a%20b%22c")
+    assert str(g.value(art, SDO.headline)) == 'He said "no"\nthen left'
+    ttl = "".join(serialize_rdf(lambda: iter([page]), BASE, "turtle"))
+    assert set(Graph().parse(data=ttl, format="turtle")) == set(g)

@@ -62,11 +62,11 @@ def render(
     chunks: Iterator[str | bytes]
     # Serializer modules are imported on demand: followthemoney alone takes seconds to load.
     if fmt in ("turtle", "nt"):
-        from graph.export.rdf import serialize_rdf
+        from graph.export.rdf_writers import serialize_rdf
 
         chunks = serialize_rdf(exp, base_url, fmt)
     elif fmt == "jsonld":
-        from graph.export.rdf import serialize_jsonld
+        from graph.export.rdf_writers import serialize_jsonld
 
         chunks = serialize_jsonld(exp, base_url)
     elif fmt == "graphml":

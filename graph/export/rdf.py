@@ -8,7 +8,6 @@ a time and concatenated, and blank-node labels would collide across pages.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +16,7 @@ from urllib.parse import quote
 from rdflib import RDF, XSD, Literal, Namespace, URIRef
 from rdflib.term import Node as Term
 
-from graph.export.stream import Edge, Node, Page, PageSource
+from graph.export.stream import Edge, Node, Page
 from graph.models import NodeLabel, RelType
 
 SDO = Namespace("https://schema.org/")
@@ -59,6 +58,11 @@ def entity_iri(base_url: str, node_id: str) -> URIRef:
 def speaker_iri(base_url: str, node_id: str, anonymous: bool) -> URIRef:
     kind = NodeLabel.ANONYMOUS_SOURCE if anonymous else NodeLabel.PERSON
     return node_iri(base_url, kind, node_id)
+
+
+def safe_iri(url: str) -> str:
+    """Scraped URLs may hold spaces or quotes, which no IRI may: percent-encode just those."""
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def date_literal(value: str) -> Literal:
@@ -126,7 +130,7 @@ class Triples:
         yield s, RDF.type, SDO.NewsArticle
         yield from self._lit(s, SDO.headline, p.get("title"))
         if p.get("url"):
-            yield s, SDO.url, URIRef(p["url"])
+            yield s, SDO.url, URIRef(safe_iri(p["url"]))
         if p.get("published"):
             yield s, SDO.datePublished, date_literal(p["published"])
         yield from self._lit(s, SDO.author, p.get("author"))
@@ -255,108 +259,3 @@ def page_triples(page: Page, base_url: str) -> Iterator[tuple[Term, Term, Term]]
     for rec in page:
         yield from t.of(rec)
         yield from _claim_extra(t, rec)
-
-
-def _prefixes(base_url: str) -> list[tuple[str, str]]:
-    return [("schema", str(SDO)), ("prov", str(PROV)), ("xsd", str(XSD)), ("rdf", str(RDF)),
-            ("kg", str(kg_ns(base_url)))]
-
-
-_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _curie(iri: str, prefixes: list[tuple[str, str]]) -> str | None:
-    for prefix, ns in prefixes:
-        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return None
-
-
-def _by_subject(page: Page, base_url: str) -> dict[Term, dict[Term, list[Term]]]:
-    """Triples of one page grouped by subject then predicate, duplicates dropped."""
-    out: dict[Term, dict[Term, dict[Term, None]]] = {}
-    for s, p, o in page_triples(page, base_url):
-        out.setdefault(s, {}).setdefault(p, {})[o] = None
-    return {s: {p: list(objs) for p, objs in preds.items()} for s, preds in out.items()}
-
-
-def serialize_rdf(source: PageSource, base_url: str, fmt: str) -> Iterator[str]:
-    """Turtle or N-Triples, written term by term one page at a time (rdflib's serializers build
-    a store and sort it: several times slower on large exports). Subjects and triples may
-    recur across pages (an activity shared by many claims); RDF graphs are sets, so a parser
-    merges them."""
-    if fmt not in ("turtle", "nt"):
-        raise ValueError(f"not an RDF text format: {fmt!r}")
-    prefixes = _prefixes(base_url)
-    if fmt == "turtle":
-        yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes) + "\n"
-    for page in source():
-        if not page:
-            continue
-        if fmt == "nt":
-            triples = dict.fromkeys(page_triples(page, base_url))
-            yield "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
-            continue
-        blocks = []
-        for subj, preds in _by_subject(page, base_url).items():
-            lines = []
-            for pred, objs in preds.items():
-                key = "a" if pred == RDF.type else (_curie(str(pred), prefixes) or pred.n3())
-                vals = ", ".join(
-                    (_curie(str(o), prefixes) or o.n3()) if isinstance(o, URIRef) else o.n3()
-                    for o in objs)
-                lines.append(f"{key} {vals}")
-            blocks.append(f"{subj.n3()} " + " ;\n    ".join(lines) + " .\n")
-        yield "\n".join(blocks) + "\n"
-
-
-def jsonld_context(base_url: str) -> dict[str, str]:
-    # Inline, not the remote schema.org context: consumers (and rdflib) need no network.
-    return {
-        "@vocab": str(SDO), "schema": str(SDO), "prov": str(PROV), "xsd": str(XSD),
-        "kg": str(kg_ns(base_url)),
-    }
-
-
-def _jsonld_value(o: Term, prefixes: list[tuple[str, str]]) -> Any:
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    assert isinstance(o, Literal)
-    if o.language:
-        return {"@value": str(o), "@language": o.language}
-    if o.datatype is None or o.datatype == XSD.string:
-        return str(o)
-    # Typed literals keep their exact lexical form (native JSON numbers would be re-written).
-    return {"@value": str(o), "@type": _curie(str(o.datatype), prefixes) or str(o.datatype)}
-
-
-def _jsonld_key(iri: str, prefixes: list[tuple[str, str]]) -> str:
-    if iri.startswith(str(SDO)) and _LOCAL.match(iri[len(str(SDO)):]):
-        return iri[len(str(SDO)):]  # @vocab
-    return _curie(iri, prefixes) or iri
-
-
-def serialize_jsonld(source: PageSource, base_url: str) -> Iterator[str]:
-    """``{"@context": ..., "@graph": [ ... ]}`` streamed node object by node object."""
-    ctx = jsonld_context(base_url)
-    prefixes = _prefixes(base_url)
-    yield '{"@context": ' + json.dumps(ctx) + ', "@graph": [\n'
-    first = True
-    for page in source():
-        if not page:
-            continue
-        items = []
-        for subj, preds in _by_subject(page, base_url).items():
-            node: dict[str, Any] = {"@id": str(subj)}
-            for pred, objs in preds.items():
-                if pred == RDF.type:
-                    types = [_jsonld_key(str(o), prefixes) for o in objs]
-                    node["@type"] = types[0] if len(types) == 1 else types
-                    continue
-                vals = [_jsonld_value(o, prefixes) for o in objs]
-                node[_jsonld_key(str(pred), prefixes)] = vals[0] if len(vals) == 1 else vals
-            items.append(json.dumps(node, ensure_ascii=False))
-        if items:
-            yield ("" if first else ",\n") + ",\n".join(items)
-            first = False
-    yield "\n]}\n"
