@@ -116,3 +116,34 @@ def test_unavailable_graph_is_retried_then_dead_lettered(settings: Settings,
     assert queue.retry_failed() == 1
     assert queue.counts()["queued"] == 1 and queue.failures() == []
     queue.close()
+
+
+def test_an_article_that_breaks_the_extractor_fails_alone(graph: Graph, settings: Settings,
+                                                          tmp_path: Path) -> None:
+    from ingest.queue import open_queue
+    from ingest.worker import Worker
+    from tests.ingest_fixtures import article_status, english_article
+
+    tag = uuid.uuid4().hex[:8]
+    s = settings.model_copy(update={"queue_path": tmp_path / "queue.sqlite3"})
+    queue = open_queue(s)
+    ids = [f"boom-{tag}-{i}" for i in range(3)]
+    queue.put([{"id": i, "text": english_article(i)} for i in ids])
+    worker = Worker(s, graph, queue)
+    real_extract = worker.pipeline.extract
+
+    def fragile(articles):  # noqa: ANN001, ANN202 - the real extractor, failing on one article
+        if any(a.id == ids[1] for a in articles):
+            raise RuntimeError("extractor crashed on this text")
+        return real_extract(articles)
+
+    worker.pipeline.extract = fragile
+    try:
+        assert worker.run(burst=True, idle_timeout=0.2) == 3
+    finally:
+        worker.close()
+    got = article_status(graph, ids)
+    assert [got[i]["status"] for i in ids] == ["ok", "failed", "ok"]
+    assert "extractor crashed" in got[ids[1]]["error"]
+    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0}
+    queue.close()
