@@ -37,6 +37,18 @@ def _furniture(line: str) -> bool:
         len(line) <= _SHORT and bool(_SHORT_FURNITURE.match(line)))
 
 
+def _is_headline(lines: list[str]) -> bool:
+    first = lines[0].strip()
+    return (
+        len(lines) > 2
+        and not lines[1].strip()
+        and any(ln.strip() for ln in lines[2:])
+        and 3 <= len(first.split()) <= 25
+        and len(first) <= 160
+        and first[-1] not in ".!?:;,\"”’'"
+    )
+
+
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Strip a repeated title and trailing boilerplate lines; return (text, title)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -55,6 +67,10 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
                 lines.pop(0)
             if lines and lines[0].strip() == title.strip():
                 lines.pop(0)
+        elif title is None and _is_headline(lines):
+            # A plain-text page-scrape starts with its headline: keep it as the title,
+            # not as a sentence of the body the extractor would read.
+            title = lines.pop(0).strip()
     kept = [ln for ln in lines if not _furniture(ln)]
     return "\n".join(kept).strip(), title
 

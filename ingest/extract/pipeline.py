@@ -27,7 +27,7 @@ from ingest.extract.coref import (
 )
 from ingest.extract.dates import parse_published
 from ingest.extract.entities import Ment, Rules, build_rules, detect_mentions
-from ingest.extract.gazetteer import load_gazetteer, ruler_patterns
+from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
@@ -105,11 +105,13 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     claims = find_claims(ctx)
     ments.extend(ctx.extra)  # speakers named only as a known institution ('the ministry')
     return ExtractionResult(id=article_id, extractor_version=EXTRACTOR_VERSION,
-                            entities=_records(ments, sent_of), claims=claims,
+                            entities=_records(ments, sent_of, rules.gaz), claims=claims,
                             relations=relations)
 
 
-def _records(ments: list[Ment], sent_of: list[tuple[int, int]]) -> list[EntityRecord]:
+def _records(
+    ments: list[Ment], sent_of: list[tuple[int, int]], gaz: Gazetteer
+) -> list[EntityRecord]:
     recs: dict[str, EntityRecord] = {}
     for m in sorted(ments, key=lambda x: x.start):
         key = m.key or ""
@@ -130,6 +132,12 @@ def _records(ments: list[Ment], sent_of: list[tuple[int, int]]) -> list[EntityRe
         s0, s1 = sent_of[m.start_tok]
         rec.mentions.append(Mention(start=m.start, end=m.end, text=m.text,
                                     sentence_start=s0, sentence_end=s1))
+    for rec in recs.values():
+        # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
+        # when this article only wrote "Kyiv".
+        entry = gaz.lookup(rec.name)
+        if entry is not None and entry.type is rec.type:
+            rec.aliases.extend(a for a in entry.aliases if a != rec.name and a not in rec.aliases)
     return list(recs.values())
 
 
