@@ -8,7 +8,7 @@ KG=.venv/bin/kg
 $KG neo4j start
 SAMPLE=../shared/samples/ceasefire_call.txt
 [ -f "$SAMPLE" ] || SAMPLE=ingest/data/samples/ceasefire_call.txt
-$KG ingest "$SAMPLE" --source "Demo Wire"
+$KG ingest "$SAMPLE" --source "Demo Wire" --workers 0 -q
 KEYFILE="${HOME}/.cache/conflict-kg/demo/api_key"
 mkdir -p "$(dirname "$KEYFILE")"
 [ -s "$KEYFILE" ] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(24))" > "$KEYFILE"
