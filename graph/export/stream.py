@@ -25,6 +25,8 @@ from graph.models import NodeLabel, RelType
 DEFAULT_PAGE_SIZE = 500
 MAX_NEIGHBOURHOOD = 50_000  # ids held in memory for a neighbourhood export
 MAX_DEPTH = 4
+ARTICLE_PAGE_SIZE = 100  # articles per page (each with its mention edges)
+TEXT_PAGE_SIZE = 50  # ... when their full text travels too (FtM bodyText)
 
 
 @dataclass(frozen=True)
@@ -172,15 +174,20 @@ class GraphExport:
 
     def _keyset(self, query: str) -> Iterator[list[dict[str, Any]]]:
         after = ""  # every id sorts after "": the index range seek starts at the beginning
+        size = self.page_size
+        if query == "export_articles":
+            # An article row carries all its mention edges (offset lists), with FtM its text:
+            # the heaviest rows of all, so fewer of them a page.
+            size = min(size, TEXT_PAGE_SIZE if self.with_text else ARTICLE_PAGE_SIZE)
         while True:
             rows = self.graph.read(
-                queries.load(query), after=after, limit=self.page_size,
+                queries.load(query), after=after, limit=size,
                 with_text=self.with_text, **self.params,
             )
             if not rows:
                 return
             yield rows
-            if len(rows) < self.page_size:
+            if len(rows) < size:
                 return
             after = rows[-1]["id"]
 
