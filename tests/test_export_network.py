@@ -139,3 +139,18 @@ def test_ftm_passes_followthemoney_validation(xp: KG, tmp_path):
                and e["properties"].get("recordId") == ["xp-claim-numeric"])
     assert doc["properties"]["summary"] == [
         "Russian forces shelled Kharkiv, killing 12 civilians"]
+
+
+def test_ftm_roles_found_in_two_articles_are_two_memberships():
+    from graph.export.ftm import FtmMapper
+    from graph.export.stream import Edge
+    from graph.models import RelType
+
+    mapper = FtmMapper()
+    edges = [Edge(RelType.HAS_ROLE, "p1", "o1", {"title": "leader", "article_id": a,
+                                                  "start": 5, "target_kind": "Organization"})
+             for a in ("art-a", "art-b")]
+    out = [e for edge in edges for e in mapper.of(edge)]
+    assert [e["schema"] for e in out] == ["Membership", "Membership"]
+    assert out[0]["id"] != out[1]["id"]
+    assert [e["properties"]["recordId"] for e in out] == [["art-a"], ["art-b"]]

@@ -134,8 +134,11 @@ class FtmMapper:
                 schema, ends = "Membership", {"member": person, "organization": target}
             else:
                 schema, ends = "UnknownLink", {"subject": person, "object": target}
-            yield _make(schema, ftm_id("role", e.source, e.target, e.props.get("title")),
-                        ends | {"role": e.props.get("title")})
+            # One HAS_ROLE edge per piece of evidence: the article and offset make it unique.
+            yield _make(schema, ftm_id("role", e.source, e.target, e.props.get("title"),
+                                       e.props.get("article_id"), e.props.get("start")),
+                        ends | {"role": e.props.get("title"),
+                                "recordId": e.props.get("article_id")})
         elif e.type in (RelType.ABOUT, RelType.TARGETS) and self._claim and (
             self._claim[0] == e.source
         ):
