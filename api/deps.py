@@ -86,3 +86,9 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 ReadRole = Depends(require(Role.READ))
 IngestRole = Depends(require(Role.INGEST))
 AdminRole = Depends(require(Role.ADMIN))
+
+
+def public_base_url(request: Request) -> str:
+    """Base of the IRIs we mint: the configured public address, else the request's own."""
+    configured = request.app.state.settings.public_base_url
+    return (configured or str(request.base_url)).rstrip("/")

@@ -68,6 +68,8 @@ class Settings(BaseSettings):
 
     # Webhooks for new claims (`kg webhooks`): comma-separated URLs, HMAC-SHA256 shared secret.
     webhook_urls: str = ""
+    # Stable IRIs in RDF/JSON-LD: set this to the public address; else the request's host is used.
+    public_base_url: str = ""
     webhook_secret: SecretStr = SecretStr("")
 
     @property

@@ -140,3 +140,18 @@ def test_seed_article_claims_are_ranked_for_fact_checkers(seeded: KG):
 ])
 def test_checkworthiness_reasons_fire(text: str, cue: str, reason: str):
     assert reason in checkworthiness.score(text, cue, 0, "indirect")[1]
+
+
+def test_iris_use_the_configured_public_base_url(seeded: KG, settings):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.conftest import READ_KEY
+
+    app = create_app(settings.model_copy(update={"public_base_url": "https://kg.example.net/"}))
+    claim = reads.find_claims(seeded, speaker="Zelensky").items[0]
+    with TestClient(app) as c:
+        resp = c.get(f"/v1/claims/{claim.id}", params={"format": "jsonld"},
+                     headers={"X-API-Key": READ_KEY})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["@id"] == f"https://kg.example.net/id/claim/{claim.id}"

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import GraphDep, ReadRole
+from api.deps import GraphDep, ReadRole, public_base_url
 from graph import reads
 from graph.models import ClaimDetail, ClaimOut, Page, QuoteType
 
@@ -66,6 +66,6 @@ def get_claim(
             from graph.errors import NotFound
 
             raise NotFound(f"no claim with id {claim_id!r}")
-        body = claim_jsonld(claim[0], str(request.base_url).rstrip("/"))
+        body = claim_jsonld(claim[0], public_base_url(request))
         return JSONResponse(body, media_type="application/ld+json")
     return reads.claim_detail(graph, claim_id, limit=limit)

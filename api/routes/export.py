@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from api.deps import GraphDep, ReadRole
+from api.deps import GraphDep, ReadRole, public_base_url
 from graph.export import Scope, render
 from graph.export.stream import MAX_DEPTH
 
@@ -36,7 +36,7 @@ def _stream(
     request: Request, graph: GraphDep, fmt: str, entity: str | None, depth: int,
     date_from: str | None, date_to: str | None, part: str = "zip",
 ) -> StreamingResponse:
-    base_url = str(request.base_url).rstrip("/")
+    base_url = public_base_url(request)
     out = render(graph, fmt, scope=Scope(entity, depth, date_from, date_to), base_url=base_url,
                  part=part)
     return StreamingResponse(
