@@ -18,4 +18,8 @@ export KG_API_KEYS="${KEY}:admin"
 echo "API key (admin): ${KEY}"
 echo "  curl -H 'X-API-Key: ${KEY}' 'http://127.0.0.1:8000/v1/claims?speaker=Zelensky'"
 echo "Web page: http://127.0.0.1:8000/#key=${KEY}"
-exec $KG serve --host 127.0.0.1 --port 8000
+# A worker consumes what POST /v1/articles queues; it stops with the demo.
+$KG worker &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+$KG serve --host 127.0.0.1 --port 8000
