@@ -25,7 +25,8 @@ def test_start_is_idempotent_and_reuses_the_running_server(settings: Settings, n
     assert status["running"] is True and status["version"] == NEO4J_VERSION
 
 
-def test_profiles_keep_separate_data_directories(tmp_path):
+def test_profiles_keep_separate_data_directories(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_NEO4J_PORT", raising=False)  # the per-profile default ports
     a = LocalServer(make_settings(profile="test", home=tmp_path))
     b = LocalServer(make_settings(profile="demo", home=tmp_path))
     assert a.home != b.home and a.port != b.port
