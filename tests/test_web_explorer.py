@@ -142,10 +142,17 @@ def test_filters_pin_hide_and_keyboard(page: Any, live_url: str) -> None:
 
     # Node-type filter: unticking Place hides every place, ticking restores them.
     page.uncheck("#type-Place")
+    # Filters re-render asynchronously: wait for the view to settle before reading it.
+    page.wait_for_function(
+        "() => window.kgExplorer.cy.nodes(':visible').filter(n => n.id().startsWith('place:'))"
+        ".length === 0"
+    )
     without = visible_ids(page)
     assert not any(i.startswith("place:") for i in without)
     assert without < all_ids
     page.check("#type-Place")
+    page.wait_for_function("n => window.kgExplorer.cy.nodes(':visible').length === n",
+                           arg=len(all_ids))
     assert visible_ids(page) == all_ids
 
     # Relationship filter: without co-mentions only claim/role edges remain visible.
