@@ -162,3 +162,10 @@ def test_claim_dates_need_a_published_date(text: str) -> None:
     assert warned.date == "2025-03-15"  # 'On Saturday' before Tuesday 18 March 2025
     captured = _claims(res, "Russia", "captured Stepove")[0]
     assert captured.date == "2025-03-17"  # 'On Monday'
+    # 'Last week, Putin indicated … but raised concerns …, stating …': one time, three verbs.
+    putin = [c for c in res.claims if c.speaker.name == "Vladimir Putin"]
+    assert len(putin) >= 2 and {c.date for c in putin} == {"2025-03-10"}
+    # '… hold a phone conversation on Tuesday, with a U.S. official expressing optimism':
+    # Tuesday dates the call, not the official's statement.
+    official = next(c for c in res.claims if c.speaker.anonymous)
+    assert official.date is None

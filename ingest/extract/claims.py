@@ -232,6 +232,21 @@ def _target(ctx: ClaimCtx, tok: Token, speaker_id: str) -> str | None:
     return None
 
 
+def _modifies(date_root: Token, cue: Token) -> bool:
+    """Does the time expression modify the cue verb, directly or through the verbs it is
+    coordinated with ("Last week, Putin indicated … but raised concerns …, stating …")?"""
+    anchor = next((t for t in date_root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if anchor is None:
+        return False
+    node = cue
+    while True:
+        if node.i == anchor.i:
+            return True
+        if node.dep_ not in ("conj", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+
+
 def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     if ctx.published is None:
         return None
@@ -239,6 +254,10 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     best: tuple[int, str] | None = None
     for ent in tok.sent.ents:
         if ent.label_ != "DATE" or cs <= ent.start_char < ce or not s0 <= ent.start_char < s1:
+            continue
+        # Only a time that modifies the cue verb dates the statement: in "to hold a call on
+        # Tuesday, with an official expressing optimism", Tuesday is the call's date.
+        if not _modifies(ent.root, tok):
             continue
         dist = abs(ent.start_char - tok.idx)
         if best is None or dist < best[0]:
