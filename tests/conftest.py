@@ -40,6 +40,19 @@ def make_settings(**overrides: object) -> Settings:
     return Settings(**base)  # type: ignore[arg-type]
 
 
+def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """Environment that points a `kg` subprocess at the test database."""
+    env = dict(os.environ, KG_PROFILE=settings.profile, **extra)
+    if settings.neo4j_uri:
+        env["KG_NEO4J_URI"] = settings.neo4j_uri
+        env["KG_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
+    else:
+        from graph.server import LocalServer
+
+        env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
+    return env
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return make_settings()

@@ -3,7 +3,6 @@ server, and synthetic English articles that no other test module can collide wit
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -16,23 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.driver import Graph
-from graph.server import LocalServer
 from graph.settings import Settings
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_env
 
 KG = [sys.executable, "-m", "api.cli"]
 
 
 def kg_env(settings: Settings, queue_dir: Path, **extra: str) -> dict[str, str]:
     """Environment that points a `kg` subprocess at the test database and a private queue."""
-    env = dict(os.environ, KG_PROFILE=settings.profile,
-               KG_QUEUE_PATH=str(queue_dir / "queue.sqlite3"), **extra)
-    if settings.neo4j_uri:
-        env["KG_NEO4J_URI"] = settings.neo4j_uri
-        env["KG_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    else:
-        env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
-    return env
+    return cli_env(settings, KG_QUEUE_PATH=str(queue_dir / "queue.sqlite3"), **extra)
 
 
 def run_kg(args: list[str], env: dict[str, str],

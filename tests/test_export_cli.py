@@ -3,7 +3,6 @@ progress bar on stderr, scopes on the command line, and clean errors."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +13,9 @@ from rdflib import RDF, Graph, URIRef
 
 from graph.driver import Graph as KG
 from graph.export.rdf import SDO
-from graph.server import LocalServer
 from graph.settings import Settings
 from tests import export_fixtures
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_env
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +25,8 @@ def xp(graph: KG) -> KG:
 
 
 def kg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, KG_PROFILE=settings.profile)
-    if settings.neo4j_uri:
-        env["KG_NEO4J_URI"] = settings.neo4j_uri
-        env["KG_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    else:
-        env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env,
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO,
+                          env=cli_env(settings),
                           capture_output=True, text=True, timeout=300)
 
 

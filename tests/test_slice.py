@@ -7,21 +7,8 @@ import subprocess
 import sys
 
 from graph.driver import Graph
-from graph.server import LocalServer
 from graph.settings import Settings, get_settings
-from tests.conftest import READ_KEY, REPO
-
-
-def cli_env(settings: Settings) -> dict[str, str]:
-    """Environment that points a `kg` subprocess at the test database."""
-    env = dict(os.environ, KG_PROFILE=settings.profile)
-    if settings.neo4j_uri:
-        env["KG_NEO4J_URI"] = settings.neo4j_uri
-        env["KG_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    else:
-        env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
-    return env
-
+from tests.conftest import READ_KEY, REPO, cli_env
 
 SLICE_ARTICLE = """Peskov Says Talks Will Continue
 
