@@ -76,7 +76,7 @@ def test_read_mode_session_refuses_a_write_the_text_check_missed(graph: Graph):
 
 
 def test_query_time_limit(client, graph: Graph, settings: Settings):
-    from graph.reads_query import run_read_only
+    from graph.reads.query import run_read_only
 
     with pytest.raises(QueryRefused):
         run_read_only(graph, "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 "

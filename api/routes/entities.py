@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadRole
-from graph import reads_entities
 from graph.models import EntityOut, EntityProfile, EntityType, Page
+from graph.reads import entities as reads_entities
 
 router = APIRouter(prefix="/v1", tags=["entities"], dependencies=[ReadRole])
 

@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadRole
-from graph import reads_entities, reads_graph, reads_paths
 from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
+from graph.reads import entities as reads_entities
+from graph.reads import network as reads_graph
+from graph.reads import paths as reads_paths
 
 router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
 

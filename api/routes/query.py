@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import GraphDep, ReadRole, SettingsDep
-from graph import reads_query
 from graph.models import CypherIn, CypherOut
+from graph.reads import query as reads_query
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[ReadRole])
 

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadRole
-from graph import reads_sources
 from graph.models import ArticleOut, Page, SourceOut, SourceProfile
+from graph.reads import sources as reads_sources
 
 router = APIRouter(prefix="/v1", tags=["sources"], dependencies=[ReadRole])
 

@@ -8,8 +8,8 @@ import queries
 from graph.driver import Graph
 from graph.models import EntityRef, GraphEdge, GraphNode, PathOut, PathsOut
 from graph.reads import claims_by_ids
-from graph.reads_entities import comention_evidence, entities_by_ids, resolve_entity, roles
-from graph.reads_graph import EDGE_TYPES, EVIDENCE_PER_EDGE, _edge_id
+from graph.reads.entities import comention_evidence, entities_by_ids, resolve_entity, roles
+from graph.reads.network import EDGE_TYPES, EVIDENCE_PER_EDGE, _edge_id
 
 # Path search expands at most this many neighbors per entity (heaviest edges first).
 PATH_FANOUT = 15

@@ -1,5 +1,5 @@
 """Relationship reads: neighborhoods ready to draw, timelines, and type-ahead search over
-entities and claims (paths are in ``graph.reads_paths``)."""
+entities and claims (paths are in ``graph.reads.paths``)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from graph.models import (
     TimelineBucket,
 )
 from graph.reads import claim_text_ids, claims_by_ids, lucene_phrase
-from graph.reads_entities import (
+from graph.reads.entities import (
     COMENTION_ARTICLE_CAP,
     comention_in_articles,
     entities_by_ids,
@@ -117,7 +117,7 @@ def _attach_evidence(graph: Graph, edges: list[GraphEdge],
             e.evidence = co.get((e.source, e.target), [])
     role_edges = [e for e in edges if e.type == "HAS_ROLE"]
     if role_edges:
-        from graph.reads_entities import roles
+        from graph.reads.entities import roles
 
         for e in role_edges:
             e.evidence = [r.evidence for r in roles(graph, e.source, other=e.target,
