@@ -32,6 +32,7 @@ class NodeLabel(StrEnum):
     ENTITY = "Entity"  # shared by Person/Organization/Place/Group/Outlet: one key, one index
     RESOLUTION = "ResolutionDecision"
     MIGRATION = "SchemaMigration"
+    ENTITY_STATS = "EntityStats"  # one per entity: per-day mention/article/claim counts
 
 
 class RelType(StrEnum):
@@ -46,6 +47,15 @@ class RelType(StrEnum):
     LOCATED_IN = "LOCATED_IN"  # Place -> Place
     DUPLICATE_OF = "DUPLICATE_OF"  # Article -> Article (near-duplicates, with a score)
     RESOLVED = "RESOLVED"  # ResolutionDecision -> Entity
+
+
+class AggRel(StrEnum):
+    """Write-time aggregates between entities (graph/aggregates.py): ``weight`` in total, one
+    ``m<YYYY-MM>`` property per month, ``first``/``last`` day seen."""
+
+    CO_MENTIONED = "CO_MENTIONED"  # Entity -> Entity (lower id -> higher id): shared articles
+    CLAIMED_ABOUT = "CLAIMED_ABOUT"  # speaker -> subject or target: claims (about/target split)
+    HOLDS_ROLE = "HOLDS_ROLE"  # Person -> Organization|Place|Group: HAS_ROLE evidence count
 
 
 class EntityType(StrEnum):

@@ -7,6 +7,7 @@ second run changes nothing. Labels here come from the ``NodeLabel`` enum.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.driver import Graph
@@ -18,6 +19,14 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # A data step run after the statements (e.g. building aggregates for an existing graph).
+    backfill: Callable[[Graph], object] | None = None
+
+
+def _build_aggregates(graph: Graph) -> object:
+    from graph.aggregates import rebuild
+
+    return rebuild(graph)
 
 
 def _unique(label: L, prop: str = "id") -> str:
@@ -59,6 +68,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR (n:Claim) ON EACH [n.content, n.sentence]",
         ),
     ),
+    Migration(
+        2,
+        "write-time aggregates: CO_MENTIONED, CLAIMED_ABOUT, HOLDS_ROLE edges, EntityStats",
+        (_unique(L.ENTITY_STATS, "entity_id"),),
+        backfill=_build_aggregates,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -80,6 +95,9 @@ def migrate(graph: Graph) -> list[int]:
             continue
         for stmt in mig.statements:  # schema statements cannot share a transaction with data
             graph.write(stmt)
+        if mig.backfill is not None:
+            graph.write("CALL db.awaitIndexes(300)")
+            mig.backfill(graph)
         graph.write(
             "MERGE (m:SchemaMigration {version: $v}) "
             "SET m.description = $d, m.applied_at = datetime()",

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import queries
-from graph import checkworthiness
+from graph import aggregates, checkworthiness
 from graph.driver import Graph
 from graph.models import (
     EntityType,
@@ -143,10 +143,16 @@ class Neo4jWriter:
             ("write_roles", roles), ("write_titles", titles),
         ]
 
+        ids = [r["id"] for r in arts]
+
         def work(tx: Any) -> None:
+            # Aggregates move by the difference between the articles' edges before and after.
+            before = aggregates.read_contribution(tx, ids)
+            aggregates.prune(tx, results)
             for name, rows in statements:
                 if rows:
                     tx.run(queries.load(name), rows=rows).consume()
+            aggregates.apply(tx, before, aggregates.read_contribution(tx, ids))
 
         with self.graph.session() as session:
             session.execute_write(work)

@@ -1,0 +1,29 @@
+// Adds a delta to entity-to-entity aggregates: the total weight, the per-month counts (one
+// dynamic property "m<YYYY-MM>" each, removed at zero) and first/last day seen. A relationship
+// whose weight falls to zero is deleted. Returns the pairs whose first/last may have moved
+// because a boundary day was taken away (graph/aggregates.py recomputes those).
+UNWIND $rows AS row
+MATCH (x:Entity {id: row.a})
+MATCH (y:Entity {id: row.b})
+MERGE (x)-[r:$(row.type)]->(y)
+ON CREATE SET r.weight = 0
+SET r.weight = r.weight + row.weight,
+    r.about = CASE WHEN row.about IS NULL THEN r.about ELSE coalesce(r.about, 0) + row.about END,
+    r.target = CASE WHEN row.target IS NULL THEN r.target
+                    ELSE coalesce(r.target, 0) + row.target END
+WITH r, row
+CALL (r, row) {
+  UNWIND range(0, size(row.months) - 1) AS i
+  WITH r, row.months[i] AS k, coalesce(r[row.months[i]], 0) + row.deltas[i] AS v
+  SET r[k] = CASE WHEN v = 0 THEN null ELSE v END
+}
+SET r.first = CASE WHEN row.add_min IS NOT NULL AND (r.first IS NULL OR row.add_min < r.first)
+                   THEN row.add_min ELSE r.first END,
+    r.last = CASE WHEN row.add_max IS NOT NULL AND (r.last IS NULL OR row.add_max > r.last)
+                  THEN row.add_max ELSE r.last END
+WITH r, row, r.weight <= 0 AS gone,
+     r.weight > 0 AND row.rem_min IS NOT NULL
+       AND (r.first IS NULL OR row.rem_min <= r.first OR row.rem_max >= r.last) AS stale
+FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
+WITH row, stale WHERE stale
+RETURN row.type AS type, row.a AS a, row.b AS b
