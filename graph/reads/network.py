@@ -20,19 +20,11 @@ from graph.models import (
     Timeline,
     TimelineBucket,
 )
-from graph.reads import claim_text_ids, claims_by_ids, lucene_phrase
-from graph.reads.entities import (
-    COMENTION_ARTICLE_CAP,
-    comention_in_articles,
-    entities_by_ids,
-    entity_from,
-    resolve_entity,
-)
+from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase
+from graph.reads.entities import entities_by_ids, entity_from, resolve_entity
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
-EVIDENCE_PER_EDGE = 3
-# A hub's claim edges are derived from its newest claims only: bounded latency.
-CLAIM_CAP = 1000
+EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
 
 
 def _node(e: dict[str, Any], mentions: int) -> GraphNode:
@@ -50,8 +42,10 @@ def neighbors(
     rel_types: list[str] | None = None, date_from: str | None = None,
     date_to: str | None = None, limit: int = 50, include_claims: bool = False,
 ) -> Subgraph:
-    """Breadth-first, one query per level; each level keeps the heaviest edges until the node
-    limit is reached, so the answer is bounded whatever the degree of the entities."""
+    """Breadth-first over the write-time aggregate edges, one query per level; each level keeps
+    the heaviest edges (exact weights: every edge of a hub is weighed, none sampled) until the
+    node limit is reached. Evidence is loaded for the returned edges only. Date filters count
+    whole months (the aggregates' granularity)."""
     rel_types = rel_types or list(EDGE_TYPES)
     bad = set(rel_types) - set(EDGE_TYPES)
     if bad:
@@ -63,19 +57,15 @@ def neighbors(
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(
         include={"id", "name", "type", "mentions", "lat", "lon", "country"}))}
     edges: dict[str, GraphEdge] = {}
-    shared: dict[str, list[str]] = {}  # co-mention edge -> a few of the shared articles
     frontier, truncated = [root], False
     per_node = max(5, min(limit, 50))
+    dates = evidence.month_range(date_from, date_to)
     for level in range(depth):
-        # Deeper levels share what is left of the node budget: smaller samples per entity.
+        # Deeper levels share what is left of the node budget: fewer edges per entity.
         room = max(1, limit - len(nodes))
         fan = per_node if level == 0 else max(3, min(per_node, room // len(frontier) + 2))
-        rows = graph.read(
-            queries.load("neighbors_step"), ids=frontier[:room], rel_types=rel_types,
-            types=types, date_from=date_from, date_to=date_to, per_node=fan,
-            article_cap=COMENTION_ARTICLE_CAP if level == 0 else 50,
-            evidence_cap=EVIDENCE_PER_EDGE, claim_cap=CLAIM_CAP if level == 0 else 100,
-        )
+        rows = graph.read(queries.load("neighbors_agg"), ids=frontier[:room],
+                          rel_types=rel_types, types=types, per_node=fan, **dates)
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
         for r in rows:
@@ -92,37 +82,15 @@ def neighbors(
                 continue  # co-mention is symmetric: one edge per pair
             if eid not in edges:
                 edges[eid] = GraphEdge(id=eid, source=r["source"], target=r["target"],
-                                       type=r["type"], weight=r["weight"], title=r["title"],
-                                       claim_ids=r["claim_ids"])
-                shared[eid] = r["article_ids"]
+                                       type=r["type"], weight=r["weight"])
         frontier = nxt
         if not frontier:
             break
-    claims = _attach_evidence(graph, list(edges.values()), shared)
+    claims = evidence.attach(graph, list(edges.values()),
+                             {i: n.mentions for i, n in nodes.items()})
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
-
-
-def _attach_evidence(graph: Graph, edges: list[GraphEdge],
-                     shared: dict[str, list[str]]) -> dict[str, ClaimOut]:
-    claim_ids = [c for e in edges for c in e.claim_ids]
-    claims = {c.id: c for c in claims_by_ids(graph, claim_ids)}
-    co = comention_in_articles(graph, [(e.source, e.target, shared.get(e.id, []))
-                                       for e in edges if e.type == "CO_MENTIONED"])
-    for e in edges:
-        if e.type == "CLAIM_ABOUT":
-            e.evidence = [claims[c].evidence for c in e.claim_ids if c in claims]
-        elif e.type == "CO_MENTIONED":
-            e.evidence = co.get((e.source, e.target), [])
-    role_edges = [e for e in edges if e.type == "HAS_ROLE"]
-    if role_edges:
-        from graph.reads.entities import roles
-
-        for e in role_edges:
-            e.evidence = [r.evidence for r in roles(graph, e.source, other=e.target,
-                                                    limit=EVIDENCE_PER_EDGE)]
-    return claims
 
 
 def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
