@@ -90,14 +90,23 @@ def roles(graph: Graph, entity_id: str, *, other: str | None = None,
 
 
 def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
+    """Properties, counts by month and the heaviest co-mentions, from the write-time
+    aggregates (exact for hubs too), plus the newest claims by and about it and its roles."""
+    from graph.reads import stats
+
     entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("entity_profile"), id=entity_id, limit=limit,
-                      article_cap=COMENTION_ARTICLE_CAP)
+    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=limit)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]
     e = row["entity"]
-    months = [PeriodCount(**m) for m in row["by_month"]]
+    by_month: dict[str, PeriodCount] = {}
+    for day, n in stats.daily(row["counts"]).items():
+        if n["mentions"] or n["articles"]:
+            m = by_month.setdefault(day[:7], PeriodCount(period=day[:7]))
+            m.mentions += n["mentions"]
+            m.articles += n["articles"]
+    months = [by_month[k] for k in sorted(by_month)]
     ids = graph.read(queries.load("entity_claim_ids"), id=entity_id, limit=limit)[0]
     return EntityProfile(
         id=e["id"], name=e.get("name") or e["id"], type=e.get("type") or "Entity",
@@ -168,9 +177,13 @@ def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Re
 
     a_about_b = find_claims(graph, speaker=a_id, about=b_id, limit=limit).items
     b_about_a = find_claims(graph, speaker=b_id, about=a_id, limit=limit).items
-    shared = graph.read(queries.load("comention_count"), a=a_id, b=b_id)[0]["n"]
-    evidence = comention_evidence(graph, [(a_id, b_id)], per_pair=limit,
-                                  article_cap=2_000)[(a_id, b_id)]
+    from graph.reads import evidence as hop_evidence
+
+    weight = graph.read(queries.load("agg_pair_weight"), a=a_id, b=b_id)
+    shared = int(weight[0]["n"]) if weight else 0
+    evidence = hop_evidence.comention(
+        graph, [(a_id, b_id)], {i: e.mentions for i, e in ents.items()}, per_pair=limit,
+        article_cap=2_000)[(a_id, b_id)]
     return Relationship(
         a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=shared,
         claims_a_about_b=a_about_b, claims_b_about_a=b_about_a,

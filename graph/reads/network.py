@@ -20,7 +20,7 @@ from graph.models import (
     Timeline,
     TimelineBucket,
 )
-from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase
+from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase, stats
 from graph.reads.entities import entities_by_ids, entity_from, resolve_entity
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
@@ -131,41 +131,57 @@ def _bucket(day: str, bucket: str) -> str:
 def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | None = None,
              date_to: str | None = None, claims_per_bucket: int = 10,
              claim_cap: int = 500) -> Timeline:
-    """Mentions and claims over time (statement date, else publication date), bucketed. Every
-    claim is counted; the claims themselves are listed for the newest buckets, up to
-    ``claims_per_bucket`` each and ``claim_cap`` in all."""
+    """Mentions and claims over time (statement date, else publication date), bucketed, from
+    the write-time per-day counts: every claim is counted; the claims themselves are listed for
+    the newest buckets, up to ``claims_per_bucket`` each and ``claim_cap`` in all."""
     if bucket not in ("day", "week", "month"):
         raise InvalidInput("bucket must be day, week or month")
     entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("timeline"), id=entity_id, date_from=date_from,
-                      date_to=date_to, per_day=claims_per_bucket)
+    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=0)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]
     buckets: dict[str, TimelineBucket] = {}
-    for d in row["days"]:
-        b = buckets.setdefault(_bucket(d["day"], bucket), TimelineBucket(period=""))
-        b.mentions += d["mentions"]
-        b.articles += d["articles"]
-    wanted: dict[str, list[str]] = {}
-    budget = claim_cap
-    for d in sorted(row["claim_days"], key=lambda d: d["day"], reverse=True):
-        period = _bucket(d["day"], bucket)
-        b = buckets.setdefault(period, TimelineBucket(period=""))
-        b.claim_count += d["n"]
-        ids = wanted.setdefault(period, [])
-        take = max(0, min(claims_per_bucket - len(ids), budget))
-        ids.extend(d["ids"][:take])
-        budget -= min(take, len(d["ids"]))
+    for day, n in stats.daily(row["counts"]).items():
+        if not stats.in_range(day, date_from, date_to):
+            continue
+        b = buckets.setdefault(_bucket(day, bucket), TimelineBucket(period=""))
+        b.mentions += n["mentions"]
+        b.articles += n["articles"]
+        b.claim_count += n["claims"]
+    for period, b in list(buckets.items()):
+        b.period = period
+        if not (b.mentions or b.articles or b.claim_count):
+            del buckets[period]
+    wanted = _list_claims(graph, entity_id, buckets, bucket, claims_per_bucket, claim_cap)
     fetched = {c.id: c for c in claims_by_ids(graph, [i for ids in wanted.values() for i in ids])}
     for period, b in buckets.items():
-        b.period = period
         b.claims = sorted((fetched[i] for i in wanted.get(period, []) if i in fetched),
                           key=lambda c: (c.date or c.evidence.published or "", c.id),
                           reverse=True)
     e = row["entity"]
-    return Timeline(entity=EntityRef(**e), bucket=bucket,  # type: ignore[arg-type]
+    return Timeline(entity=EntityRef(id=e["id"], name=e.get("name") or e["id"],
+                                     type=e.get("type") or "Entity"),
+                    bucket=bucket,  # type: ignore[arg-type]
                     buckets=sorted(buckets.values(), key=lambda b: b.period))
+
+
+def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
+                 bucket: str, per_bucket: int, cap: int) -> dict[str, list[str]]:
+    """Claim ids for the newest buckets with claims, ``per_bucket`` each, ``cap`` in all."""
+    periods = sorted((p for p, b in buckets.items() if b.claim_count and p), reverse=True)
+    periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
+    if not periods:
+        return {}
+    rows = graph.read(queries.load("timeline_claims"), id=entity_id, day_from=min(periods),
+                      day_to="\uffff", per_day=per_bucket)
+    wanted: dict[str, list[str]] = {}
+    for r in sorted(rows, key=lambda r: r["day"], reverse=True):
+        period = _bucket(r["day"], bucket)
+        if period in periods:
+            ids = wanted.setdefault(period, [])
+            ids.extend(r["ids"][:per_bucket - len(ids)])
+    return wanted
 
 
 # --------------------------------------------------------------------------- search
