@@ -214,7 +214,7 @@ def make_article(i: int, rng: random.Random, ents: list[Ent], by_type: dict[Enti
                                  claims=claims, relations=relations)
 
 
-def generate(graph, n_articles: int, *, n_entities: int = 30_000, batch: int = 500,  # noqa: ANN001
+def generate(graph, n_articles: int, *, n_entities: int = 30_000, batch: int = 200,  # noqa: ANN001
              seed: int = 5, start: int = 0, log=print) -> int:  # noqa: ANN001
     """Write articles ``start..n_articles-1``; returns how many were written."""
     from graph.writer import Neo4jWriter

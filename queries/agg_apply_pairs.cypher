@@ -5,9 +5,22 @@
 UNWIND $rows AS row
 MATCH (x:Entity {id: row.a})
 MATCH (y:Entity {id: row.b})
-MERGE (x)-[r:$(row.type)]->(y)
-ON CREATE SET r.weight = 0
-SET r.weight = r.weight + row.weight,
+// One static type per branch: a dynamic type would make MERGE expand every relationship
+// between the two entities instead of one type's.
+CALL (x, y, row) {
+  WITH x, y, row WHERE row.type = 'CO_MENTIONED'
+  MERGE (x)-[r:CO_MENTIONED]->(y)
+  RETURN r
+  UNION
+  WITH x, y, row WHERE row.type = 'CLAIMED_ABOUT'
+  MERGE (x)-[r:CLAIMED_ABOUT]->(y)
+  RETURN r
+  UNION
+  WITH x, y, row WHERE row.type = 'HOLDS_ROLE'
+  MERGE (x)-[r:HOLDS_ROLE]->(y)
+  RETURN r
+}
+SET r.weight = coalesce(r.weight, 0) + row.weight,
     r.about = CASE WHEN row.about IS NULL THEN r.about ELSE coalesce(r.about, 0) + row.about END,
     r.target = CASE WHEN row.target IS NULL THEN r.target
                     ELSE coalesce(r.target, 0) + row.target END
