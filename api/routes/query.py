@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import GraphDep, ReadRole, SettingsDep
+from api.limits import HeavySlot
 from graph import reads_query
 from graph.models import CypherIn, CypherOut
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[ReadRole])
 
 
-@router.post("/query", response_model=CypherOut)
+@router.post("/query", response_model=CypherOut, dependencies=[HeavySlot])
 def run_query(body: CypherIn, graph: GraphDep, settings: SettingsDep) -> CypherOut:
     """Run read-only Cypher (read role). Neo4j plans the query first (EXPLAIN, nothing runs);
     it is refused with 403 and the reason unless the plan is a read of this database made of
