@@ -11,7 +11,7 @@ from importlib import import_module
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import errors, limits
 from api.deps import parse_api_keys
 from graph.driver import Graph, connect
 from graph.schema import migrate
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"]
         )
     errors.install(app)
+    limits.install(app, settings)
     for name in ROUTE_MODULES:
         app.include_router(import_module(name).router)
     return app

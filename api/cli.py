@@ -43,6 +43,9 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_REQUEST_HEAD_BYTES = 1 << 20
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -50,8 +53,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from graph.settings import get_settings
 
     settings = get_settings()
+    # h11 with a 1 MiB bound on the request line and headers: an overlong URL (a 100k-character
+    # ``q``) reaches the app and gets the JSON 422, instead of the parser's plain-text 400.
     uvicorn.run(create_app(settings), host=args.host or settings.api_host,
-                port=args.port or settings.api_port, log_level="info")
+                port=args.port or settings.api_port, log_level="info", http="h11",
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES)
     return 0
 
 

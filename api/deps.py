@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from enum import IntEnum
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
+from pydantic import AfterValidator, StringConstraints
 
 from graph.driver import Graph
 from graph.settings import Settings
@@ -92,3 +94,18 @@ def public_base_url(request: Request) -> str:
     """Base of the IRIs we mint: the configured public address, else the request's own."""
     configured = request.app.state.settings.public_base_url
     return (configured or str(request.base_url)).rstrip("/")
+
+
+def _calendar_date(value: str) -> str:
+    if len(value) == 10:
+        date.fromisoformat(value)  # 2025-02-30 matches the pattern but is no date: 422
+    return value
+
+
+# A date filter: YYYY, YYYY-MM or YYYY-MM-DD, compared as a prefix of the stored ISO dates.
+# Anything else (``not-a-date``) is a 422 instead of a filter that silently matches wrongly.
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_calendar_date),
+]

@@ -43,14 +43,19 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {
-            401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+        # A body that cannot be read (invalid UTF-8, broken JSON framing) is "invalid_body";
+        # api/limits.py's refusals carry their own code (payload_too_large, rate_limited,
+        # too_busy) and detail.
+        code = getattr(exc, "code", None) or {
+            400: "invalid_body", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+            405: "method_not_allowed", 413: "payload_too_large", 429: "rate_limited",
             501: "not_implemented",
         }.get(
             exc.status_code, "http_error"
         )
         return JSONResponse(
-            error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers
+            error_body(code, str(exc.detail), getattr(exc, "extra", None)), exc.status_code,
+            headers=exc.headers,
         )
 
     @app.exception_handler(RequestValidationError)

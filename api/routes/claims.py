@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import GraphDep, ReadRole, public_base_url
+from api.deps import GraphDep, IsoDate, ReadRole, public_base_url
 from graph import reads
 from graph.models import ClaimDetail, ClaimOut, Page, QuoteType
 
@@ -17,17 +17,19 @@ router = APIRouter(prefix="/v1", tags=["claims"], dependencies=[ReadRole])
 @router.get("/claims", response_model=Page[ClaimOut])
 def list_claims(
     graph: GraphDep,
-    q: Annotated[str | None, Query(description="words in the claim or its sentence")] = None,
+    q: Annotated[str | None, Query(max_length=500,
+                                   description="words in the claim or its sentence")] = None,
     speaker: Annotated[str | None, Query(description="speaker name, alias or entity id")] = None,
     about: Annotated[str | None, Query(description="entity the claim is about or targets")] = None,
     cue: Annotated[str | None, Query(description="cue verb lemma, e.g. say, accuse")] = None,
     quote_type: QuoteType | None = None,
     outlet: Annotated[str | None, Query(description="outlet name (case-insensitive)")] = None,
-    date_from: Annotated[str | None, Query(description="statement date >= (ISO); "
+    date_from: Annotated[IsoDate | None, Query(description="statement date >= (ISO); "
                                            "the publication date when undated")] = None,
-    date_to: Annotated[str | None, Query(description="statement date <= (ISO)")] = None,
-    published_from: Annotated[str | None, Query(description="publication date >= (ISO)")] = None,
-    published_to: Annotated[str | None, Query(description="publication date <= (ISO)")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="statement date <= (ISO)")] = None,
+    published_from: Annotated[IsoDate | None,
+                              Query(description="publication date >= (ISO)")] = None,
+    published_to: Annotated[IsoDate | None, Query(description="publication date <= (ISO)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
 ) -> Page[ClaimOut]:

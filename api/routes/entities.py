@@ -16,7 +16,8 @@ router = APIRouter(prefix="/v1", tags=["entities"], dependencies=[ReadRole])
 @router.get("/entities", response_model=Page[EntityOut])
 def list_entities(
     graph: GraphDep,
-    q: Annotated[str | None, Query(description="name or alias (Zelenskyy, Kiev, ...); "
+    q: Annotated[str | None, Query(max_length=500,
+                                   description="name or alias (Zelenskyy, Kiev, ...); "
                                    "without it, entities by name")] = None,
     type: Annotated[list[EntityType] | None, Query(description="Person, Organization, "
                                                    "Place, Group; repeatable")] = None,

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from api.deps import GraphDep, ReadRole, public_base_url
+from api.deps import GraphDep, IsoDate, ReadRole, public_base_url
 from graph.export import Scope, render
 from graph.export.stream import MAX_DEPTH
 
@@ -21,9 +21,9 @@ router = APIRouter(prefix="/v1/export", tags=["export"], dependencies=[ReadRole]
 
 EntityQ = Annotated[str | None, Query(description="start node id: export its neighbourhood")]
 DepthQ = Annotated[int, Query(ge=0, le=MAX_DEPTH, description="hops around the entity")]
-DateFromQ = Annotated[str | None, Query(description="claims with statement (else publication) "
+DateFromQ = Annotated[IsoDate | None, Query(description="claims with statement (else publication) "
                                                     "date >= this ISO date, and what they touch")]
-DateToQ = Annotated[str | None, Query(description="... <= this ISO date")]
+DateToQ = Annotated[IsoDate | None, Query(description="... <= this ISO date")]
 
 
 def _encoded(chunks: Iterator[str | bytes]) -> Iterator[bytes]:

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, ReadRole
+from api.deps import GraphDep, IsoDate, ReadRole
+from api.limits import HeavySlot
 from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
 from graph.reads import entities as reads_entities
 from graph.reads import network as reads_graph
@@ -24,8 +25,8 @@ def neighbors(
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     types: Annotated[list[EntityType] | None, Query(description="neighbor entity types")] = None,
     rel_types: Annotated[list[EdgeType] | None, Query(description="edge kinds")] = None,
-    date_from: Annotated[str | None, Query(description="evidence dated >= (ISO)")] = None,
-    date_to: Annotated[str | None, Query(description="evidence dated <= (ISO)")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="evidence dated >= (ISO)")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="evidence dated <= (ISO)")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="maximum nodes")] = 50,
     include_claims: Annotated[bool, Query(description="claims as nodes of type Claim")] = False,
 ) -> Subgraph:
@@ -39,7 +40,7 @@ def neighbors(
     )
 
 
-@router.get("/paths", response_model=PathsOut)
+@router.get("/paths", response_model=PathsOut, dependencies=[HeavySlot])
 def paths(
     graph: GraphDep,
     from_: Annotated[str, Query(alias="from", description="entity id or name")],
@@ -66,8 +67,8 @@ def timeline(
     graph: GraphDep,
     entity: Annotated[str, Query(description="entity id or name")],
     bucket: Literal["day", "week", "month"] = "month",
-    date_from: str | None = None,
-    date_to: str | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
     claims_per_bucket: Annotated[int, Query(ge=0, le=100)] = 10,
 ) -> Timeline:
     """Mentions and claims by or about the entity over time (statement date, else publication

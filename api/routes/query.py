@@ -5,19 +5,21 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import GraphDep, ReadRole, SettingsDep
+from api.limits import HeavySlot
 from graph.models import CypherIn, CypherOut
 from graph.reads import query as reads_query
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[ReadRole])
 
 
-@router.post("/query", response_model=CypherOut)
+@router.post("/query", response_model=CypherOut, dependencies=[HeavySlot])
 def run_query(body: CypherIn, graph: GraphDep, settings: SettingsDep) -> CypherOut:
-    """Run read-only Cypher (read role). Write clauses (CREATE, MERGE, SET, DELETE, REMOVE,
-    DROP, LOAD CSV, CALL {…} IN TRANSACTIONS, ALTER, GRANT, …) and procedures other than
-    full-text queries and schema introspection are refused with 403 before anything is sent;
-    the query then runs in a READ session, limited to `KG_QUERY_TIMEOUT_S` seconds and
-    `KG_QUERY_ROW_LIMIT` rows (`truncated` says when rows were cut)."""
+    """Run read-only Cypher (read role). Neo4j plans the query first (EXPLAIN, nothing runs);
+    it is refused with 403 and the reason unless the plan is a read of this database made of
+    read operators and allowed procedures (full-text queries, schema introspection): writes,
+    LOAD CSV, SHOW/TERMINATE, administration and other procedures are refused. It then runs in
+    a READ transaction limited to `KG_QUERY_TIMEOUT_S` seconds, the server's transaction memory
+    limit and `KG_QUERY_ROW_LIMIT` rows (`truncated` says when rows were cut)."""
     return reads_query.run_read_only(graph, body.cypher, body.params,
                                      timeout_s=settings.query_timeout_s,
                                      row_limit=settings.query_row_limit)

@@ -18,12 +18,16 @@ TEXT_MATCH_CAP = 500
 DISPUTE_STEMS = ("deny", "deni", "reject", "disput", "refut", "accus", "dismiss", "contradict",
                  "rebut", "counter", "condemn", "critic", "blame", "slam", "denounc")
 
+MAX_LUCENE_TERMS, MAX_LUCENE_TERM_CHARS = 24, 64
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 def lucene_phrase(text: str, *, fuzzy: bool = True) -> str:
     """A safe Lucene query for a user's words: escaped terms, each prefix- or fuzzy-matched."""
-    terms = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in text.split() if t.strip()]
+    # Within Lucene's budget (1024 clauses, automata of 1000 states) whatever the input: words
+    # are cut to MAX_LUCENE_TERM_CHARS (still a prefix match) and at most MAX_LUCENE_TERMS kept.
+    terms = [_LUCENE_SPECIAL.sub(r"\\\1", t[:MAX_LUCENE_TERM_CHARS])
+             for t in text.split()[:MAX_LUCENE_TERMS]]
     if not terms:
         return '""'
     if not fuzzy:

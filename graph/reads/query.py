@@ -1,61 +1,33 @@
-"""Analysts' Cypher: read-only, time- and row-limited.
+"""Analysts' Cypher: read-only, time-, memory- and row-limited.
 
-Two locks, either of which refuses a write: the text is checked here for write clauses and
-admin procedures before it is sent (a clear error, nothing reaches Neo4j), and it then runs in a
-READ-mode session, where Neo4j itself refuses any write that got past the check.
+Two locks, either of which refuses a write. First Neo4j plans the query with EXPLAIN (nothing
+runs) and graph/query_plan.py accepts it only when the plan is a read on this database made of
+known read operators and allowed procedures; the reason of a refusal is returned (403). Then it
+runs in a READ transaction, where Neo4j itself refuses any write that got past the first lock,
+under a per-transaction timeout, the server's transaction memory limit, and a row cap applied
+while streaming.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.driver import Graph
-from graph.errors import InvalidInput, QueryRefused
+from graph.errors import InvalidInput
 from graph.models import CypherOut
+from graph.query_plan import ALLOWED_PROCEDURES, check_plan
 
-# Clauses that write, change the schema, administer the server or read files.
-_WRITE_CLAUSES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|ALTER|GRANT|DENY|REVOKE|RENAME"
-    r"|START\s+DATABASE|STOP\s+DATABASE|TERMINATE|ENABLE|DISABLE|USE"
-    r"|LOAD\s+CSV|IN\s+TRANSACTIONS|SHOW\s+(?:USERS?|ROLES?|PRIVILEGES|CURRENT\s+USER"
-    r"|SERVERS?|DATABASES?|TRANSACTIONS|SETTINGS))\b",
-    re.IGNORECASE,
-)
-# Procedures are allowed only from this list (everything else, dbms.*, db.create*, apoc.* ...,
-# is refused): read-only index queries and schema introspection.
-_ALLOWED_PROCEDURES = frozenset({
-    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships", "db.labels",
-    "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
-    "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
-})
-_CALL_PROC = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)\s*\(?", re.IGNORECASE)
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.DOTALL)
-_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+__all__ = ["ALLOWED_PROCEDURES", "check_read_only", "run_read_only"]
 
 
-def _code_only(cypher: str) -> str:
-    """The query without comments and literals: a keyword inside a string is not a clause."""
-    return _COMMENTS.sub(" ", _STRINGS.sub("''", cypher))
-
-
-def check_read_only(cypher: str) -> None:
-    """Raise QueryRefused when the query could write or administer; InvalidInput when empty."""
+def check_read_only(graph: Graph, cypher: str, params: dict[str, Any], *,
+                    timeout_s: float) -> None:
+    """Raise QueryRefused when the query could write or administer; InvalidInput when empty
+    or when Neo4j cannot parse it."""
     if not cypher.strip():
         raise InvalidInput("empty query")
-    code = _code_only(cypher)
-    m = _WRITE_CLAUSES.search(code)
-    if m:
-        raise QueryRefused(
-            f"only read queries are allowed: '{m.group(1).upper()}' is refused",
-            detail={"clause": " ".join(m.group(1).upper().split())},
-        )
-    for proc in _CALL_PROC.findall(code):
-        if proc.lower() not in _ALLOWED_PROCEDURES:
-            raise QueryRefused(
-                f"procedure '{proc}' is not allowed",
-                detail={"procedure": proc, "allowed": sorted(_ALLOWED_PROCEDURES)},
-            )
+    query_type, plan = graph.explain(cypher, params, timeout_s=timeout_s)
+    check_plan(query_type, plan, graph.database)
 
 
 def _jsonable(value: Any) -> Any:
@@ -75,7 +47,7 @@ def _jsonable(value: Any) -> Any:
 
 def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, timeout_s: float,
                   row_limit: int) -> CypherOut:
-    check_read_only(cypher)
+    check_read_only(graph, cypher, params, timeout_s=timeout_s)
     rows, truncated = graph.read_limited(cypher, params, timeout_s=timeout_s,
                                          row_limit=row_limit)
     columns = list(rows[0].keys()) if rows else []
