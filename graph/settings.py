@@ -56,6 +56,15 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     user_agent: str = "conflict-kg/0.1 (+https://example.invalid/conflict-kg)"
     max_article_chars: int = 1_000_000
+    # SSRF defence (ingest/netguard.py): comma-separated host names; "example.org" also covers
+    # its subdomains. An empty allow-list allows every public host.
+    fetch_allow_hosts: str = ""
+    fetch_deny_hosts: str = ""
+    # Test/dev only: let fetches reach loopback and private addresses (metadata stays refused).
+    fetch_allow_private: bool = False
+    fetch_content_types: str = (
+        "text/html,application/xhtml+xml,text/plain,text/xml,application/xml,"
+        "application/rss+xml,application/atom+xml,application/rdf+xml,application/json")
 
     # API
     api_host: str = "127.0.0.1"
