@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         "text/html,application/xhtml+xml,text/plain,text/xml,application/xml,"
         "application/rss+xml,application/atom+xml,application/rdf+xml,application/json")
 
+    # Per-article extraction budget (ingest/budget.py): longer texts and articles past the time
+    # or memory budget are stored with status too_complex instead of holding up the worker.
+    parse_max_chars: int = 200_000
+    parse_budget_s: float = 60.0
+    parse_max_growth_mb: float = 1024.0
+
     # API
     api_host: str = "127.0.0.1"
     api_port: int = 8000
