@@ -31,7 +31,7 @@ from ingest.budget import TooComplex, parse_budget
 from ingest.dedup import DedupIndex
 from ingest.fetch import fetch, is_html, make_client
 from ingest.isolate import write_isolating
-from ingest.queue import Job, JobQueue
+from ingest.jobs import Job, JobQueue
 
 log = logging.getLogger("kg.worker")
 T = TypeVar("T")
@@ -48,7 +48,7 @@ class Staged:
 
 class Worker:
     def __init__(self, settings: Settings, graph: Graph, queue: JobQueue) -> None:
-        from ingest.commands import build_pipeline
+        from ingest.pipeline import build_pipeline
 
         self.settings, self.graph, self.queue = settings, graph, queue
         self.pipeline = build_pipeline(graph, settings)  # loads spaCy once per process
