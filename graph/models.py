@@ -90,6 +90,7 @@ class ArticleStatus(StrEnum):
     UNSUPPORTED_LANGUAGE = "unsupported_language"
     FETCH_FAILED = "fetch_failed"
     FAILED = "failed"
+    TOO_COMPLEX = "too_complex"  # past its parse budget (time/memory); text kept, not extracted
 
 
 def content_hash(text: str) -> str:
@@ -122,6 +123,39 @@ class ArticleIn(BaseModel):
 
     def resolved_id(self) -> str:
         return self.id or stable_id(content_hash(self.text), prefix="art-")
+
+
+# Values that are indexed or keyed in Neo4j have hard size limits there ("property value too
+# large to index"): one bad article must be refused at the door (API 422, a failed record in
+# `kg ingest`) instead of failing its whole write batch. Longest value per field; the keyed ones
+# must also be printable (one line).
+FIELD_LIMITS: dict[str, int] = {"id": 256, "source": 256, "published": 64, "language": 35,
+                                "url": 2048, "author": 512, "title": 2000}
+_PRINTABLE_ONLY = frozenset({"id", "source", "published", "language", "url"})
+
+
+def check_field(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    limit = FIELD_LIMITS[name]
+    if len(value) > limit:
+        raise ValueError(f"'{name}' is {len(value)} characters long; the limit is {limit}")
+    if name in _PRINTABLE_ONLY and not value.isprintable():
+        raise ValueError(f"'{name}' contains control or non-printable characters")
+    if name == "id" and not value.strip():
+        raise ValueError("'id' is blank")
+    return value
+
+
+def field_problems(article: ArticleIn) -> list[tuple[str, str]]:
+    """(field, message) for every value of ``article`` over its limit."""
+    out = []
+    for name in FIELD_LIMITS:
+        try:
+            check_field(name, getattr(article, name))
+        except ValueError as exc:
+            out.append((name, str(exc)))
+    return out
 
 
 # --------------------------------------------------------------------------- record shapes

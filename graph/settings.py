@@ -61,6 +61,21 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     user_agent: str = "conflict-kg/0.1 (+https://example.invalid/conflict-kg)"
     max_article_chars: int = 1_000_000
+    # SSRF defence (ingest/netguard.py): comma-separated host names; "example.org" also covers
+    # its subdomains. An empty allow-list allows every public host.
+    fetch_allow_hosts: str = ""
+    fetch_deny_hosts: str = ""
+    # Test/dev only: let fetches reach loopback and private addresses (metadata stays refused).
+    fetch_allow_private: bool = False
+    fetch_content_types: str = (
+        "text/html,application/xhtml+xml,text/plain,text/xml,application/xml,"
+        "application/rss+xml,application/atom+xml,application/rdf+xml,application/json")
+
+    # Per-article extraction budget (ingest/budget.py): longer texts and articles past the time
+    # or memory budget are stored with status too_complex instead of holding up the worker.
+    parse_max_chars: int = 200_000
+    parse_budget_s: float = 60.0
+    parse_max_growth_mb: float = 1024.0
 
     # API
     api_host: str = "127.0.0.1"

@@ -9,7 +9,15 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
-from graph.models import ArticleIn, ArticleStatus, StoredArticle, content_hash
+from graph.models import (
+    FIELD_LIMITS,
+    ArticleIn,
+    ArticleStatus,
+    StoredArticle,
+    content_hash,
+    field_problems,
+    stable_id,
+)
 
 # Page-scrape furniture that is never part of an article (comment forms, share widgets).
 _BOILERPLATE_LINE = re.compile(
@@ -117,6 +125,28 @@ class Submission(ArticleIn):
     error: str | None = None
     fallback_text: str | None = None
     needs_fetch: bool = False
+
+
+def bound_fields(sub: Submission) -> Submission:
+    """Keep every indexed value within what Neo4j can index (``graph.models.FIELD_LIMITS``).
+
+    Metadata a page or feed supplied (a site name with a line break, a 300-character date) is
+    tidied: whitespace collapsed, cut to the limit. An id that is over the limit cannot be
+    tidied without becoming another article's id: the article is stored as failed under an
+    id derived from it, with the reason."""
+    problems = field_problems(sub)
+    if not problems:
+        return sub
+    update: dict[str, object] = {}
+    for name, msg in problems:
+        if name == "id":
+            update.update(id=stable_id(sub.id, prefix="bad-"), status=ArticleStatus.FAILED,
+                          error=f"invalid id: {msg}", needs_fetch=False)
+        else:
+            value = "".join(ch for ch in " ".join(str(getattr(sub, name)).split())
+                            if ch.isprintable())
+            update[name] = value[:FIELD_LIMITS[name]] or None
+    return sub.model_copy(update=update)
 
 
 def looks_binary(text: str) -> bool:

@@ -18,18 +18,11 @@ from itertools import islice
 from typing import Any
 
 from graph.settings import Settings
+from ingest.pipeline import build_pipeline
+
+__all__ = ["build_pipeline", "enqueue", "register"]
 
 DEFAULT_JOB_SIZE = 16
-
-
-def build_pipeline(graph, settings):  # noqa: ANN001, ANN201 - wiring only
-    from graph.writer import Neo4jWriter
-    from ingest.extract import SpacyExtractor
-    from ingest.pipeline import Pipeline
-    from ingest.resolve import CanonicalResolver
-
-    return Pipeline(SpacyExtractor(settings.spacy_model), CanonicalResolver(), Neo4jWriter(graph),
-                    batch_size=settings.spacy_batch_size)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 from graph.models import ArticleStatus, StoredArticle, WriteSummary
 from ingest.stages import Extractor, Resolver, Writer
@@ -33,3 +34,13 @@ class Pipeline:
         for batch in batched(articles, self.batch_size):
             total.add(self.process(batch))
         return total
+
+
+def build_pipeline(graph: Any, settings: Any) -> Pipeline:
+    """The production stages (imports inside: loading spaCy is for workers only)."""
+    from graph.writer import Neo4jWriter
+    from ingest.extract import SpacyExtractor
+    from ingest.resolve import CanonicalResolver
+
+    return Pipeline(SpacyExtractor(settings.spacy_model), CanonicalResolver(), Neo4jWriter(graph),
+                    batch_size=settings.spacy_batch_size)

@@ -23,35 +23,21 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import psutil
 
 from graph.settings import Settings
+from ingest.jobs import Job, JobQueue
+
+__all__ = ["Job", "JobQueue", "SqliteJobQueue", "open_queue"]
 
 STATES = ("queued", "running", "done", "failed")
-
-
-@dataclass
-class Job:
-    id: str
-    items: list[dict[str, Any]]
-    attempts: int = 0
-    handle: Any = field(default=None, repr=False)  # backend-specific
-
-
-class JobQueue(Protocol):
-    def put(self, items: list[dict[str, Any]]) -> str: ...
-    def take(self, timeout: float = 1.0) -> Job | None: ...
-    def ack(self, job: Job) -> None: ...
-    def fail(self, job: Job, reason: str) -> None: ...
-    def recover(self) -> int: ...
-    def retry_failed(self) -> int: ...
-    def counts(self) -> dict[str, int]: ...
-    def failures(self, limit: int = 50) -> list[dict[str, Any]]: ...
-    def close(self) -> None: ...
+# Storage stays bounded: every COMPACT_EVERY acks the WAL is checkpointed, and the file is
+# vacuumed once the purged payloads left this much free space (or half the file free).
+COMPACT_EVERY = 50
+COMPACT_MIN_FREE_BYTES = 8 * 2**20
 
 
 def open_queue(settings: Settings) -> JobQueue:
@@ -102,6 +88,7 @@ class SqliteJobQueue:
                                   isolation_level=None)
         self.db.executescript(_SIDE_TABLES)
         self.table = self.q._table_name  # the library's table, read for counts and recovery
+        self._acks = 0
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -147,7 +134,29 @@ class SqliteJobQueue:
 
     def ack(self, job: Job) -> None:
         self.q.ack(id=job.handle)
+        # The job record stays (counts, `kg jobs`); its payload, the article texts, does not:
+        # a done job keeps only how many items it had.
+        self.q.update({"items": [], "attempts": job.attempts, "purged_items": len(job.items)},
+                      id=job.handle)
         self.db.execute("DELETE FROM kg_leases WHERE pqid = ?", (job.handle,))
+        self._acks += 1
+        if self._acks % COMPACT_EVERY == 0:
+            self.compact()
+
+    def compact(self, min_free_bytes: int = COMPACT_MIN_FREE_BYTES) -> dict[str, int]:
+        """Checkpoint and truncate the WAL; VACUUM once enough pages are free (purged payloads).
+
+        Returns the file sizes after, in bytes. Serialized with ``take`` by the queue lock."""
+        with self._locked():
+            (page,) = self.db.execute("PRAGMA page_size").fetchone()
+            (free,) = self.db.execute("PRAGMA freelist_count").fetchone()
+            (pages,) = self.db.execute("PRAGMA page_count").fetchone()
+            if free * page >= min_free_bytes or (pages > 256 and free * 2 >= pages):
+                self.db.execute("VACUUM")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        wal = self.path.with_name(self.path.name + "-wal")
+        return {"db_bytes": self.path.stat().st_size,
+                "wal_bytes": wal.stat().st_size if wal.exists() else 0}
 
     def fail(self, job: Job, reason: str) -> None:
         ids = [str(i.get("id") or i.get("url") or "") for i in job.items]

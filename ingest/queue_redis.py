@@ -22,7 +22,7 @@ import time
 import uuid
 from typing import Any
 
-from ingest.queue import Job
+from ingest.jobs import Job
 
 PREFIX = "kg:ingest:"
 HEARTBEAT_TTL_S = 30

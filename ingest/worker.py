@@ -19,15 +19,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from pydantic import ValidationError
+
 from graph import articles as graph_articles
 from graph.driver import Graph
 from graph.errors import GraphUnavailable
 from graph.models import ArticleStatus, ExtractionResult, StoredArticle, stable_id
 from graph.settings import Settings
-from ingest.articles import Submission, prepare_submission
+from ingest.articles import Submission, bound_fields, prepare_submission
+from ingest.budget import TooComplex, parse_budget
 from ingest.dedup import DedupIndex
 from ingest.fetch import fetch, is_html, make_client
-from ingest.queue import Job, JobQueue
+from ingest.isolate import write_isolating
+from ingest.jobs import Job, JobQueue
 
 log = logging.getLogger("kg.worker")
 T = TypeVar("T")
@@ -44,7 +48,7 @@ class Staged:
 
 class Worker:
     def __init__(self, settings: Settings, graph: Graph, queue: JobQueue) -> None:
-        from ingest.commands import build_pipeline
+        from ingest.pipeline import build_pipeline
 
         self.settings, self.graph, self.queue = settings, graph, queue
         self.pipeline = build_pipeline(graph, settings)  # loads spaCy once per process
@@ -99,10 +103,16 @@ class Worker:
 
     def _prepare(self, job: Job) -> list[StoredArticle]:
         out: dict[str, StoredArticle] = {}
-        for raw in job.items:
-            sub = Submission.model_validate(raw)
-            if sub.needs_fetch and sub.url:
-                sub = self._fetch(sub)
+        for n, raw in enumerate(job.items):
+            try:
+                sub = Submission.model_validate(raw)
+            except ValidationError as exc:  # one malformed item: a failed article, not a job
+                sub = Submission(id=stable_id(job.id, n, repr(raw)[:1000], prefix="bad-"),
+                                 status=ArticleStatus.FAILED,
+                                 error=f"invalid submission: {exc.errors()[0].get('msg')}")
+            sub = bound_fields(sub)
+            if sub.needs_fetch and sub.url and sub.status is None:
+                sub = bound_fields(self._fetch(sub))
             art = prepare_submission(sub, max_chars=self.settings.max_article_chars)
             out[art.id] = art  # the same id twice in one job: the last one wins
         return list(out.values())
@@ -121,11 +131,20 @@ class Worker:
         return fresh
 
     def _extract(self, arts: Sequence[StoredArticle]) -> list[ExtractionResult]:
+        limit = self.settings.parse_max_chars
+        for art in arts:
+            if art.status in EXTRACTABLE and len(art.text) > limit:
+                art.status, art.error = (ArticleStatus.TOO_COMPLEX,
+                                         f"{len(art.text)} characters; extraction is capped at "
+                                         f"{limit} (KG_PARSE_MAX_CHARS)")
         usable = [a for a in arts if a.status in EXTRACTABLE]
         if not usable:
             return []
+        secs, mem = self.settings.parse_budget_s, self.settings.parse_max_growth_mb
         try:
-            return self.pipeline.resolve(self.pipeline.extract(usable))
+            with parse_budget(secs * len(usable), mem):
+                extracted = self.pipeline.extract(usable)
+            return self.pipeline.resolve(extracted)
         except GraphUnavailable:
             raise
         except Exception:  # noqa: BLE001 - isolate the article that breaks extraction
@@ -133,7 +152,11 @@ class Worker:
         results: list[ExtractionResult] = []
         for art in usable:
             try:
-                results.extend(self.pipeline.resolve(self.pipeline.extract([art])))
+                with parse_budget(secs, mem):
+                    extracted = self.pipeline.extract([art])
+                results.extend(self.pipeline.resolve(extracted))
+            except TooComplex as exc:
+                art.status, art.error = ArticleStatus.TOO_COMPLEX, str(exc)
             except Exception as exc:  # noqa: BLE001
                 art.status, art.error = ArticleStatus.FAILED, f"extraction failed: {exc!r}"[:500]
         return results
@@ -155,13 +178,16 @@ class Worker:
         results = [r for s in held for r in s.results]
         attempts = max(s.job.attempts for s in held)
 
-        def write() -> None:
-            if arts:
-                self.pipeline.write(arts, results)
-                graph_articles.link_duplicates(self.graph, arts)
+        def write_some(part: Sequence[StoredArticle], recs: Sequence[ExtractionResult]) -> None:
+            self.pipeline.write(part, recs)
+            graph_articles.link_duplicates(self.graph, part)
+
+        def write() -> dict[str, str]:
+            # A batch that Neo4j refuses is bisected: only the article at fault fails.
+            return write_isolating(write_some, arts, results)
 
         try:
-            self._timed("write", lambda: self._retry(write, attempts))
+            lost = self._timed("write", lambda: self._retry(write, attempts))
         except GraphUnavailable as exc:
             for s in held:
                 s.job.attempts = self.settings.job_max_attempts
@@ -169,8 +195,12 @@ class Worker:
                                        f"{exc.message}")
             return
         for s in held:
-            self.queue.ack(s.job)
-        self.processed += len(arts)
+            reasons = [f"{a.id[:80]}: {lost[a.id]}" for a in s.articles if a.id in lost]
+            if reasons:
+                self.queue.fail(s.job, "; ".join(reasons)[:2000])
+            else:
+                self.queue.ack(s.job)
+        self.processed += len(arts) - len(lost)
 
     # ------------------------------------------------------------------ loop
     def run(self, *, burst: bool = False, idle_timeout: float = 2.0) -> int:

@@ -174,7 +174,8 @@ def test_html_page_and_feed_from_a_local_server(graph: Graph, settings: Settings
         (site / "story1.html").write_text(STORY.replace("TAG", tag), encoding="utf-8")
         (site / "feed.xml").write_text(FEED.replace("BASE", base).replace("TAG", tag),
                                        encoding="utf-8")
-        env = kg_env(settings, tmp_path)
+        # The test server is on loopback, which URL ingest refuses unless explicitly allowed.
+        env = kg_env(settings, tmp_path, KG_FETCH_ALLOW_PRIVATE="true")
         run = run_kg(["ingest", f"{base}/page.html", f"{base}/feed.xml", f"{base}/missing.html",
                       "--workers", "1", "-q"], env)
     assert run.returncode == 0, run.stderr[-3000:]

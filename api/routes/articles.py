@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from api.deps import GraphDep, IngestRole, ReadRole, SettingsDep
 from graph import articles as graph_articles
 from graph.errors import InvalidInput
-from graph.models import ArticleStatus, Page, stable_id
+from graph.models import ArticleStatus, Page, field_problems, stable_id
 
 router = APIRouter(prefix="/v1", tags=["articles"])
 
@@ -30,6 +31,7 @@ def _submissions(body: Any) -> list[Any]:
     if len(records) > MAX_ARTICLES_PER_REQUEST:
         raise InvalidInput(f"at most {MAX_ARTICLES_PER_REQUEST} articles per request")
     subs, errors = [], []
+    field_errors: list[dict[str, Any]] = []
     for n, rec in enumerate(records):
         if not isinstance(rec, dict):
             errors.append({"index": n, "msg": "an article must be a JSON object"})
@@ -41,6 +43,11 @@ def _submissions(body: Any) -> list[Any]:
         except ValidationError as exc:
             errors.append({"index": n, "msg": str(exc.errors()[0].get("msg"))})
             continue
+        problems = field_problems(sub)
+        if problems:
+            field_errors.extend({"loc": ["body", n, name], "msg": msg, "type": "value_error"}
+                                for name, msg in problems)
+            continue
         if not sub.text and not sub.url:
             errors.append({"index": n, "msg": "an article needs 'text' or a 'url' to fetch"})
             continue
@@ -48,6 +55,10 @@ def _submissions(body: Any) -> list[Any]:
             sub.needs_fetch = True
             sub.id = sub.id or stable_id(sub.url, prefix="url-")
         subs.append(sub)
+    if field_errors:  # a value over its limit: 422 naming the article and the field
+        raise RequestValidationError(
+            field_errors + [{"loc": ["body", e["index"]], "msg": e["msg"], "type": "value_error"}
+                            for e in errors])
     if errors:
         raise InvalidInput("some articles are invalid; nothing was queued", detail=errors)
     return subs

@@ -21,17 +21,30 @@ def _json(props: dict[str, object]) -> str:
     return json.dumps(props, ensure_ascii=False, sort_keys=True, default=str)
 
 
+# OWASP CSV injection: a spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """Neutralise a formula-looking cell with a leading apostrophe (shown, not evaluated)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def node_row(n: Node) -> tuple[str, ...]:
-    return (n.id, node_label(n), n.kind.value, node_date(n) or "", _json(n.props))
+    return tuple(cell(v) for v in (n.id, node_label(n), n.kind.value, node_date(n) or "",
+                                   _json(n.props)))
 
 
 def edge_row(e: Edge) -> tuple[str, ...]:
-    return (e.source, e.target, e.type.value, edge_date(e) or "", _json(e.props))
+    return tuple(cell(v) for v in (e.source, e.target, e.type.value, edge_date(e) or "",
+                                   _json(e.props)))
 
 
 def _rows(header: tuple[str, ...], pages: Iterator[list[tuple[str, ...]]]) -> Iterator[str]:
     buf = io.StringIO()
-    writer = _csv.writer(buf, lineterminator="\n")
+    # RFC 4180 line ends: the writer then also quotes a field holding a bare CR, which a
+    # "\n"-terminated writer leaves unquoted (and so breaks the row for every reader).
+    writer = _csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for rows in pages:  # one chunk per page
         writer.writerows(rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from rdflib import RDF, XSD, Literal, Namespace, URIRef
 from rdflib.term import Node as Term
@@ -58,6 +58,15 @@ def entity_iri(base_url: str, node_id: str) -> URIRef:
 def speaker_iri(base_url: str, node_id: str, anonymous: bool) -> URIRef:
     kind = NodeLabel.ANONYMOUS_SOURCE if anonymous else NodeLabel.PERSON
     return node_iri(base_url, kind, node_id)
+
+
+def web_url(url: object) -> str | None:
+    """``url`` when it is an http(s) URL with a host, else None: a stored ``javascript:`` or
+    ``data:`` URL must not become a clickable ``schema:url`` in a consumer's viewer."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url.strip())
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def safe_iri(url: str) -> str:
@@ -129,7 +138,7 @@ class Triples:
     def _article(self, s: URIRef, p: dict[str, Any]) -> Iterator[tuple[Term, Term, Term]]:
         yield s, RDF.type, SDO.NewsArticle
         yield from self._lit(s, SDO.headline, p.get("title"))
-        if p.get("url"):
+        if web_url(p.get("url")):
             yield s, SDO.url, URIRef(safe_iri(p["url"]))
         if p.get("published"):
             yield s, SDO.datePublished, date_literal(p["published"])

@@ -60,6 +60,9 @@ def load_nlp(model_name: str | None = None) -> Language:
                              before="ner" if "ner" in nlp.pipe_names else None,
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
         ruler.add_patterns(ruler_patterns(load_gazetteer()))  # type: ignore[attr-defined]
+    from ingest.extract.segment import add_to
+
+    add_to(nlp)  # no 900k-character sentence reaches the parser
     return nlp
 
 

@@ -73,6 +73,23 @@ def read_url(client: httpx.Client, url: str, max_bytes: int,
                          status=status, error=error)
 
 
+def read_dir(root: Path, source: str | None = None) -> Iterator[Submission]:
+    """Every file under ``root``. A symlink is followed only when its target stays inside
+    ``root``: a link to /etc/passwd dropped into an inbox must not become an article. A link
+    that leads out is reported as a failed input (nothing silently skipped)."""
+    base = root.resolve()
+    for child in sorted(root.rglob("*")):
+        if child.name.startswith(".") or not (child.is_file() or child.is_symlink()):
+            continue
+        real = child.resolve()
+        if not real.is_relative_to(base):
+            yield Submission(id=stable_id(str(child.absolute()), prefix="file-"), source=source,
+                             status=ArticleStatus.FAILED,
+                             error=f"{child}: a link that leads out of {root} is not followed")
+        elif real.is_file():
+            yield from read_file(child, source)
+
+
 def read_targets(targets: Iterable[str], client: httpx.Client, max_bytes: int,
                  source: str | None = None) -> Iterator[Submission]:
     """Every target, in order; a missing path is reported as a failed input, not skipped."""
@@ -82,9 +99,7 @@ def read_targets(targets: Iterable[str], client: httpx.Client, max_bytes: int,
             continue
         path = Path(target)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not child.name.startswith("."):
-                    yield from read_file(child, source)
+            yield from read_dir(path, source)
         elif path.is_file():
             yield from read_file(path, source)
         else:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from graph.models import ArticleStatus, stable_id
+from graph.models import ArticleStatus, field_problems, stable_id
 from ingest.articles import Submission
 
 
@@ -21,6 +21,11 @@ def _submission(rec: Any, where: str) -> Submission:
     fields = {k: (str(v) if v is not None else None) for k, v in rec.items()
               if k in Submission.model_fields and k not in ("status", "needs_fetch")}
     sub = Submission(**fields)
+    problems = field_problems(sub)
+    if problems:  # a value Neo4j cannot index: a failed record, not a failed batch
+        rid = sub.id if not any(name == "id" for name, _ in problems) else None
+        return Submission(id=rid or stable_id(where, prefix="bad-"), status=ArticleStatus.FAILED,
+                          error=f"{where}: " + "; ".join(msg for _, msg in problems))
     if not sub.text and sub.url:
         sub.needs_fetch = True  # a record that only names a URL: the worker fetches it
     return sub
