@@ -59,6 +59,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR (n:Claim) ON EACH [n.content, n.sentence]",
         ),
     ),
+    Migration(2, "analyst judgements (merge/split) keyed by id",
+              (_unique(L.JUDGEMENT), _index(L.JUDGEMENT, "created_at"))),
 )
 
 LATEST = MIGRATIONS[-1].version
