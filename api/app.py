@@ -24,6 +24,7 @@ ROUTE_MODULES = (
     "api.routes.health",
     "api.routes.claims",
     "api.routes.entities",
+    "api.routes.judgements",
     "api.routes.graph",
     "api.routes.sources",
     "api.routes.query",

@@ -23,10 +23,31 @@ def _server():  # noqa: ANN202
     return LocalServer(get_settings())
 
 
+# `kg neo4j status` exit codes, as `pg_ctl status` and `neo4j status` have them, so that scripts
+# can write `kg neo4j status >/dev/null || kg neo4j start`.
+STATUS_RUNNING, STATUS_NOT_RUNNING = 0, 3
+
+
+def _external_status(settings) -> dict[str, object]:  # noqa: ANN001
+    from graph.driver import connect
+
+    try:
+        connect(settings).close()
+        running, error = True, None
+    except KGError as exc:
+        running, error = False, str(exc)
+    return {"profile": settings.profile, "uri": settings.neo4j_uri, "external": True,
+            "running": running, "error": error}
+
+
 def cmd_neo4j(args: argparse.Namespace) -> int:
     from graph.settings import get_settings
 
     settings = get_settings()
+    if settings.neo4j_uri and args.action == "status":
+        status = _external_status(settings)
+        print(json.dumps(status, indent=2))
+        return STATUS_RUNNING if status["running"] else STATUS_NOT_RUNNING
     if settings.neo4j_uri and args.action in ("start", "stop"):
         from graph.driver import connect
 
@@ -39,7 +60,9 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
     elif args.action == "stop":
         print("stopped" if server.stop() else "not running")
     else:
-        print(json.dumps(server.status(), indent=2))
+        status = server.status()
+        print(json.dumps(status, indent=2))
+        return STATUS_RUNNING if status["running"] else STATUS_NOT_RUNNING
     return 0
 
 

@@ -2,6 +2,9 @@
 
     python bench/extract_speed.py [--limit N] [--corpus PATH] [--batch-size B]
 
+``--corpus`` defaults to the in-repo FA-KES corpus (tests/data/corpus/fakes.jsonl); pass the
+shared ``news_corpus.jsonl`` for the full one.
+
 Prints a table and, last, one JSON line {"raw_spacy_aps", "extract_aps", "ratio", ...}.
 Both runs use every component of the model; the extractor adds its EntityRuler and rules.
 Model loading and the GeoNames index are built before the clocks start; the two runs are
@@ -19,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "news_corpus.jsonl"
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"  # --corpus: the full one
 
 
 def load_articles(path: Path, limit: int | None) -> list[tuple[str, str, str | None]]:
@@ -80,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"entities={n_ent} claims={n_claim} relations={n_rel} ratio={ext_aps / raw_aps:.3f}")
     print(json.dumps({"raw_spacy_aps": round(raw_aps, 3), "extract_aps": round(ext_aps, 3),
                       "ratio": round(ext_aps / raw_aps, 3), "articles": len(arts),
+                      "corpus": str(args.corpus),
                       "model": settings.spacy_model, "batch_size": batch}))
     return 0
 

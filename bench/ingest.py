@@ -2,6 +2,9 @@
 
     python bench/ingest.py [--limit N] [--corpus PATH] [--profile bench] [--port 7702]
 
+``--corpus`` defaults to the in-repo FA-KES corpus (tests/data/corpus/fakes.jsonl); pass the
+shared ``news_corpus.jsonl`` for the full one.
+
 Runs against its own Neo4j profile (default ``bench`` on port 7702), wiped before each
 end-to-end run, with a fresh queue each time. End to end is measured the way the service runs:
 workers are started and load their model first (``kg worker``), then the clock runs from
@@ -26,7 +29,7 @@ import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "news_corpus.jsonl"
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"  # --corpus: the full one
 KG = [sys.executable, "-m", "api.cli"]
 
 
@@ -150,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "e2e_aps_1w": round(results[1][0], 3), "e2e_aps_2w": round(results[2][0], 3),
         "ratio_e2e_2w_vs_raw": round(results[2][0] / raw, 3),
         "peak_rss_mb_worker": round(max(results[1][1], results[2][1]), 1),
-        "articles": len(rows),
+        "articles": len(rows), "corpus": str(args.corpus),
     }))
     return 0
 

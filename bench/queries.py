@@ -1,7 +1,8 @@
 """Query-API benchmark: p50/p95/p99 latency per endpoint under concurrent load.
 
 1. Builds the graph in its own profile (default ``bench-q``, port 7704, 2g heap) unless it is
-   already there: the news corpus through ``kg ingest`` (the real extractor), plus a generated
+   already there: ``--corpus`` (default the in-repo FA-KES corpus, tests/data/corpus/) through
+   ``kg ingest`` (the real extractor), plus a generated
    Zipf-skewed graph of ``--articles`` articles (``bench/gen_graph.py``, real writer).
 2. Serves the API with uvicorn on 127.0.0.1 in a subprocess.
 3. Hits each endpoint from a pool of client processes (``--concurrency``), with request
@@ -27,7 +28,7 @@ from typing import Any
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "news_corpus.jsonl"
+CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"  # --corpus: the full one
 KEY = "bench-read-key"
 
 
@@ -59,10 +60,12 @@ def open_graph(args: argparse.Namespace) -> Any:
 def build(args: argparse.Namespace, graph: Any) -> None:
     """Corpus first (unless already in), then generated articles up to ``--articles``."""
     have = graph.read("MATCH (a:Article) WHERE NOT a.id STARTS WITH 'gen-' RETURN count(a) AS n")
-    if have[0]["n"] < 1000 and not args.skip_corpus and CORPUS.exists():
-        log(f"ingesting the corpus ({CORPUS}) with the real extractor ...")
+    with args.corpus.open(encoding="utf-8") as fh:
+        in_corpus = sum(1 for line in fh if line.strip())
+    if have[0]["n"] < in_corpus and not args.skip_corpus:
+        log(f"ingesting the corpus ({args.corpus}) with the real extractor ...")
         t = time.time()
-        run = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(CORPUS),
+        run = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(args.corpus),
                               "--workers", "1", "-q"], cwd=REPO, env=bench_env(args))
         if run.returncode != 0:
             raise SystemExit("kg ingest failed")
@@ -190,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=7704)
     p.add_argument("--api-port", type=int, default=8704)
     p.add_argument("--articles", type=int, default=100_000, help="generated articles")
+    p.add_argument("--corpus", type=Path, default=CORPUS,
+                   help="articles ingested first (default: the in-repo FA-KES corpus)")
     p.add_argument("--skip-corpus", action="store_true")
     p.add_argument("--build-only", action="store_true")
     p.add_argument("--requests", type=int, default=60, help="requests per endpoint")

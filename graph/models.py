@@ -33,6 +33,7 @@ class NodeLabel(StrEnum):
     RESOLUTION = "ResolutionDecision"
     MIGRATION = "SchemaMigration"
     ENTITY_STATS = "EntityStats"  # one per entity: per-day mention/article/claim counts
+    JUDGEMENT = "Judgement"  # an analyst's merge or split, undoable (graph/judgements.py)
 
 
 class RelType(StrEnum):
@@ -505,6 +506,57 @@ class CypherOut(BaseModel):
     columns: list[str]
     rows: list[dict[str, object]]
     truncated: bool = False  # the row limit was reached
+
+
+# --------------------------------------------------------------------------- judgements
+
+
+class MergeIn(BaseModel):
+    """``other`` is merged into the entity named in the path (the survivor)."""
+
+    other: str = Field(min_length=1, max_length=500)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class MentionRef(BaseModel):
+    article_id: str = Field(min_length=1, max_length=500)
+    start: int = Field(ge=0)
+
+
+class SplitIn(BaseModel):
+    """Exactly one of ``alias`` (every mention written so) or ``mention`` (one mention)."""
+
+    alias: str | None = Field(default=None, min_length=1, max_length=500)
+    mention: MentionRef | None = None
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class JudgementOut(BaseModel):
+    id: str
+    kind: Literal["merge", "split"]
+    entity_id: str  # merge: the survivor; split: the entity the alias was taken from
+    other_id: str | None = None  # merge: the entity merged in
+    new_entity_id: str | None = None  # split: the entity created
+    alias: str | None = None  # split: the alias (or the mention's text)
+    article_id: str | None = None  # split of one mention
+    start: int | None = None
+    reason: str | None = None
+    created_at: str
+    created_by: str  # the key's role
+    undone_at: str | None = None
+    undone_by: str | None = None
+    # The resolver's original decision(s) for the entity this judgement overrules.
+    method: str | None = None
+    score: float | None = None
+
+
+class JudgementResult(BaseModel):
+    judgement: JudgementOut
+    new_entity_id: str | None = None
+
+
+class MeOut(BaseModel):
+    role: str  # read | ingest | admin
 
 
 __all__ = [

@@ -74,6 +74,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         (_unique(L.ENTITY_STATS, "entity_id"),),
         backfill=_build_aggregates,
     ),
+    Migration(3, "analyst judgements (merge/split) keyed by id",
+              (_unique(L.JUDGEMENT), _index(L.JUDGEMENT, "created_at"))),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -14,6 +14,7 @@ from typing import Any
 import queries
 from graph import aggregates, checkworthiness
 from graph.driver import Graph
+from graph.judgement_remap import apply_judgements
 from graph.models import (
     EntityType,
     ExtractionResult,
@@ -129,6 +130,7 @@ class Neo4jWriter:
     def __call__(
         self, articles: Sequence[StoredArticle], results: Sequence[ExtractionResult]
     ) -> WriteSummary:
+        results = apply_judgements(self.graph, articles, results)  # analysts' merges/splits
         by_id = {a.id: a for a in articles}
         arts = sorted((article_row(a) for a in articles), key=lambda r: r["id"])
         ents = sorted((r for res in results for r in entity_rows(res)), key=lambda r: r["id"])

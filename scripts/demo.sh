@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export KG_PROFILE=demo
 KG=.venv/bin/kg
-$KG neo4j start
-SAMPLE=../shared/samples/ceasefire_call.txt
-[ -f "$SAMPLE" ] || SAMPLE=ingest/data/samples/ceasefire_call.txt
+# `kg neo4j status` exits 3 when the server is not running.
+$KG neo4j status >/dev/null || $KG neo4j start
+SAMPLE=ingest/data/samples/ceasefire_call.txt
 $KG ingest "$SAMPLE" --source "Demo Wire" --workers 0 -q
 KEYFILE="${HOME}/.cache/conflict-kg/demo/api_key"
 mkdir -p "$(dirname "$KEYFILE")"

@@ -5,6 +5,7 @@ If neither works, the tests fail; they are never skipped for want of Neo4j."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,13 +15,18 @@ from pydantic import SecretStr
 from graph.driver import Graph, connect
 from graph.schema import migrate
 from graph.settings import Settings
+from tests.guard import open_guard
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "samples" / "ceasefire_call.txt"
-if not SEED.exists():
-    SEED = REPO / "ingest" / "data" / "samples" / "ceasefire_call.txt"
-CORPUS = SHARED / "corpus" / "news_corpus.jsonl"
+# Everything a test reads lives in the repository (issue 15): the seed article and a corpus of
+# 788 real articles (FA-KES, CC BY 4.0; see tests/data/corpus/README.md).
+SEED = REPO / "ingest" / "data" / "samples" / "ceasefire_call.txt"
+CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"
+
+# Installed at import, before any test module is collected; Python subprocesses inherit it.
+GUARD_LOG = Path(tempfile.mkdtemp(prefix="kg-open-guard-")) / "outside.jsonl"
+GUARD = open_guard.for_session(REPO, GUARD_LOG)
+_guard_seen = [0]  # bytes of GUARD_LOG already reported
 
 READ_KEY, INGEST_KEY, ADMIN_KEY = "test-read-key", "test-ingest-key", "test-admin-key"
 
@@ -51,6 +57,36 @@ def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
 
         env["KG_NEO4J_PORT"] = str(LocalServer(settings).port)
     return env
+
+
+def _format(entries: list[dict[str, str]]) -> str:
+    return "\n".join(f"  {e['event']} {e['path']} (pid {e['pid']}, {e['test'] or 'no test'})"
+                     for e in entries)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _guard_pytest_temp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    open_guard.allow_also(GUARD, tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(autouse=True)
+def _no_reads_outside_the_repository(_guard_pytest_temp: None) -> Iterator[None]:
+    """Fails the test in whose time (its own or its fixtures') a path outside was opened."""
+    yield
+    new, _guard_seen[0] = open_guard.read_log(GUARD_LOG, _guard_seen[0])
+    if new:
+        pytest.fail("opened paths outside the repository:\n" + _format(new), pytrace=False)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Also fails the session, whatever opened the path (collection, session fixtures)."""
+    entries, _ = open_guard.read_log(GUARD_LOG)
+    if entries:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("open guard: paths outside the repository were opened:\n"
+                                + _format(entries), red=True)
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,7 @@ def _wait(pred, timeout: float, what: str) -> None:  # noqa: ANN001
 def test_sigkilled_worker_loses_no_article(graph: Graph, settings: Settings,
                                            tmp_path: Path) -> None:
     tag = uuid.uuid4().hex[:8]
-    ids = _subset(tmp_path / "subset.jsonl", tag, 240, skip=1500)
+    ids = _subset(tmp_path / "subset.jsonl", tag, 240, skip=400)
     env = kg_env(settings, tmp_path, KG_WRITE_BATCH_SIZE="16")
     run = run_kg(["ingest", str(tmp_path / "subset.jsonl"), "--no-spawn", "--no-wait",
                   "--job-size", "8"], env)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import subprocess
+import sys
 
 import pytest
 
 from graph.errors import ServerError
 from graph.server import LocalServer
 from graph.settings import NEO4J_VERSION, Settings
-from tests.conftest import REPO, make_settings
+from tests.conftest import REPO, cli_env, make_settings
 
 
 def test_start_is_idempotent_and_reuses_the_running_server(settings: Settings, neo4j_uri: str):
@@ -62,3 +65,29 @@ def test_external_server_settings_come_from_the_environment(monkeypatch):
     assert s.neo4j_uri == "neo4j+s://example.databases.neo4j.io"
     assert "s3cret" not in repr(s)  # SecretStr: never printed
     assert os.environ["KG_NEO4J_PASSWORD"] == s.neo4j_password.get_secret_value()
+
+
+def _status(env: dict[str, str]) -> tuple[int, dict[str, object]]:
+    run = subprocess.run([sys.executable, "-m", "api.cli", "neo4j", "status"], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=120)
+    return run.returncode, json.loads(run.stdout)
+
+
+def test_status_exits_0_when_running_and_3_when_not(settings: Settings, neo4j_uri: str,
+                                                    tmp_path):
+    # Like `pg_ctl status`: scripts can write `kg neo4j status || kg neo4j start`.
+    code, status = _status(cli_env(settings))
+    assert (code, status["running"]) == (0, True)
+    with socket.socket() as s:  # a port nothing listens on once closed
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    env = dict(os.environ, KG_PROFILE="never-started", KG_HOME=str(tmp_path),
+               KG_NEO4J_PORT=str(free))
+    env.pop("KG_NEO4J_URI", None)
+    code, status = _status(env)
+    assert (code, status["running"], status["pid"]) == (3, False, None)
+    # An external server that does not answer is "not running" too, with the reason.
+    code, status = _status(dict(env, KG_NEO4J_URI=f"bolt://127.0.0.1:{free}",
+                                KG_NEO4J_PASSWORD="x"))
+    assert (code, status["running"], status["external"]) == (3, False, True)
+    assert "unavailable" in str(status["error"])

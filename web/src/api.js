@@ -35,6 +35,7 @@ export function setKey(key) {
     // Private mode without storage: the key then lives only as long as this page.
   }
   memoryKey = key;
+  rolePromise = null; // another key, perhaps another role
 }
 
 let memoryKey = "";
@@ -59,12 +60,36 @@ function buildUrl(path, params) {
 
 // GET a JSON resource; throws ApiError with the API's {"error": {code, message, detail}} body.
 export async function apiGet(path, params = {}, { signal } = {}) {
+  return request("GET", path, params, undefined, signal);
+}
+
+// POST a JSON body (analysts' judgements); same errors as apiGet.
+export async function apiPost(path, body = {}) {
+  return request("POST", path, {}, body);
+}
+
+// The key's role ("read" | "ingest" | "admin") from GET /v1/me, asked once per key; "read"
+// when it cannot be learned, so admin-only controls stay hidden.
+let rolePromise = null;
+
+export function keyRole() {
+  if (!rolePromise) {
+    rolePromise = apiGet("/v1/me").then((me) => me.role, () => "read");
+  }
+  return rolePromise;
+}
+
+async function request(method, path, params, payload, signal) {
   const headers = { Accept: "application/json" };
   const key = currentKey();
   if (key) headers["X-API-Key"] = key;
+  if (payload !== undefined) headers["Content-Type"] = "application/json";
   let resp;
   try {
-    resp = await fetch(buildUrl(path, params), { headers, signal });
+    resp = await fetch(buildUrl(path, params), {
+      method, headers, signal,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
   } catch (err) {
     if (err.name === "AbortError") throw err;
     throw new ApiError(0, "network", "Cannot reach the API — is the server running?");

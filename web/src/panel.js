@@ -1,6 +1,6 @@
 // The side panel: an entity's profile and claims, a claim with its sentence highlighted in the
 // article text, or an edge with its evidence. Every quote shows where it comes from.
-import { apiGet, describeError } from "./api.js";
+import { apiGet, apiPost, describeError, keyRole } from "./api.js";
 import { clear, fmtDate, h, safeUrl } from "./dom.js";
 import { TYPE_STYLE } from "./graphview.js";
 
@@ -99,6 +99,11 @@ export async function showEntity(id, fallback = {}) {
     h("button", { type: "button", onclick: () => actions.hide(id) }, "Hide"),
   );
   panel.append(facts, tools);
+  const judged = h("section", { class: "judgements", "data-testid": "judgements" });
+  panel.append(judged);
+  keyRole().then((role) => {
+    if (role === "admin" && !stale(t)) judgementTools(judged, p, t);
+  });
   const roles = (p.roles || []).filter((r) => r.title || r.organization);
   if (roles.length) {
     panel.append(
@@ -142,6 +147,74 @@ export async function showEntity(id, fallback = {}) {
     );
   }
   return p;
+}
+
+// ------------------------------------------------------------------------ judgements
+// Admin keys only (the page asks GET /v1/me): merge another entity into this one, split an
+// alias off, and the judgements on this entity with Undo. Each action re-renders the panel.
+
+function judgementTools(box, p, t) {
+  const id = p.id;
+  const msg = h("p", { class: "muted small", role: "status", "data-testid": "judgement-status" });
+  const redo = async (work, done) => {
+    msg.textContent = "Working…";
+    try {
+      const r = await work();
+      if (stale(t)) return;
+      if (done) done(r);
+      await showEntity(id, { name: p.name });
+    } catch (err) {
+      if (!stale(t)) msg.textContent = describeError(err);
+    }
+  };
+
+  const query = h("input", { type: "search", placeholder: "Entity to merge into this one…",
+    "aria-label": "Find an entity to merge into this one", "data-testid": "merge-search" });
+  const hits = h("ul", { class: "plain merge-hits", "data-testid": "merge-hits" });
+  let seq = 0;
+  query.addEventListener("input", async () => {
+    const mine = ++seq;
+    const q = query.value.trim();
+    if (q.length < 2) { clear(hits); return; }
+    let page;
+    try {
+      page = await apiGet("/v1/entities", { q, limit: 8 });
+    } catch (err) {
+      if (mine === seq) clear(hits).append(h("li", { class: "error" }, describeError(err)));
+      return;
+    }
+    if (mine !== seq || stale(t)) return;
+    clear(hits).append(...(page.items || []).filter((e) => e.id !== id).map((e) =>
+      h("li", {}, h("button", { type: "button", "data-entity-id": e.id,
+        onclick: () => redo(() => apiPost(`/v1/entities/${encodeURIComponent(id)}/merge`,
+          { other: e.id, reason: null }), () => actions.hide?.(e.id)) },
+      `Merge “${e.name}” (${e.type}) into this`))));
+  });
+
+  const aliases = (p.aliases || []).filter((a) => a !== p.name);
+  const pick = h("select", { "aria-label": "Alias to split off", "data-testid": "split-alias" },
+    aliases.map((a) => h("option", { value: a }, a)));
+  const split = h("button", { type: "button", disabled: !aliases.length,
+    onclick: () => redo(() => apiPost(`/v1/entities/${encodeURIComponent(id)}/split`,
+      { alias: pick.value })) }, "Split alias off");
+
+  const list = h("ul", { class: "plain", "data-testid": "judgement-list" });
+  box.append(h("h3", {}, "Judgements"), h("div", { class: "row-actions" }, query), hits,
+    h("div", { class: "row-actions" }, pick, split), list, msg);
+  apiGet(`/v1/entities/${encodeURIComponent(id)}/judgements`).then((items) => {
+    if (stale(t)) return;
+    if (!items.length) list.append(h("li", { class: "muted small" }, "No judgements yet."));
+    for (const j of items) {
+      const what = j.kind === "merge"
+        ? `merged ${j.other_id} into ${j.entity_id}`
+        : `split “${j.alias}” off ${j.entity_id}`;
+      list.append(h("li", { "data-judgement-id": j.id },
+        `${what} · ${fmtDate(j.created_at)}${j.undone_at ? " · undone" : ""} `,
+        j.undone_at ? null : h("button", { type: "button", class: "link",
+          onclick: () => redo(() => apiPost(`/v1/judgements/${encodeURIComponent(j.id)}/undo`)) },
+        "Undo")));
+    }
+  }, (err) => { if (!stale(t)) msg.textContent = describeError(err); });
 }
 
 function claimSection(title, claims, testid) {

@@ -1,0 +1,2 @@
+MATCH (j:Judgement {id: $id})
+RETURN properties(j) AS j
