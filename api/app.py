@@ -11,7 +11,7 @@ from importlib import import_module
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import errors, openapi
 from api.deps import parse_api_keys
 from graph.driver import Graph, connect
 from graph.schema import migrate
@@ -31,6 +31,7 @@ ROUTE_MODULES = (
     "api.routes.jobs",
     "api.routes.export",
     "api.routes.feed",
+    "api.routes.ids",
     "api.routes.web",
 )
 
@@ -67,4 +68,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for name in ROUTE_MODULES:
         app.include_router(import_module(name).router)
+    openapi.install(app)
     return app

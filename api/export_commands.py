@@ -22,7 +22,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     settings = get_settings()
     graph = Graph(connect(settings), settings.neo4j_database)
     try:
-        base_url = args.base_url or f"http://{settings.api_host}:{settings.api_port}"
+        base_url = args.base_url or settings.public_base_url.rstrip("/")
         scope = Scope(args.entity, args.depth, args.date_from, args.date_to)
         part = args.part or ("zip" if args.format == "csv" and args.out != "-" else "nodes")
         out = render(graph, args.format, scope=scope, base_url=base_url, part=part,
@@ -91,7 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-from", help="claims from this ISO date (and what they touch)")
     p.add_argument("--date-to", help="claims up to this ISO date")
     p.add_argument("--part", choices=["nodes", "edges", "zip"], help="CSV: which file")
-    p.add_argument("--base-url", help="IRI base for RDF (default: the API's host and port)")
+    p.add_argument("--base-url", help="IRI base for RDF (default: KG_PUBLIC_BASE_URL)")
     p.add_argument("--page-size", type=int, default=500)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_export)

@@ -59,6 +59,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR (n:Claim) ON EACH [n.content, n.sentence]",
         ),
     ),
+    Migration(
+        2,
+        "fact-checkers' claim reviews",
+        (_unique(L.CLAIM_REVIEW), _index(L.CLAIM_REVIEW, "claim_id")),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

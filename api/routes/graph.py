@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ReadRole
 from graph import reads_entities, reads_graph, reads_paths
-from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
+from graph.models import (
+    BucketSize,
+    EntityType,
+    PathsOut,
+    Relationship,
+    SearchOut,
+    Subgraph,
+    Timeline,
+)
 
 router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
 
@@ -63,14 +71,14 @@ def relationship(
 def timeline(
     graph: GraphDep,
     entity: Annotated[str, Query(description="entity id or name")],
-    bucket: Literal["day", "week", "month"] = "month",
+    bucket: BucketSize = BucketSize.MONTH,
     date_from: str | None = None,
     date_to: str | None = None,
     claims_per_bucket: Annotated[int, Query(ge=0, le=100)] = 10,
 ) -> Timeline:
     """Mentions and claims by or about the entity over time (statement date, else publication
     date); weeks are labelled by their Monday."""
-    return reads_graph.timeline(graph, entity, bucket=bucket, date_from=date_from,
+    return reads_graph.timeline(graph, entity, bucket=bucket.value, date_from=date_from,
                                 date_to=date_to, claims_per_bucket=claims_per_bucket)
 
 

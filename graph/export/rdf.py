@@ -13,19 +13,18 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from rdflib import RDF, XSD, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node as Term
 
+from graph.export.context import PROV, SDO, base_iri, kg_ns
 from graph.export.stream import Edge, Node, Page
 from graph.models import NodeLabel, RelType
-
-SDO = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
 
 _SEGMENT = {
     NodeLabel.SOURCE: "source", NodeLabel.ARTICLE: "article", NodeLabel.CLAIM: "claim",
     NodeLabel.ANONYMOUS_SOURCE: "anonymous", NodeLabel.PERSON: "entity",
     NodeLabel.ORGANIZATION: "entity", NodeLabel.PLACE: "entity", NodeLabel.GROUP: "entity",
+    NodeLabel.CLAIM_REVIEW: "review",
 }
 _ENTITY_CLASS = {
     NodeLabel.PERSON: SDO.Person, NodeLabel.ORGANIZATION: SDO.Organization,
@@ -36,14 +35,6 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 # The edges whose source node is the claim or article already described by its own triples.
 _SKIP_EDGES = {RelType.SAID, RelType.REPORTED_IN, RelType.ABOUT, RelType.TARGETS}
-
-
-def base_iri(base_url: str) -> str:
-    return base_url.rstrip("/")
-
-
-def kg_ns(base_url: str) -> Namespace:
-    return Namespace(f"{base_iri(base_url)}/ns#")
 
 
 def node_iri(base_url: str, kind: NodeLabel | str, node_id: str) -> URIRef:
@@ -105,6 +96,8 @@ class Triples:
             yield from self._article(s, p)
         elif rec.kind is NodeLabel.CLAIM:
             yield from self._claim(s, rec.id, p)
+        elif rec.kind is NodeLabel.CLAIM_REVIEW:
+            yield from self._review(s, p)
         elif rec.kind is NodeLabel.ANONYMOUS_SOURCE:
             yield s, RDF.type, self.kg.AnonymousSource
             yield s, RDF.type, SDO.Person
@@ -208,6 +201,32 @@ class Triples:
                 yield q, SDO.spokenByCharacter, speaker
             if art:
                 yield q, SDO.isPartOf, self.iri(NodeLabel.ARTICLE, art)
+
+    def _review(self, s: URIRef, p: dict[str, Any]) -> Iterator[tuple[Term, Term, Term]]:
+        """A fact-checker's review (schema:ClaimReview with a schema:Rating); IRIs only, no
+        blank nodes (pages are serialized apart)."""
+        yield s, RDF.type, SDO.ClaimReview
+        if p.get("claim_id"):
+            yield s, SDO.itemReviewed, self.iri(NodeLabel.CLAIM, p["claim_id"])
+        yield from self._lit(s, SDO.claimReviewed, p.get("claim_reviewed"))
+        if p.get("url"):
+            yield s, SDO.url, URIRef(safe_iri(p["url"]))
+        if p.get("date_published"):
+            yield s, SDO.datePublished, date_literal(p["date_published"])
+        org = URIRef(f"{s}/author")
+        yield s, SDO.author, org
+        yield org, RDF.type, SDO.Organization
+        yield from self._lit(org, SDO.name, p.get("reviewer_name"))
+        if p.get("reviewer_url"):
+            yield org, SDO.url, URIRef(safe_iri(p["reviewer_url"]))
+        rating = URIRef(f"{s}/rating")
+        yield s, SDO.reviewRating, rating
+        yield rating, RDF.type, SDO.Rating
+        yield from self._lit(rating, SDO.alternateName, p.get("rating_alternate_name"))
+        for key, pred in (("rating_value", SDO.ratingValue), ("best_rating", SDO.bestRating),
+                          ("worst_rating", SDO.worstRating)):
+            if p.get(key) is not None:
+                yield rating, pred, Literal(float(p[key]))
 
     def speaker(self, node_id: str, anonymous: bool) -> URIRef:
         return node_iri(self.base, NodeLabel.ANONYMOUS_SOURCE if anonymous else
