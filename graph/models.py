@@ -537,6 +537,18 @@ class ClaimReviewOut(ClaimReviewIn):
     created_at: str | None = None
 
 
+class FeedShape(StrEnum):
+    CLAIM = "claim"
+    CLAIMREVIEW = "claimreview"
+
+
+class JsonLdPage(BaseModel):
+    """A page of standalone JSON-LD documents (each with its own ``@context``)."""
+
+    items: list[dict[str, object]]
+    next: str | None = None
+
+
 class ErrorInfo(BaseModel):
     code: str = Field(description="machine-readable: invalid_input, not_found, unauthorized, ...")
     message: str

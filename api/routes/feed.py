@@ -13,9 +13,12 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import GraphDep, ReadRole
+from api.deps import GraphDep, ReadRole, public_base_url
+from api.openapi import ERRORS, media
+from graph import reviews
 from graph.export import feed
-from graph.models import ClaimOut, Page
+from graph.export.jsonld import claimreview_documents
+from graph.models import ClaimOut, FeedShape, JsonLdPage, Page
 
 router = APIRouter(prefix="/v1/feed", tags=["feed"], dependencies=[ReadRole])
 
@@ -23,13 +26,22 @@ SinceQ = Annotated[str | None, Query(description="cursor from a previous answer;
                                                  "the beginning, 'now' = only what comes next")]
 
 
-@router.get("/claims", response_model=Page[ClaimOut])
+@router.get("/claims", response_model=Page[ClaimOut] | JsonLdPage, responses=ERRORS)
 def feed_claims(
-    graph: GraphDep, since: SinceQ = None,
+    request: Request, graph: GraphDep, since: SinceQ = None,
     limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = 100,
-) -> Page[ClaimOut]:
+    shape: Annotated[FeedShape, Query(description="claim: ClaimOut items (with their reviews); "
+                                      "claimreview: schema.org ClaimReview JSON-LD documents, "
+                                      "a skeleton per claim then its stored reviews")]
+    = FeedShape.CLAIM,
+) -> Page[ClaimOut] | JsonLdPage:
     """Claims ingested after ``since``, oldest first; ``next`` is always a cursor to poll with."""
-    return feed.feed_page(graph, since, limit)
+    page = feed.feed_page(graph, since, limit)
+    page.items = reviews.with_reviews(graph, page.items)
+    if shape is FeedShape.CLAIM:
+        return page
+    return JsonLdPage(items=claimreview_documents(graph, page.items, public_base_url(request)),
+                      next=page.next)
 
 
 def _event(cursor: str, claim: ClaimOut) -> str:
@@ -37,7 +49,8 @@ def _event(cursor: str, claim: ClaimOut) -> str:
     return f"id: {cursor}\nevent: claim\ndata: {data}\n\n"
 
 
-@router.get("/claims/stream")
+@router.get("/claims/stream", responses={200: media("text/event-stream"), **ERRORS},
+            response_class=StreamingResponse)
 async def feed_stream(
     request: Request, graph: GraphDep, since: SinceQ = None,
     last_event_id: Annotated[str | None, Header()] = None,

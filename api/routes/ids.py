@@ -10,12 +10,14 @@ overrides the Accept header. Which kinds answer without an API key is a setting
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
+from rdflib import Graph
 
 from api.deps import GraphDep, Role, public_base_url, require
 from api.openapi import ERRORS, media
@@ -23,7 +25,7 @@ from graph import reads, reviews
 from graph.errors import NotFound
 from graph.export import Scope, render
 from graph.export.context import CONTEXT_VERSION, context_document, jsonld_context
-from graph.export.jsonld import claim_jsonld, review_node
+from graph.export.jsonld import claim_jsonld, claim_statement, review_node
 from graph.export.rdf_writers import serialize_rdf
 from graph.export.stream import Node, node_kind
 from graph.models import NodeLabel
@@ -106,6 +108,8 @@ def dereference(
             return RedirectResponse(_explorer("claim", review.claim_id, None), 303)
         claim = reads.claims_by_ids(graph, [review.claim_id])
         if fmt == "turtle":
+            props = {**props, "claim_reviewed": review.claim_reviewed or (
+                claim_statement(claim[0]) if claim else None)}
             page = [Node(NodeLabel.CLAIM_REVIEW, node_id, props)]
             return Response("".join(serialize_rdf(lambda: iter([page]), base, "turtle")),
                             media_type=LD_MEDIA["turtle"])
@@ -114,12 +118,24 @@ def dereference(
     found = node_kind(graph, node_id)
     if found != kind:
         raise NotFound(f"no {kind} with id {node_id!r}", detail={"kind": kind, "id": node_id})
-    if kind == "claim" and fmt != "turtle":
+    if kind == "claim":
         claims = reviews.with_reviews(graph, reads.claims_by_ids(graph, [node_id]))
         if fmt == "html":
             return RedirectResponse(_explorer(kind, node_id, claims[0].speaker.id), 303)
         body = claim_jsonld(claims[0], base, reviews.author_facts(graph, claims))
-        return JSONResponse(body, media_type=LD_MEDIA["jsonld"])
+        if fmt == "jsonld":
+            return JSONResponse(body, media_type=LD_MEDIA["jsonld"])
+        # Turtle: the same description as the JSON-LD (author, appearance, reviews) plus the
+        # claim's own triples from the RDF export (kg: offsets, cue, provenance).
+        # Where both say something of the same subject and predicate (dates: typed in the
+        # export, plain in JSON-LD), the JSON-LD wins so the two answers agree.
+        exported = "".join(render(graph, "turtle", scope=Scope(node_id, 0), base_url=base).chunks)
+        doc = Graph().parse(data=json.dumps(body), format="json-ld")
+        said = set(doc.subject_predicates())
+        for s, p, o in Graph().parse(data=exported, format="turtle"):
+            if (s, p) not in said:
+                doc.add((s, p, o))
+        return Response(doc.serialize(format="turtle"), media_type=LD_MEDIA["turtle"])
     if fmt == "html":
         return RedirectResponse(_explorer(kind, node_id, None), 303)
     out = render(graph, fmt, scope=Scope(node_id, 0), base_url=base)

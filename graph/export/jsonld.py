@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.driver import Graph
 from graph.export.context import base_iri, jsonld_context
 from graph.export.countries import country_by_geonames, country_of
 from graph.export.rdf import entity_iri, node_iri, safe_iri
@@ -217,4 +218,19 @@ def claim_review_stub(claim: ClaimOut, base_url: str, facts: AuthorFacts | None 
         "claimReviewed": claim_statement(claim),
         "itemReviewed": claim_node(claim, base_url, facts),
     })
+    return out
+
+
+def claimreview_documents(graph: Graph, claims: list[ClaimOut], base_url: str
+                          ) -> list[dict[str, Any]]:
+    """For each claim (reviews filled in): its ClaimReview skeleton, then each stored review as
+    a complete ClaimReview; every item a standalone JSON-LD document."""
+    from graph.reviews import author_facts
+
+    facts = author_facts(graph, claims)
+    ctx = jsonld_context(base_url)
+    out: list[dict[str, Any]] = []
+    for claim in claims:
+        out.append(claim_review_stub(claim, base_url, facts))
+        out.extend({"@context": ctx, **review_node(r, claim, base_url)} for r in claim.reviews)
     return out

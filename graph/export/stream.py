@@ -252,7 +252,10 @@ class GraphExport:
                    if self._in_scope(t))
         if self.with_reviews:
             for review in row.get("reviews") or []:
-                out.append(Node(NodeLabel.CLAIM_REVIEW, review["id"], _props(review)))
+                rp = _props(review)
+                # What was reviewed: the reviewer's wording, else the claim's statement.
+                rp.setdefault("claim_reviewed", props.get("statement") or props.get("content"))
+                out.append(Node(NodeLabel.CLAIM_REVIEW, review["id"], rp))
         return out
 
 
