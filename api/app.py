@@ -54,6 +54,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Who said what, where, when and about whom — every answer with its evidence.",
         lifespan=lifespan,
+        # operationId = the route function's name (unique across routes): generated clients
+        # get list_claims, not list_claims_v1_claims_get.
+        generate_unique_id_function=openapi.operation_id,
     )
     app.state.settings = settings
     app.state.api_keys = parse_api_keys(settings.api_keys.get_secret_value())

@@ -16,6 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from graph.models import ArticleIn, ErrorOut
 
@@ -61,6 +62,14 @@ def _secure(op: dict[str, Any], optional: bool = False) -> None:
         op["security"].insert(0, {})
 
 
+def _drop_untyped_json(op: dict[str, Any]) -> None:
+    """FastAPI adds an empty ``application/json`` to every 200; where the route declared its
+    real media types that placeholder would be what a generator picks first."""
+    content = op.get("responses", {}).get("200", {}).get("content", {})
+    if len(content) > 1 and not content.get("application/json", {"schema": 1}).get("schema"):
+        content.pop("application/json")
+
+
 def _error_refs(op: dict[str, Any]) -> None:
     responses = op.setdefault("responses", {})
     for code, text in _ERROR_TEXT.items():
@@ -90,6 +99,10 @@ def _article_body(spec: dict[str, Any]) -> None:
                   {"$ref": "#/components/schemas/ArticleBatch"}]}}}}
 
 
+def operation_id(route: APIRoute) -> str:
+    return route.name
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -108,11 +121,15 @@ def install(app: FastAPI) -> None:
         for path, item in spec.get("paths", {}).items():
             for op in item.values():
                 _secure(op, optional=path.startswith("/id/"))
+                _drop_untyped_json(op)
                 if path.startswith(("/v1/", "/id/")) and "security" in op:
                     _error_refs(op)
         _article_body(spec)
         comps["schemas"].pop("HTTPValidationError", None)
         comps["schemas"].pop("ValidationError", None)
+        ids = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
+        if len(ids) != len(set(ids)):  # two routes with one function name: a build error
+            raise RuntimeError(f"duplicate operationIds: {sorted(ids)}")
         app.openapi_schema = spec
         return spec
 
