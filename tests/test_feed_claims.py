@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from api.delivery.webhooks import SIGNATURE_HEADER, WebhookDispatcher, verify
+from graph import reads_feed as feed
 from graph.driver import Graph as KG
-from graph.export import feed
-from graph.export.webhooks import SIGNATURE_HEADER, WebhookDispatcher, verify
 from graph.models import (
     ArticleIn,
     ClaimRecord,
