@@ -124,6 +124,9 @@ def install(app: FastAPI) -> None:
                 _drop_untyped_json(op)
                 if path.startswith(("/v1/", "/id/")) and "security" in op:
                     _error_refs(op)
+                elif "422" in op.get("responses", {}):  # FastAPI's HTTPValidationError
+                    op["responses"]["422"]["content"] = {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorOut"}}}
         _article_body(spec)
         comps["schemas"].pop("HTTPValidationError", None)
         comps["schemas"].pop("ValidationError", None)

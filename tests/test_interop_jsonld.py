@@ -108,10 +108,12 @@ def test_every_id_in_a_claim_dereferences(client, interop_graph, settings, offli
                 walk(v)
 
     walk(doc)
-    ours = {i for i in ids if i.startswith(base + "/id/") and "/quotation" not in i}
+    ours = {i for i in ids if i.startswith(base + "/id/")}
     assert len(ours) >= 3
     for iri in ours:
-        resp = client.get(iri.removeprefix(base), headers={"Accept": "text/turtle"})
+        # A hash IRI is described by the document of the IRI before the '#'.
+        resp = client.get(iri.split("#")[0].removeprefix(base),
+                          headers={"Accept": "text/turtle"})
         assert resp.status_code == 200, (iri, resp.text)
         assert (URIRef(iri), None, None) in _parse(resp.text, "turtle"), iri
 
@@ -164,3 +166,37 @@ def test_every_rdf_export_parses_offline(client, interop_graph, fmt, parser, off
     g = _parse(resp.text, parser)
     assert len(g) > 20
     assert "https://schema.org\"" not in resp.text  # no remote context anywhere
+
+
+def test_every_kg_term_we_emit_is_defined_at_ns(anon, client, interop_graph, settings,
+                                                 offline):
+    from rdflib import RDFS
+
+    base = settings.public_base_url.rstrip("/")
+    kg = f"{base}/ns#"
+    vocab = _parse(anon.get("/ns").text, "turtle")
+    defined = {str(s) for s in vocab.subjects(RDFS.isDefinedBy, URIRef(f"{base}/ns"))}
+    assert len(_parse(anon.get("/ns", params={"format": "jsonld"}).text, "json-ld")) == len(vocab)
+    used: set[str] = set()
+    export = client.get("/v1/export/rdf", params={"format": "nt"}, headers={
+        "X-API-Key": READ_KEY}).text
+    for _s, p, o in _parse(export, "nt"):
+        used.update(str(t) for t in (p, o) if str(t).startswith(kg))
+    doc = client.get(f"/v1/claims/{interop_graph.shelled}/jsonld",
+                     headers={"X-API-Key": READ_KEY}).text
+    for _s, p, o in _parse(doc, "json-ld"):
+        used.update(str(t) for t in (p, o) if str(t).startswith(kg))
+    assert f"{kg}AnonymousSource" in used and f"{kg}cue" in used
+    assert used <= defined, used - defined
+
+
+def test_accept_header_negotiation():
+    from api.routes.ids import negotiate
+
+    assert negotiate(None) == "jsonld"
+    assert negotiate("*/*") == "jsonld"
+    assert negotiate("text/html,application/xhtml+xml,*/*;q=0.8") == "html"
+    assert negotiate("application/ld+json;q=0.4, text/turtle") == "turtle"
+    assert negotiate("text/turtle;q=0, application/json") == "jsonld"
+    assert negotiate("text/turtle;q=0") == "jsonld"
+    assert negotiate("text/html", default="turtle", offers=("jsonld", "turtle")) == "turtle"

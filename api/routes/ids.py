@@ -28,6 +28,7 @@ from graph.export.context import CONTEXT_VERSION, context_document, jsonld_conte
 from graph.export.jsonld import claim_jsonld, claim_statement, review_node
 from graph.export.rdf_writers import serialize_rdf
 from graph.export.stream import Node, node_kind
+from graph.export.vocabulary import vocabulary
 from graph.models import NodeLabel
 
 router = APIRouter(tags=["linked data"])
@@ -48,10 +49,28 @@ def context(request: Request) -> JSONResponse:
                                  "Cache-Control": "public, max-age=3600"})
 
 
-def negotiate(accept: str | None) -> str:
+@router.get("/ns", responses={200: media("text/turtle", "application/ld+json")})
+def vocabulary_doc(
+    request: Request,
+    format: Annotated[Literal["jsonld", "turtle"] | None,
+                      Query(description="overrides the Accept header")] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
+    """The kg: vocabulary (``{base}/ns#term``): classes and properties with comments."""
+    fmt = format or negotiate(accept, default="turtle", offers=("jsonld", "turtle"))
+    g = vocabulary(public_base_url(request))
+    if fmt == "jsonld":
+        body = json.loads(g.serialize(format="json-ld"))
+        return JSONResponse({"@context": jsonld_context(public_base_url(request)),
+                             "@graph": body}, media_type=LD_MEDIA["jsonld"])
+    return Response(g.serialize(format="turtle"), media_type=LD_MEDIA["turtle"])
+
+
+def negotiate(accept: str | None, default: str = "jsonld",
+              offers: tuple[str, ...] = ("jsonld", "turtle", "html")) -> str:
     """The best of JSON-LD, Turtle and HTML for an Accept header (q-values honoured; ties go to
-    the order given by the client). No header or ``*/*`` -> JSON-LD."""
-    best, best_q = "jsonld", -1.0
+    the order given by the client). No header or ``*/*`` -> ``default``."""
+    best, best_q = default, -1.0
     for part in (accept or "").split(","):
         kind, *params = (p.strip() for p in part.split(";"))
         q = 1.0
@@ -62,7 +81,7 @@ def negotiate(accept: str | None) -> str:
                 except ValueError:
                     q = 0.0
         fmt = _OFFERS.get(kind.lower())
-        if fmt and q > best_q:
+        if fmt in offers and q > 0 and q > best_q:  # q=0: "not acceptable"
             best, best_q = fmt, q
     return best
 

@@ -143,7 +143,7 @@ def claim_node(claim: ClaimOut, base_url: str, facts: AuthorFacts | None = None
     if claim.quote_type.value in ("direct", "mixed"):
         # The speaker's own words (reported speech is a paraphrase, not a Quotation).
         quotation: dict[str, Any] = {
-            "@type": "Quotation", "@id": f"{iri}/quotation", "text": claim.content,
+            "@type": "Quotation", "@id": f"{iri}#quotation", "text": claim.content,
             "spokenByCharacter": {"@id": author["@id"]}, "isPartOf": {"@id": appearance["@id"]},
         }
         if ev.sentence:
@@ -179,8 +179,8 @@ def review_node(review: ClaimReviewOut, claim: ClaimOut, base_url: str) -> dict[
         if value is not None:
             rating[key] = value
     iri = str(node_iri(base_url, NodeLabel.CLAIM_REVIEW, review.id))
-    rating["@id"] = f"{iri}/rating"  # the same IRIs as the RDF export
-    reviewer: dict[str, Any] = {"@type": "Organization", "@id": f"{iri}/author",
+    rating["@id"] = f"{iri}#rating"  # the same (hash) IRIs as the RDF export
+    reviewer: dict[str, Any] = {"@type": "Organization", "@id": f"{iri}#author",
                                 "name": review.reviewer.name}
     if review.reviewer.url:
         reviewer["url"] = safe_iri(review.reviewer.url)

@@ -193,7 +193,7 @@ class Triples:
             yield s, PROV.generatedAtTime, date_literal(p["ingested_at"])
         if p.get("quote_type") in ("direct", "mixed") and p.get("content"):
             # The quoted words themselves, as a part of the claim spoken by its author.
-            q = URIRef(f"{s}/quotation")
+            q = URIRef(f"{s}#quotation")  # a hash IRI: described by the claim's own document
             yield s, SDO.hasPart, q
             yield q, RDF.type, SDO.Quotation
             yield q, SDO.text, Literal(p["content"])
@@ -213,13 +213,14 @@ class Triples:
             yield s, SDO.url, URIRef(safe_iri(p["url"]))
         if p.get("date_published"):
             yield s, SDO.datePublished, date_literal(p["date_published"])
-        org = URIRef(f"{s}/author")
+        # Hash IRIs: the review's own document (/id/review/<id>) describes them.
+        org = URIRef(f"{s}#author")
         yield s, SDO.author, org
         yield org, RDF.type, SDO.Organization
         yield from self._lit(org, SDO.name, p.get("reviewer_name"))
         if p.get("reviewer_url"):
             yield org, SDO.url, URIRef(safe_iri(p["reviewer_url"]))
-        rating = URIRef(f"{s}/rating")
+        rating = URIRef(f"{s}#rating")
         yield s, SDO.reviewRating, rating
         yield rating, RDF.type, SDO.Rating
         yield from self._lit(rating, SDO.alternateName, p.get("rating_alternate_name"))
