@@ -80,6 +80,12 @@ def test_author_roles_and_anonymous_affiliation(client, settings, interop_graph,
     assert aff["@id"] == f"{base}/id/entity/{UKRAINE}"
     g = _parse(json.dumps(doc), "json-ld")
     assert not list(g.triples((None, RDF.type, SDO.Organization)))
+    # The RDF export says the same with the GeoNames IRI.
+    nt = client.get("/v1/export/rdf", params={"format": "nt", "entity": interop_graph.shelled,
+                                              "depth": 1}).text
+    anon_iri = URIRef(author["@id"])
+    assert _parse(nt, "nt").value(anon_iri, SDO.affiliation) == URIRef(
+        "https://sws.geonames.org/690791/")
 
 
 def test_appearance_url_falls_back_to_the_article_iri(client, settings, interop_graph, offline):

@@ -17,6 +17,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node as Term
 
 from graph.export.context import PROV, SDO, base_iri, kg_ns
+from graph.export.countries import country_of
 from graph.export.stream import Edge, Node, Page
 from graph.models import NodeLabel, RelType
 
@@ -103,6 +104,9 @@ class Triples:
             yield s, RDF.type, SDO.Person
             yield from self._lit(s, SDO.description, p.get("description") or p.get("name"))
             yield from self._lit(s, self.kg.affiliation, p.get("affiliation"))
+            country = country_of(p.get("affiliation"))
+            if country is not None:  # "Ukrainian" is the country, not an organization
+                yield s, SDO.affiliation, URIRef(country.geonames_iri)
             if p.get("article_id"):
                 yield s, PROV.wasDerivedFrom, self.iri(NodeLabel.ARTICLE, p["article_id"])
         else:
