@@ -136,6 +136,14 @@ def test_generated_client_round_trip(kgc, live: str, interop_graph: InteropGraph
 
     feed = feed_claims.sync(client=c, since="", limit=500)
     assert feed.items and feed.next_  # "next" is a builtin: the generator adds "_"
+    assert type(feed).__name__ == "PageClaimOut"
+    from conflict_kg_client.models import FeedShape
+
+    reviews = feed_claims.sync(client=c, since="", limit=50, shape=FeedShape.CLAIMREVIEW)
+    assert type(reviews).__name__ == "JsonLdPage"
+    first = reviews.items[0].to_dict()
+    assert first["@type"] == "ClaimReview"
+    assert len(Graph().parse(data=json.dumps(first), format="json-ld")) > 5
     missing = get_claim_jsonld.sync_detailed(client=c, claim_id="t13-no-such-claim")
     assert missing.status_code == 404
     assert missing.parsed.error.code == "not_found"
