@@ -70,6 +70,17 @@ def _drop_untyped_json(op: dict[str, Any]) -> None:
         content.pop("application/json")
 
 
+def _json_or_jsonld(op: dict[str, Any]) -> None:
+    """A route answering its model as JSON or, with ``format=jsonld``, JSON-LD: a generated
+    client reads the ``application/json`` schema for both, so let it be either."""
+    content = op.get("responses", {}).get("200", {}).get("content", {})
+    schema = content.get("application/json", {}).get("schema", {})
+    if "application/ld+json" in content and "$ref" in schema:
+        content["application/json"]["schema"] = {"anyOf": [
+            {"$ref": schema["$ref"]},
+            {"type": "object", "additionalProperties": True, "title": "JSON-LD document"}]}
+
+
 def _error_refs(op: dict[str, Any]) -> None:
     responses = op.setdefault("responses", {})
     for code, text in _ERROR_TEXT.items():
@@ -122,6 +133,7 @@ def install(app: FastAPI) -> None:
             for op in item.values():
                 _secure(op, optional=path.startswith("/id/"))
                 _drop_untyped_json(op)
+                _json_or_jsonld(op)
                 if path.startswith(("/v1/", "/id/")) and "security" in op:
                     _error_refs(op)
                 elif "422" in op.get("responses", {}):  # FastAPI's HTTPValidationError

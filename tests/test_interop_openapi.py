@@ -112,7 +112,7 @@ def test_spec_declares_security_errors_media_and_unique_names(spec: dict):
 def test_generated_client_round_trip(kgc, live: str, interop_graph: InteropGraph, settings,
                                      offline):
     from conflict_kg_client import AuthenticatedClient
-    from conflict_kg_client.api.claims import get_claim_jsonld, list_claims
+    from conflict_kg_client.api.claims import get_claim, get_claim_jsonld, list_claims
     from conflict_kg_client.api.export import export_graphml, export_rdf
     from conflict_kg_client.api.feed import feed_claims
 
@@ -127,6 +127,14 @@ def test_generated_client_round_trip(kgc, live: str, interop_graph: InteropGraph
     g = Graph().parse(data=json.dumps(body), format="json-ld")
     base = settings.public_base_url.rstrip("/")
     assert (URIRef(f"{base}/id/claim/{interop_graph.seized}"), RDF.type, SDO.Claim) in g
+
+    # The older spelling, GET /v1/claims/{id}?format=jsonld, works from a client too.
+    from conflict_kg_client.models import GetClaimFormat
+
+    detail = get_claim.sync(client=c, claim_id=interop_graph.seized)
+    assert detail.claim.id == interop_graph.seized
+    as_ld = get_claim.sync(client=c, claim_id=interop_graph.seized, format_=GetClaimFormat.JSONLD)
+    assert as_ld.to_dict()["@id"] == body["@id"]
 
     ttl = export_rdf.sync_detailed(client=c, entity=MAREN, depth=1)
     assert ttl.status_code == 200
