@@ -11,7 +11,7 @@ from importlib import import_module
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors, limits
+from api import errors, limits, openapi
 from api.deps import parse_api_keys
 from graph.driver import Graph, connect
 from graph.schema import migrate
@@ -32,6 +32,7 @@ ROUTE_MODULES = (
     "api.routes.jobs",
     "api.routes.export",
     "api.routes.feed",
+    "api.routes.ids",
     "api.routes.web",
 )
 
@@ -54,6 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Who said what, where, when and about whom — every answer with its evidence.",
         lifespan=lifespan,
+        # operationId = the route function's name (unique across routes): generated clients
+        # get list_claims, not list_claims_v1_claims_get.
+        generate_unique_id_function=openapi.operation_id,
     )
     app.state.settings = settings
     app.state.api_keys = parse_api_keys(settings.api_keys.get_secret_value())
@@ -69,4 +73,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limits.install(app, settings)
     for name in ROUTE_MODULES:
         app.include_router(import_module(name).router)
+    openapi.install(app)
     return app

@@ -91,9 +91,13 @@ AdminRole = Depends(require(Role.ADMIN))
 
 
 def public_base_url(request: Request) -> str:
-    """Base of the IRIs we mint: the configured public address, else the request's own."""
-    configured = request.app.state.settings.public_base_url
-    return (configured or str(request.base_url)).rstrip("/")
+    """Base of the IRIs we mint: always the configured public address (KG_PUBLIC_BASE_URL),
+    never the request's host, so a claim has the same IRIs however it was fetched."""
+    return settings_base_url(request.app.state.settings)
+
+
+def settings_base_url(settings: Settings) -> str:
+    return (settings.public_base_url or "http://localhost:8000").rstrip("/")
 
 
 def _calendar_date(value: str) -> str:

@@ -17,12 +17,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from graph.driver import Graph, connect
     from graph.export import Scope, render
     from graph.export.stream import Node
+    from graph.models import NodeLabel
     from graph.settings import get_settings
 
     settings = get_settings()
     graph = Graph(connect(settings), settings.neo4j_database)
     try:
-        base_url = args.base_url or f"http://{settings.api_host}:{settings.api_port}"
+        base_url = args.base_url or settings.public_base_url.rstrip("/")
         scope = Scope(args.entity, args.depth, args.date_from, args.date_to)
         part = args.part or ("zip" if args.format == "csv" and args.out != "-" else "nodes")
         out = render(graph, args.format, scope=scope, base_url=base_url, part=part,
@@ -32,8 +33,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         passes = 2 if args.format in ("graphml", "gexf") or out.filename.endswith(".zip") else 1
         bar = tqdm(total=total * passes if total is not None else None, unit="node",
                    disable=args.quiet, file=sys.stderr, desc=f"export {args.format}")
-        out.export.on_page = lambda page: bar.update(
-            sum(1 for r in page if isinstance(r, Node)))
+        # Reviews ride along with their claim: not counted in the total, not counted here.
+        out.export.on_page = lambda page: bar.update(sum(
+            1 for r in page if isinstance(r, Node) and r.kind is not NodeLabel.CLAIM_REVIEW))
         if args.out == "-":
             sink = sys.stdout.buffer
             _write(out.chunks, sink)
@@ -56,8 +58,8 @@ def _write(chunks, sink) -> None:  # noqa: ANN001 - an iterator and a binary fil
 def cmd_webhooks(args: argparse.Namespace) -> int:
     import logging
 
+    from api.delivery.webhooks import WebhookDispatcher
     from graph.driver import Graph, connect
-    from graph.export.webhooks import WebhookDispatcher
     from graph.settings import get_settings
 
     settings = get_settings()
@@ -91,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-from", help="claims from this ISO date (and what they touch)")
     p.add_argument("--date-to", help="claims up to this ISO date")
     p.add_argument("--part", choices=["nodes", "edges", "zip"], help="CSV: which file")
-    p.add_argument("--base-url", help="IRI base for RDF (default: the API's host and port)")
+    p.add_argument("--base-url", help="IRI base for RDF (default: KG_PUBLIC_BASE_URL)")
     p.add_argument("--page-size", type=int, default=500)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_export)

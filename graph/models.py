@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class NodeLabel(StrEnum):
@@ -36,6 +36,9 @@ class NodeLabel(StrEnum):
     JUDGEMENT = "Judgement"  # an analyst's merge or split, undoable (graph/judgements.py)
 
 
+    CLAIM_REVIEW = "ClaimReview"  # a fact-checker's review of a claim (several per claim)
+
+
 class RelType(StrEnum):
     PUBLISHED_BY = "PUBLISHED_BY"  # Article -> Source
     MENTIONS = "MENTIONS"  # Article -> Entity (offsets on the relationship)
@@ -48,6 +51,7 @@ class RelType(StrEnum):
     LOCATED_IN = "LOCATED_IN"  # Place -> Place
     DUPLICATE_OF = "DUPLICATE_OF"  # Article -> Article (near-duplicates, with a score)
     RESOLVED = "RESOLVED"  # ResolutionDecision -> Entity
+    REVIEWS = "REVIEWS"  # ClaimReview -> Claim
 
 
 class AggRel(StrEnum):
@@ -297,6 +301,8 @@ class ClaimOut(BaseModel):
     checkworthiness: float | None = None
     checkworthiness_reasons: list[str] = Field(default_factory=list)
     evidence: Evidence
+    # Fact-checkers' reviews, side by side (filled in claim detail and the feed).
+    reviews: list[ClaimReviewOut] = Field(default_factory=list)
 
 
 T = TypeVar("T")
@@ -438,9 +444,17 @@ class TimelineBucket(BaseModel):
     claims: list[ClaimOut] = Field(default_factory=list)
 
 
+class BucketSize(StrEnum):
+    # A named enum: an inline Literal here was named "TimelineBucket" by client generators,
+    # the name of the model above, and the Timeline schema was dropped.
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
 class Timeline(BaseModel):
     entity: EntityRef
-    bucket: Literal["day", "week", "month"]
+    bucket: BucketSize
     buckets: list[TimelineBucket]
 
 
@@ -559,10 +573,98 @@ class MeOut(BaseModel):
     role: str  # read | ingest | admin
 
 
+class ReviewRating(BaseModel):
+    """schema.org ``Rating`` of a ClaimReview: Google wants a textual rating (alternateName);
+    the numeric scale is optional but must be consistent when given."""
+
+    model_config = ConfigDict(extra="forbid")
+    alternate_name: str = Field(min_length=1, max_length=200,
+                                description='textual verdict, e.g. "False", "Misleading"')
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+
+    @model_validator(mode="after")
+    def _scale(self) -> ReviewRating:
+        lo, hi = self.worst_rating, self.best_rating
+        if lo is not None and hi is not None and lo >= hi:
+            raise ValueError("worst_rating must be lower than best_rating")
+        v = self.rating_value
+        if v is not None and ((lo is not None and v < lo) or (hi is not None and v > hi)):
+            raise ValueError("rating_value must lie between worst_rating and best_rating")
+        return self
+
+
+def _web_url(value: str | None) -> str | None:
+    """Only http(s) URLs with a host: a ``javascript:`` or relative link is refused."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an absolute http or https URL")
+    return value.strip()
+
+
+class Reviewer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=300, description="the fact-checking organization")
+    url: str | None = Field(default=None, description="its site (http or https)")
+
+    _url = field_validator("url")(_web_url)
+
+
+class ClaimReviewIn(BaseModel):
+    """What a fact-checker posts to ``/v1/claims/{id}/reviews``."""
+
+    model_config = ConfigDict(extra="forbid")
+    rating: ReviewRating
+    reviewer: Reviewer
+    url: str = Field(description="the published fact-check (http or https)")
+    date_published: date = Field(description="when the review was published (ISO date)")
+    claim_reviewed: str | None = Field(default=None, max_length=5000,
+                                       description="the claim as the reviewer worded it")
+
+    _url = field_validator("url")(_web_url)
+
+
+class ClaimReviewOut(ClaimReviewIn):
+    id: str
+    claim_id: str
+    created_at: str | None = None
+
+
+class FeedShape(StrEnum):
+    CLAIM = "claim"
+    CLAIMREVIEW = "claimreview"
+
+
+class JsonLdPage(BaseModel):
+    """A page of standalone JSON-LD documents (each with its own ``@context``)."""
+
+    items: list[dict[str, object]]
+    next: str | None = None
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(description="machine-readable: invalid_input, not_found, unauthorized, ...")
+    message: str
+    detail: object | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: ``{"error": {"code", "message", "detail"}}`` (api/errors.py)."""
+
+    error: ErrorInfo
+
+
 __all__ = [
     "ArticleIn",
     "ArticleStatus",
     "ClaimOut",
+    "ClaimReviewIn",
+    "ClaimReviewOut",
     "ClaimRecord",
     "EntityRecord",
     "EntityType",

@@ -76,6 +76,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(3, "analyst judgements (merge/split) keyed by id",
               (_unique(L.JUDGEMENT), _index(L.JUDGEMENT, "created_at"))),
+    Migration(
+        4,
+        "fact-checkers' claim reviews",
+        (_unique(L.CLAIM_REVIEW), _index(L.CLAIM_REVIEW, "claim_id")),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -95,8 +95,12 @@ class Settings(BaseSettings):
 
     # Webhooks for new claims (`kg webhooks`): comma-separated URLs, HMAC-SHA256 shared secret.
     webhook_urls: str = ""
-    # Stable IRIs in RDF/JSON-LD: set this to the public address; else the request's host is used.
-    public_base_url: str = ""
+    # Stable IRIs and the kg: vocabulary ({base}/ns#) in RDF/JSON-LD. Set it to the public
+    # address; the fixed default keeps IRIs stable locally. Never taken from the request host.
+    public_base_url: str = "http://localhost:8000"
+    # Kinds whose /id/{kind}/{id} pages answer without an API key (comma-separated of claim,
+    # source, article, entity, anonymous; "" = all need a read key, "*" = all public).
+    id_public_kinds: str = "claim,source"
     webhook_secret: SecretStr = SecretStr("")
 
     @property

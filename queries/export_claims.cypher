@@ -21,6 +21,10 @@ CALL (c) {
   OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
   RETURN collect(t.id) AS targets
 }
+CALL (c) {
+  OPTIONAL MATCH (r:ClaimReview)-[:REVIEWS]->(c)
+  RETURN collect(r {.*}) AS reviews
+}
 RETURN c.id AS id, c {.*, ingested_at: toString(c.ingested_at)} AS props,
-       speaker_id, article_id, about, targets
+       speaker_id, article_id, about, targets, reviews
 ORDER BY id

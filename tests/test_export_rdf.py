@@ -118,12 +118,12 @@ def test_entity_neighbourhood_scope(xp: KG):
     assert len(g2) > len(g1)
 
 
-def test_http_rdf_streams_and_validates(client, xp: KG):
+def test_http_rdf_streams_and_validates(client, xp: KG, settings):
     resp = client.get("/v1/export/rdf", params={"format": "turtle", "entity": "xp-kharkiv"})
     assert resp.status_code == 200, resp.text
     assert resp.headers["content-type"].startswith("text/turtle")
     g = Graph().parse(data=resp.text, format="turtle")
-    base = str(client.base_url).rstrip("/")
+    base = settings.public_base_url.rstrip("/")  # configured, never the request host
     assert (URIRef(f"{base}/id/claim/xp-claim-numeric"), RDF.type, SDO.Claim) in g
     resp = client.get("/v1/export/rdf", params={"format": "json-ld", "date_from": "2024-06-01"})
     assert resp.status_code == 200

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from api.delivery.webhooks import SIGNATURE_HEADER, WebhookDispatcher, verify
 from graph.driver import Graph as KG
-from graph.export import feed
-from graph.export.webhooks import SIGNATURE_HEADER, WebhookDispatcher, verify
 from graph.models import (
     ArticleIn,
     ClaimRecord,
@@ -23,6 +22,7 @@ from graph.models import (
     QuoteType,
     SpeakerRef,
 )
+from graph.reads import feed
 from graph.writer import Neo4jWriter
 from ingest.articles import prepare
 from tests import export_fixtures

@@ -1,17 +1,30 @@
-"""Who said what: claims filtered, searched and paginated; one claim with its context."""
+"""Who said what: claims filtered, searched and paginated; one claim with its context; the
+claim for fact-checkers (schema.org JSON-LD, a ClaimReview skeleton) and their reviews back."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import GraphDep, IsoDate, ReadRole, public_base_url
-from graph import reads
-from graph.models import ClaimDetail, ClaimOut, Page, QuoteType
+from api.deps import GraphDep, IngestRole, IsoDate, ReadRole, public_base_url
+from api.openapi import ERRORS, media
+from graph import reads, reviews
+from graph.errors import NotFound
+from graph.export.jsonld import claim_jsonld, claim_review_stub
+from graph.models import (
+    ClaimDetail,
+    ClaimOut,
+    ClaimReviewIn,
+    ClaimReviewOut,
+    Page,
+    QuoteType,
+)
 
 router = APIRouter(prefix="/v1", tags=["claims"], dependencies=[ReadRole])
+
+_JSONLD = "application/ld+json"
 
 
 @router.get("/claims", response_model=Page[ClaimOut])
@@ -42,32 +55,72 @@ def list_claims(
     )
 
 
+def _claim(graph: GraphDep, claim_id: str) -> list[ClaimOut]:
+    found = reads.claims_by_ids(graph, [claim_id])
+    if not found:
+        raise NotFound(f"no claim with id {claim_id!r}", detail=claim_id)
+    return reviews.with_reviews(graph, found)
+
+
+def _jsonld(graph: GraphDep, request: Request, claim_id: str) -> JSONResponse:
+    claims = _claim(graph, claim_id)
+    body = claim_jsonld(claims[0], public_base_url(request), reviews.author_facts(graph, claims))
+    return JSONResponse(body, media_type=_JSONLD)
+
+
 @router.get(
     "/claims/{claim_id}",
     response_model=ClaimDetail,
-    responses={200: {"content": {"application/ld+json": {}}}},
+    responses={200: {"content": {_JSONLD: {"schema": {"type": "object"}}}},
+               **ERRORS},
 )
 def get_claim(
     graph: GraphDep,
     request: Request,
     claim_id: str,
-    format: Annotated[Literal["json", "jsonld"], Query(description="jsonld: schema.org "
-                                                       "ClaimReview-style JSON-LD")] = "json",
+    format: Annotated[Literal["json", "jsonld"], Query(
+        description="jsonld: schema.org Claim JSON-LD (also GET /v1/claims/{id}/jsonld)")] = "json",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> ClaimDetail | JSONResponse:
-    """A claim with its evidence, the same speaker's other claims on the same entities, and the
-    claims that dispute it (other speakers' denials or accusations on the same entities, or
-    claims by the speaker it targets), side by side."""
+    """A claim with its evidence and reviews, the same speaker's other claims on the same
+    entities, and the claims that dispute it (other speakers' denials or accusations on the
+    same entities, or claims by the speaker it targets), side by side."""
     if format == "jsonld":
-        try:  # another package's module, imported on demand
-            from graph.export.jsonld import claim_jsonld
-        except ModuleNotFoundError as exc:
-            raise HTTPException(501, "JSON-LD export is not available in this build") from exc
-        claim = reads.claims_by_ids(graph, [claim_id])
-        if not claim:
-            from graph.errors import NotFound
+        return _jsonld(graph, request, claim_id)
+    detail = reads.claim_detail(graph, claim_id, limit=limit)
+    detail.claim = reviews.with_reviews(graph, [detail.claim])[0]
+    return detail
 
-            raise NotFound(f"no claim with id {claim_id!r}")
-        body = claim_jsonld(claim[0], public_base_url(request))
-        return JSONResponse(body, media_type="application/ld+json")
-    return reads.claim_detail(graph, claim_id, limit=limit)
+
+@router.get("/claims/{claim_id}/jsonld", responses={200: media(_JSONLD), **ERRORS},
+            response_class=JSONResponse)
+def get_claim_jsonld(graph: GraphDep, request: Request, claim_id: str) -> JSONResponse:
+    """The claim as a schema.org ``Claim`` (our context inlined: parses offline), with its
+    stored reviews as ``ClaimReview`` (``@reverse`` ``itemReviewed``)."""
+    return _jsonld(graph, request, claim_id)
+
+
+@router.get("/claims/{claim_id}/claimreview", responses={200: media(_JSONLD), **ERRORS},
+            response_class=JSONResponse)
+def get_claim_review(graph: GraphDep, request: Request, claim_id: str) -> JSONResponse:
+    """A schema.org ``ClaimReview`` around the claim, for a fact-checker to complete: the
+    rating, the reviewing organization, the review's URL and date are theirs to add."""
+    claims = _claim(graph, claim_id)
+    body = claim_review_stub(claims[0], public_base_url(request),
+                             reviews.author_facts(graph, claims))
+    return JSONResponse(body, media_type=_JSONLD)
+
+
+@router.get("/claims/{claim_id}/reviews", response_model=list[ClaimReviewOut],
+            responses=ERRORS)
+def list_reviews(graph: GraphDep, claim_id: str) -> list[ClaimReviewOut]:
+    """The fact-checkers' reviews of the claim, oldest first."""
+    return _claim(graph, claim_id)[0].reviews
+
+
+@router.post("/claims/{claim_id}/reviews", response_model=ClaimReviewOut, status_code=201,
+             dependencies=[IngestRole], responses=ERRORS)
+def post_review(graph: GraphDep, claim_id: str, review: ClaimReviewIn) -> ClaimReviewOut:
+    """Store a fact-checker's review (ingest or admin key). Reviews of one claim are kept side
+    by side; the same reviewer posting the same URL again updates its review."""
+    return reviews.add_review(graph, claim_id, review)

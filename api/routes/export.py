@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from api.deps import GraphDep, IsoDate, ReadRole, public_base_url
+from api.openapi import ERRORS, media
 from graph.export import Scope, render
 from graph.export.stream import MAX_DEPTH
 
@@ -45,7 +46,9 @@ def _stream(
     )
 
 
-@router.get("/rdf")
+@router.get("/rdf", response_class=StreamingResponse, responses={
+    200: media("text/turtle", "application/ld+json", "application/n-triples",
+               description="Turtle, JSON-LD or N-Triples, as asked by format"), **ERRORS})
 def export_rdf(
     request: Request, graph: GraphDep,
     format: Annotated[Literal["turtle", "json-ld", "jsonld", "nt"], Query()] = "turtle",
@@ -56,7 +59,8 @@ def export_rdf(
     return _stream(request, graph, format, entity, depth, date_from, date_to)
 
 
-@router.get("/graphml")
+@router.get("/graphml", response_class=StreamingResponse,
+            responses={200: media("application/graphml+xml"), **ERRORS})
 def export_graphml(
     request: Request, graph: GraphDep, entity: EntityQ = None, depth: DepthQ = 1,
     date_from: DateFromQ = None, date_to: DateToQ = None,
@@ -64,7 +68,8 @@ def export_graphml(
     return _stream(request, graph, "graphml", entity, depth, date_from, date_to)
 
 
-@router.get("/gexf")
+@router.get("/gexf", response_class=StreamingResponse,
+            responses={200: media("application/gexf+xml"), **ERRORS})
 def export_gexf(
     request: Request, graph: GraphDep, entity: EntityQ = None, depth: DepthQ = 1,
     date_from: DateFromQ = None, date_to: DateToQ = None,
@@ -73,7 +78,9 @@ def export_gexf(
     return _stream(request, graph, "gexf", entity, depth, date_from, date_to)
 
 
-@router.get("/csv")
+@router.get("/csv", response_class=StreamingResponse, responses={
+    200: media("text/csv", "application/zip", description="one CSV, or both in a zip"),
+    **ERRORS})
 def export_csv(
     request: Request, graph: GraphDep,
     part: Annotated[Literal["nodes", "edges", "zip"], Query()] = "zip",
@@ -84,7 +91,8 @@ def export_csv(
     return _stream(request, graph, "csv", entity, depth, date_from, date_to, part)
 
 
-@router.get("/ftm")
+@router.get("/ftm", response_class=StreamingResponse,
+            responses={200: media("application/x-ndjson"), **ERRORS})
 def export_ftm(
     request: Request, graph: GraphDep, entity: EntityQ = None, depth: DepthQ = 1,
     date_from: DateFromQ = None, date_to: DateToQ = None,

@@ -4,18 +4,19 @@
 
 from __future__ import annotations
 
-import json
-import time
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import GraphDep, ReadRole
-from graph.export import feed
-from graph.models import ClaimOut, Page
+from api.delivery.sse import claim_events
+from api.deps import GraphDep, ReadRole, public_base_url
+from api.openapi import ERRORS, media
+from graph import reviews
+from graph.export.jsonld import claimreview_documents
+from graph.models import ClaimOut, FeedShape, JsonLdPage, Page
+from graph.reads import feed
 
 router = APIRouter(prefix="/v1/feed", tags=["feed"], dependencies=[ReadRole])
 
@@ -23,21 +24,26 @@ SinceQ = Annotated[str | None, Query(description="cursor from a previous answer;
                                                  "the beginning, 'now' = only what comes next")]
 
 
-@router.get("/claims", response_model=Page[ClaimOut])
+@router.get("/claims", response_model=Page[ClaimOut] | JsonLdPage, responses=ERRORS)
 def feed_claims(
-    graph: GraphDep, since: SinceQ = None,
+    request: Request, graph: GraphDep, since: SinceQ = None,
     limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = 100,
-) -> Page[ClaimOut]:
+    shape: Annotated[FeedShape, Query(description="claim: ClaimOut items (with their reviews); "
+                                      "claimreview: schema.org ClaimReview JSON-LD documents, "
+                                      "a skeleton per claim then its stored reviews")]
+    = FeedShape.CLAIM,
+) -> Page[ClaimOut] | JsonLdPage:
     """Claims ingested after ``since``, oldest first; ``next`` is always a cursor to poll with."""
-    return feed.feed_page(graph, since, limit)
+    page = feed.feed_page(graph, since, limit)
+    page.items = reviews.with_reviews(graph, page.items)
+    if shape is FeedShape.CLAIM:
+        return page
+    return JsonLdPage(items=claimreview_documents(graph, page.items, public_base_url(request)),
+                      next=page.next)
 
 
-def _event(cursor: str, claim: ClaimOut) -> str:
-    data = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False)
-    return f"id: {cursor}\nevent: claim\ndata: {data}\n\n"
-
-
-@router.get("/claims/stream")
+@router.get("/claims/stream", responses={200: media("text/event-stream"), **ERRORS},
+            response_class=StreamingResponse)
 async def feed_stream(
     request: Request, graph: GraphDep, since: SinceQ = None,
     last_event_id: Annotated[str | None, Header()] = None,
@@ -48,34 +54,9 @@ async def feed_stream(
     """Server-Sent Events: one ``claim`` event per new claim, a comment line as keep-alive."""
     # Validate the cursor now, so a bad one is a 400 and not a broken stream.
     cursor = await run_in_threadpool(feed.resolve_cursor, graph, last_event_id or since)
-
-    async def events() -> AsyncIterator[str]:
-        nonlocal cursor
-        sent, started = 0, time.monotonic()
-        yield f"retry: {int(poll_s * 1000)}\n: cursor {cursor}\n\n"
-        while True:
-            items, cursor = await run_in_threadpool(feed.claims_after, graph, cursor, 100)
-            for item_cursor, claim in items:
-                yield _event(item_cursor, claim)
-                sent += 1
-                if max_events is not None and sent >= max_events:
-                    return
-            if max_seconds is not None and time.monotonic() - started >= max_seconds:
-                return
-            if items:
-                continue  # more may be waiting: poll again at once
-            if await request.is_disconnected():
-                return
-            yield ": keep-alive\n\n"
-            await _sleep(poll_s)
-
     return StreamingResponse(
-        events(), media_type="text/event-stream",
+        claim_events(graph, cursor, poll_s=poll_s, is_disconnected=request.is_disconnected,
+                     max_events=max_events, max_seconds=max_seconds),
+        media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
-
-
-async def _sleep(seconds: float) -> None:
-    import anyio
-
-    await anyio.sleep(seconds)

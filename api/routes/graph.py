@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, IsoDate, ReadRole
 from api.limits import HeavySlot
-from graph.models import EntityType, PathsOut, Relationship, SearchOut, Subgraph, Timeline
+from graph.models import (
+    BucketSize,
+    EntityType,
+    PathsOut,
+    Relationship,
+    SearchOut,
+    Subgraph,
+    Timeline,
+)
 from graph.reads import entities as reads_entities
 from graph.reads import network as reads_graph
 from graph.reads import paths as reads_paths
@@ -66,14 +74,14 @@ def relationship(
 def timeline(
     graph: GraphDep,
     entity: Annotated[str, Query(description="entity id or name")],
-    bucket: Literal["day", "week", "month"] = "month",
+    bucket: BucketSize = BucketSize.MONTH,
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
     claims_per_bucket: Annotated[int, Query(ge=0, le=100)] = 10,
 ) -> Timeline:
     """Mentions and claims by or about the entity over time (statement date, else publication
     date); weeks are labelled by their Monday."""
-    return reads_graph.timeline(graph, entity, bucket=bucket, date_from=date_from,
+    return reads_graph.timeline(graph, entity, bucket=bucket.value, date_from=date_from,
                                 date_to=date_to, claims_per_bucket=claims_per_bucket)
 
 

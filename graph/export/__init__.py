@@ -57,7 +57,8 @@ def render(
     fmt = normalize_format(fmt)
     if fmt == "csv" and part not in CSV_PARTS:
         raise InvalidInput(f"part must be one of {', '.join(CSV_PARTS)}", detail=part)
-    exp = GraphExport(graph, scope, page_size=page_size, with_text=fmt == "ftm")
+    exp = GraphExport(graph, scope, page_size=page_size, with_text=fmt == "ftm",
+                      with_reviews=fmt in ("turtle", "nt", "jsonld"))
     media, ext = MEDIA[fmt]
     chunks: Iterator[str | bytes]
     # Serializer modules are imported on demand: followthemoney alone takes seconds to load.

@@ -13,19 +13,19 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from rdflib import RDF, XSD, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node as Term
 
+from graph.export.context import PROV, SDO, base_iri, kg_ns
+from graph.export.countries import country_of
 from graph.export.stream import Edge, Node, Page
 from graph.models import NodeLabel, RelType
-
-SDO = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
 
 _SEGMENT = {
     NodeLabel.SOURCE: "source", NodeLabel.ARTICLE: "article", NodeLabel.CLAIM: "claim",
     NodeLabel.ANONYMOUS_SOURCE: "anonymous", NodeLabel.PERSON: "entity",
     NodeLabel.ORGANIZATION: "entity", NodeLabel.PLACE: "entity", NodeLabel.GROUP: "entity",
+    NodeLabel.CLAIM_REVIEW: "review",
 }
 _ENTITY_CLASS = {
     NodeLabel.PERSON: SDO.Person, NodeLabel.ORGANIZATION: SDO.Organization,
@@ -36,14 +36,6 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 # The edges whose source node is the claim or article already described by its own triples.
 _SKIP_EDGES = {RelType.SAID, RelType.REPORTED_IN, RelType.ABOUT, RelType.TARGETS}
-
-
-def base_iri(base_url: str) -> str:
-    return base_url.rstrip("/")
-
-
-def kg_ns(base_url: str) -> Namespace:
-    return Namespace(f"{base_iri(base_url)}/ns#")
 
 
 def node_iri(base_url: str, kind: NodeLabel | str, node_id: str) -> URIRef:
@@ -114,11 +106,16 @@ class Triples:
             yield from self._article(s, p)
         elif rec.kind is NodeLabel.CLAIM:
             yield from self._claim(s, rec.id, p)
+        elif rec.kind is NodeLabel.CLAIM_REVIEW:
+            yield from self._review(s, p)
         elif rec.kind is NodeLabel.ANONYMOUS_SOURCE:
             yield s, RDF.type, self.kg.AnonymousSource
             yield s, RDF.type, SDO.Person
             yield from self._lit(s, SDO.description, p.get("description") or p.get("name"))
             yield from self._lit(s, self.kg.affiliation, p.get("affiliation"))
+            country = country_of(p.get("affiliation"))
+            if country is not None:  # "Ukrainian" is the country, not an organization
+                yield s, SDO.affiliation, URIRef(country.geonames_iri)
             if p.get("article_id"):
                 yield s, PROV.wasDerivedFrom, self.iri(NodeLabel.ARTICLE, p["article_id"])
         else:
@@ -209,7 +206,7 @@ class Triples:
             yield s, PROV.generatedAtTime, date_literal(p["ingested_at"])
         if p.get("quote_type") in ("direct", "mixed") and p.get("content"):
             # The quoted words themselves, as a part of the claim spoken by its author.
-            q = URIRef(f"{s}/quotation")
+            q = URIRef(f"{s}#quotation")  # a hash IRI: described by the claim's own document
             yield s, SDO.hasPart, q
             yield q, RDF.type, SDO.Quotation
             yield q, SDO.text, Literal(p["content"])
@@ -217,6 +214,33 @@ class Triples:
                 yield q, SDO.spokenByCharacter, speaker
             if art:
                 yield q, SDO.isPartOf, self.iri(NodeLabel.ARTICLE, art)
+
+    def _review(self, s: URIRef, p: dict[str, Any]) -> Iterator[tuple[Term, Term, Term]]:
+        """A fact-checker's review (schema:ClaimReview with a schema:Rating); IRIs only, no
+        blank nodes (pages are serialized apart)."""
+        yield s, RDF.type, SDO.ClaimReview
+        if p.get("claim_id"):
+            yield s, SDO.itemReviewed, self.iri(NodeLabel.CLAIM, p["claim_id"])
+        yield from self._lit(s, SDO.claimReviewed, p.get("claim_reviewed"))
+        if p.get("url"):
+            yield s, SDO.url, URIRef(safe_iri(p["url"]))
+        if p.get("date_published"):
+            yield s, SDO.datePublished, date_literal(p["date_published"])
+        # Hash IRIs: the review's own document (/id/review/<id>) describes them.
+        org = URIRef(f"{s}#author")
+        yield s, SDO.author, org
+        yield org, RDF.type, SDO.Organization
+        yield from self._lit(org, SDO.name, p.get("reviewer_name"))
+        if p.get("reviewer_url"):
+            yield org, SDO.url, URIRef(safe_iri(p["reviewer_url"]))
+        rating = URIRef(f"{s}#rating")
+        yield s, SDO.reviewRating, rating
+        yield rating, RDF.type, SDO.Rating
+        yield from self._lit(rating, SDO.alternateName, p.get("rating_alternate_name"))
+        for key, pred in (("rating_value", SDO.ratingValue), ("best_rating", SDO.bestRating),
+                          ("worst_rating", SDO.worstRating)):
+            if p.get(key) is not None:
+                yield rating, pred, Literal(float(p[key]))
 
     def speaker(self, node_id: str, anonymous: bool) -> URIRef:
         return node_iri(self.base, NodeLabel.ANONYMOUS_SOURCE if anonymous else

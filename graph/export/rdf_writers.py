@@ -13,7 +13,8 @@ from typing import Any
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node as Term
 
-from graph.export.rdf import PROV, SDO, kg_ns, page_triples
+from graph.export.context import PROV, SDO, jsonld_context, kg_ns
+from graph.export.rdf import page_triples
 from graph.export.stream import Page, PageSource
 
 
@@ -85,14 +86,6 @@ def serialize_rdf(source: PageSource, base_url: str, fmt: str) -> Iterator[str]:
                 lines.append(f"{key} {vals}")
             blocks.append(f"{term(subj)} " + " ;\n    ".join(lines) + " .\n")
         yield "\n".join(blocks) + "\n"
-
-
-def jsonld_context(base_url: str) -> dict[str, str]:
-    # Inline, not the remote schema.org context: consumers (and rdflib) need no network.
-    return {
-        "@vocab": str(SDO), "schema": str(SDO), "prov": str(PROV), "xsd": str(XSD),
-        "kg": str(kg_ns(base_url)),
-    }
 
 
 def _jsonld_value(o: Term, prefixes: list[tuple[str, str]]) -> Any:

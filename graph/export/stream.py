@@ -92,6 +92,11 @@ def _check_date(value: str | None, name: str) -> str | None:
         raise InvalidInput(f"{name} must be an ISO date (YYYY-MM-DD)", detail=value) from exc
 
 
+def node_kind(graph: Graph, node_id: str) -> str | None:
+    """'entity', 'claim', 'article', 'anonymous' or 'source' (the IRI segment), or None."""
+    return graph.read(queries.load("export_scope_start"), id=node_id)[0]["kind"]
+
+
 def neighbourhood_ids(graph: Graph, start: str, depth: int) -> set[str]:
     """Ids within ``depth`` hops of ``start`` (breadth-first, one query per hop), plus outlets."""
     if not 0 <= depth <= MAX_DEPTH:
@@ -127,11 +132,14 @@ class GraphExport:
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
         with_text: bool = False,
+        with_reviews: bool = False,
     ) -> None:
         self.graph = graph
         self.scope = scope or Scope()
         self.page_size = page_size
         self.with_text = with_text
+        # Fact-checkers' reviews travel with their claim (RDF formats: schema:ClaimReview).
+        self.with_reviews = with_reviews
         self.on_page: Callable[[Page], None] | None = None  # e.g. a progress bar
         date_from = _check_date(self.scope.date_from, "date_from")
         date_to = _check_date(self.scope.date_to, "date_to")
@@ -242,6 +250,12 @@ class GraphExport:
                    if self._in_scope(e))
         out.extend(Edge(RelType.TARGETS, cid, t, dict(date)) for t in row["targets"]
                    if self._in_scope(t))
+        if self.with_reviews:
+            for review in row.get("reviews") or []:
+                rp = _props(review)
+                # What was reviewed: the reviewer's wording, else the claim's statement.
+                rp.setdefault("claim_reviewed", props.get("statement") or props.get("content"))
+                out.append(Node(NodeLabel.CLAIM_REVIEW, review["id"], rp))
         return out
 
 

@@ -293,6 +293,7 @@ export async function showClaim(claim) {
       ),
     );
   }
+  reviewList(c.reviews || []);
   panel.append(h("h3", {}, "Evidence"));
   await articleEvidence(c.evidence || {}, t);
   // Contested claims side by side: {reason, claim} items from /v1/claims/{id}.
@@ -303,6 +304,29 @@ export async function showClaim(claim) {
         h("ul", { class: "claims", "data-testid": `claims-${key}` }, more.map(claimItem)));
     }
   }
+}
+
+// Fact-checkers' reviews (POST /v1/claims/{id}/reviews), side by side, each linking out.
+function reviewList(reviews) {
+  if (!reviews.length) return;
+  panel.append(
+    h("h3", {}, `Fact-checks (${reviews.length})`),
+    h(
+      "ul",
+      { class: "reviews", "data-testid": "claim-reviews" },
+      reviews.map((r) => {
+        const url = safeUrl(r.url);
+        const verdict = h("strong", {}, r.rating?.alternate_name || "");
+        return h(
+          "li",
+          {},
+          verdict,
+          ` — ${r.reviewer?.name || ""}${r.date_published ? `, ${fmtDate(r.date_published)}` : ""} `,
+          url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "review") : null,
+        );
+      }),
+    ),
+  );
 }
 
 function sourceLine(ev) {

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from graph.driver import Graph
-from graph.export.feed import claims_after, resolve_cursor
+from graph.reads.feed import claims_after, resolve_cursor
 
 log = logging.getLogger("kg.webhooks")
 

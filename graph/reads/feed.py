@@ -1,4 +1,5 @@
-"""The feed of new claims: everything ingested after a cursor, in ingestion order.
+"""The feed of new claims, as read from the graph: everything ingested after a cursor, in
+ingestion order. Delivery (SSE, webhooks) lives in ``api/delivery``.
 
 The cursor is opaque to clients: (``ingested_at``, claim id) of the last claim seen. The writer
 sets ``ingested_at`` once, when a claim is created, so re-ingesting an article does not replay
