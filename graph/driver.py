@@ -40,14 +40,22 @@ def connect(settings: Settings, *, verify: bool = True) -> Driver:
 class Graph:
     """A thin handle: the driver plus the database name, with errors translated."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j") -> None:
+    def __init__(self, driver: Driver, database: str = "neo4j",
+                 read_timeout_s: float | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.read_timeout_s = read_timeout_s  # per-transaction timeout of read(), server-side
+
+    def with_read_timeout(self, timeout_s: float) -> Graph:
+        """The same driver, with every read() bounded (heavy endpoints such as paths)."""
+        return Graph(self.driver, self.database, timeout_s)
 
     def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        query = cypher if self.read_timeout_s is None else Query(
+            cypher, timeout=self.read_timeout_s)  # type: ignore[arg-type]
         with translate_neo4j_errors():
             records, _, _ = self.driver.execute_query(
-                cypher, params, database_=self.database, routing_=RoutingControl.READ
+                query, params, database_=self.database, routing_=RoutingControl.READ
             )
         return [r.data() for r in records]
 
