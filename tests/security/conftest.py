@@ -19,9 +19,8 @@ import pytest
 
 from graph.driver import Graph
 from graph.settings import Settings
+from tests.api_fixtures import api_graph  # noqa: F401 - the fixture: a small graph with cycles
 from tests.conftest import ADMIN_KEY, INGEST_KEY, READ_KEY, cli_env
-
-pytest_plugins = ("tests.api_fixtures",)  # api_graph: a small graph with cycles to attack
 
 KG = Path(sys.executable).with_name("kg")
 # Small bounds so the suite is quick; each test names the setting it relies on.
@@ -79,7 +78,8 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server(settings: Settings, api_graph: object, seeded: Graph) -> Iterator[Server]:
+def server(settings: Settings, api_graph: object,  # noqa: F811 - the imported fixture
+           seeded: Graph) -> Iterator[Server]:
     port = free_port()
     env = cli_env(settings, KG_API_KEYS=f"{READ_KEY}:read,{INGEST_KEY}:ingest,{ADMIN_KEY}:admin",
                   **SERVER_ENV)
