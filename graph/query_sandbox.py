@@ -15,6 +15,7 @@ and never inherits the API's threads or locks.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import pickle
 import resource
 from typing import Any
@@ -34,6 +35,7 @@ def _child(out: Any, uri: str, auth: tuple[str, str], database: str, cypher: str
     from graph.driver import Graph
     from graph.reads_query import jsonable
 
+    os.nice(10)  # decoding a heavy result yields the CPU to the API's own threads (health)
     if memory_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
