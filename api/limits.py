@@ -46,6 +46,9 @@ def _limit_response(exc: LimitExceeded) -> JSONResponse:
                         headers=exc.headers)
 
 
+MAX_TRACKED_KEYS = 10_000
+
+
 class TokenBuckets:
     """``per_minute`` tokens a minute per key, at most ``per_minute`` saved up (the burst)."""
 
@@ -61,6 +64,8 @@ class TokenBuckets:
         rate = self.per_minute / 60.0
         now = time.monotonic()
         with self._lock:
+            if len(self._buckets) > MAX_TRACKED_KEYS:  # made-up keys must not grow memory
+                self._forget_idle(now, rate)
             tokens, last = self._buckets.get(key, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - last) * rate)
             if tokens >= 1.0:
@@ -68,6 +73,14 @@ class TokenBuckets:
                 return None
             self._buckets[key] = (tokens, now)
             return max(1, math.ceil((1.0 - tokens) / rate))
+
+
+    def _forget_idle(self, now: float, rate: float) -> None:
+        """Drop buckets that have refilled completely: they hold nothing a new one would not."""
+        full = [k for k, (t, last) in self._buckets.items()
+                if t + (now - last) * rate >= self.per_minute]
+        for k in full:
+            del self._buckets[k]
 
 
 def client_key(headers: dict[str, str], client: Any) -> str:

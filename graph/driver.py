@@ -6,7 +6,8 @@ server when ``KG_NEO4J_URI`` is set (a container, Aura), else this profile's loc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -39,14 +40,22 @@ def connect(settings: Settings, *, verify: bool = True) -> Driver:
 class Graph:
     """A thin handle: the driver plus the database name, with errors translated."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j") -> None:
+    def __init__(self, driver: Driver, database: str = "neo4j",
+                 read_timeout_s: float | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.read_timeout_s = read_timeout_s  # per-transaction timeout of read(), server-side
+
+    def with_read_timeout(self, timeout_s: float) -> Graph:
+        """The same driver, with every read() bounded (heavy endpoints such as paths)."""
+        return Graph(self.driver, self.database, timeout_s)
 
     def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        query = cypher if self.read_timeout_s is None else Query(
+            cypher, timeout=self.read_timeout_s)  # type: ignore[arg-type]
         with translate_neo4j_errors():
             records, _, _ = self.driver.execute_query(
-                cypher, params, database_=self.database, routing_=RoutingControl.READ
+                query, params, database_=self.database, routing_=RoutingControl.READ
             )
         return [r.data() for r in records]
 
@@ -75,16 +84,19 @@ class Graph:
         return summary.query_type or "", summary.plan or {}
 
     def read_limited(
-        self, cypher: str, params: dict[str, Any], *, timeout_s: float, row_limit: int
+        self, cypher: str, params: dict[str, Any], *, timeout_s: float, row_limit: int,
+        max_bytes: int = 0, convert: Callable[[Any], Any] | None = None,
     ) -> tuple[list[dict[str, Any]], bool]:
         """Run untrusted Cypher in a READ transaction with a server-side timeout and a row cap.
 
         Rows are pulled in small batches and the transaction is rolled back as soon as the cap
         is passed, so a query with millions of rows costs ``row_limit`` rows, not all of them.
         An explicit transaction (not ``execute_read``) so a timeout or a memory-limit error is
-        reported at once instead of being retried for half a minute."""
+        reported at once instead of being retried for half a minute. With ``max_bytes`` the rows
+        (passed through ``convert``) stop once their JSON passes that size."""
         rows: list[dict[str, Any]] = []
         truncated = False
+        size = 0
         with translate_neo4j_errors(), self.driver.session(
             database=self.database, default_access_mode="READ",
             fetch_size=max(1, min(row_limit + 1, 1000)),
@@ -94,7 +106,13 @@ class Graph:
                 if len(rows) >= row_limit:
                     truncated = True
                     break
-                rows.append(record.data())
+                row = convert(record.data()) if convert else record.data()
+                if max_bytes:
+                    size += len(json.dumps(row, default=str))
+                    if size > max_bytes:
+                        truncated = True
+                        break
+                rows.append(row)
             tx.rollback()  # read-only: nothing to commit; also drops the unread remainder
         return rows, truncated
 

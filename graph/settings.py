@@ -85,6 +85,10 @@ class Settings(BaseSettings):
     cors_origins: str = ""  # comma-separated
     query_timeout_s: float = 10.0
     query_row_limit: int = 1000
+    # An analyst's query runs in a child process (graph/query_sandbox.py): its result is cut at
+    # this many bytes of JSON, and the child may not use more address space than this.
+    query_max_bytes: int = 20_000_000
+    query_memory_bytes: int = 2_000_000_000
     # Bounds per client (api/limits.py, docs/security.md): request body size, requests a
     # minute per key over /v1/, heavy queries (/v1/query, /v1/paths) at once and per key a
     # minute. 0 turns a rate limit off.

@@ -132,7 +132,7 @@ def test_http_rdf_streams_and_validates(client, xp: KG, settings):
     bad = client.get("/v1/export/rdf", params={"entity": "xp-no-such-entity"})
     assert bad.status_code == 404 and bad.json()["error"]["code"] == "not_found"
     bad = client.get("/v1/export/rdf", params={"date_from": "last tuesday"})
-    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_input"
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
     bad = client.get("/v1/export/rdf", params={"format": "rdfxml"})
     assert bad.status_code == 422
     assert client.get("/v1/export/rdf", headers={"X-API-Key": ""}).status_code == 401

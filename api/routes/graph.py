@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, IsoDate, ReadRole
+from api.deps import GraphDep, IsoDate, ReadRole, SettingsDep
 from api.limits import HeavySlot
 from graph.models import (
     BucketSize,
@@ -51,6 +51,7 @@ def neighbors(
 @router.get("/paths", response_model=PathsOut, dependencies=[HeavySlot])
 def paths(
     graph: GraphDep,
+    settings: SettingsDep,
     from_: Annotated[str, Query(alias="from", description="entity id or name")],
     to: Annotated[str, Query(description="entity id or name")],
     max_hops: Annotated[int, Query(ge=1, le=4, description="entity-to-entity hops")] = 3,
@@ -58,7 +59,9 @@ def paths(
 ) -> PathsOut:
     """The shortest path first, then other short paths through different entities, each hop
     with its evidence (shared article and sentence, the claim, or the role)."""
-    return reads_paths.paths(graph, from_, to, max_hops=max_hops, k=k)
+    # Bounded like analysts' Cypher: each of its reads under the per-transaction timeout.
+    return reads_paths.paths(graph.with_read_timeout(settings.query_timeout_s), from_, to,
+                             max_hops=max_hops, k=k)
 
 
 @router.get("/entities/{a}/relationship/{b}", response_model=Relationship)

@@ -19,7 +19,9 @@ def run_query(body: CypherIn, graph: GraphDep, settings: SettingsDep) -> CypherO
     read operators and allowed procedures (full-text queries, schema introspection): writes,
     LOAD CSV, SHOW/TERMINATE, administration and other procedures are refused. It then runs in
     a READ transaction limited to `KG_QUERY_TIMEOUT_S` seconds, the server's transaction memory
-    limit and `KG_QUERY_ROW_LIMIT` rows (`truncated` says when rows were cut)."""
+    limit, `KG_QUERY_ROW_LIMIT` rows and `KG_QUERY_MAX_BYTES` of result, in a child process
+    killed at the deadline (`truncated` says when rows were cut)."""
     return reads_query.run_read_only(graph, body.cypher, body.params,
                                      timeout_s=settings.query_timeout_s,
-                                     row_limit=settings.query_row_limit)
+                                     row_limit=settings.query_row_limit,
+                                     sandbox=reads_query.Sandbox.from_settings(settings))
