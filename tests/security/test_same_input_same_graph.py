@@ -4,6 +4,7 @@ articles and a worker killed mid-ingest do not change the graph."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import time
@@ -120,6 +121,56 @@ def test_a_worker_killed_mid_ingest_then_resumed_gives_the_clean_graph(
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert queue.counts()["failed"] == 0 and queue.counts()["queued"] == 0
     queue.close()
+    ids = sorted(a["id"] for a in arts)
+    assert fingerprint(graph, ids) == clean
+    forget(graph, ids)
+
+
+def test_neo4j_killed_mid_ingest_then_resumed_gives_the_clean_graph(
+        graph: Graph, settings: Settings, tmp_path: Path) -> None:
+    from graph.server import LocalServer
+
+    assert not settings.neo4j_uri, "this fault test kills the project's own test server"
+    server = LocalServer(settings)
+    tag = uuid.uuid4().hex[:8]
+    arts = [{"id": f"n4j-{tag}-{i}", "text": _story(f"n{tag}-{i}")} for i in range(16)]
+    clean = _ingest(graph, settings, tmp_path / "clean", arts, 1)
+
+    work = tmp_path / "killed"
+    work.mkdir()
+    (work / "in.jsonl").write_text("\n".join(json.dumps(a) for a in arts) + "\n")
+    env = kg_env(settings, work, KG_WRITE_BATCH_SIZE="2", KG_JOB_MAX_ATTEMPTS="3")
+    run = run_kg(["ingest", str(work / "in.jsonl"), "--no-spawn", "--no-wait",
+                  "--job-size", "1"], env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    queue = SqliteJobQueue(work / "queue.sqlite3")
+    worker = subprocess.Popen([*KG, "worker"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while queue.counts()["done"] < 2:
+            assert time.monotonic() < deadline and worker.poll() is None
+            time.sleep(0.1)
+        pid = server.pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)  # Neo4j dies mid-ingest
+        time.sleep(12)  # long enough for the worker's retries to give up on some jobs
+        assert worker.poll() is None  # the worker survives an unavailable graph
+        server.start()
+        deadline = time.monotonic() + 300
+        while queue.counts()["queued"] or queue.counts()["running"]:
+            assert time.monotonic() < deadline and worker.poll() is None
+            time.sleep(0.2)
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    queue.close()
+    # Jobs that ran out of attempts while Neo4j was down wait in the dead-letter list.
+    assert run_kg(["jobs", "--retry-failed"], env).returncode == 0
+    resumed = run_kg(["worker", "--burst"], env)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
     ids = sorted(a["id"] for a in arts)
     assert fingerprint(graph, ids) == clean
     forget(graph, ids)
