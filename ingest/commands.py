@@ -169,7 +169,9 @@ def cmd_jobs(args: argparse.Namespace) -> int:
 
     queue = open_queue(_settings(args))
     try:
-        recovered = queue.recover() if args.recover else 0
+        # Always: a job "running" under a worker that is gone is stale; it goes back on the
+        # queue now and is reported as recovered, instead of looking busy until a worker starts.
+        recovered = queue.recover()
         requeued = queue.retry_failed() if args.retry_failed else 0
         out = {**queue.counts(), "recovered": recovered, "requeued": requeued,
                "failures": queue.failures(args.limit)}
@@ -201,7 +203,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("jobs", help="queued / running / done / failed jobs and the failures")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--recover", action="store_true",
-                   help="first put back the jobs of workers that died")
+                   help="put back the jobs of workers that died (always done now; kept for "
+                        "scripts)")
     p.add_argument("--retry-failed", action="store_true",
                    help="put the dead-lettered jobs back on the queue")
     p.set_defaults(func=cmd_jobs)

@@ -67,7 +67,11 @@ class CanonicalResolver:
     def match(self, ent: EntityRecord) -> tuple[str, str, float, str]:
         """(canonical id, method, score, matched text) for one entity."""
         etype = ent.type.value
-        if ent.id in self.by_id:
+        if ent.id in self.by_id or ent.id.startswith(_AUTHORITATIVE):
+            # An authority's id already says which place it is, from the article's own text
+            # and fixed reference data. Re-mapping it through this process's index made the
+            # graph depend on which articles a worker had seen first ('Brussels' in a
+            # Canadian story became Belgium's in one worker, stayed Ontario's in another).
             return ent.id, "exact", 1.0, ent.name
         for alias in (ent.name, *ent.aliases):
             hit = self.by_alias.get((etype, norm(alias)))
@@ -100,7 +104,9 @@ class CanonicalResolver:
             prior = ent.resolution
             if cid != ent.id:
                 remap[ent.id] = cid
-            if method in ("alias", "fuzzy", "new"):
+            # "new" is not a decision worth storing: it only says this process had not seen
+            # the entity yet, which depends on the number of workers and the article order.
+            if method in ("alias", "fuzzy"):
                 ent.resolution = {"method": method, "score": score, "matched": matched,
                                   "at": now}
                 if prior:

@@ -53,7 +53,7 @@ def test_fuzzy_spelling_variants_merge_but_near_names_do_not() -> None:
     dec = out.entities[0].resolution or {}
     assert dec["method"] == "fuzzy" and 0.9 <= float(dec["score"]) < 1.0  # type: ignore[arg-type]
     assert out.claims[0].speaker.id == "person:oleksii-reznikov"
-    assert (out.entities[1].resolution or {})["method"] == "new"
+    assert out.entities[1].resolution is None  # "new" depends on order: not recorded
 
 
 def test_same_entity_in_two_articles_gets_the_same_id() -> None:

@@ -22,7 +22,9 @@ def jobs(
 
     queue = open_queue(settings)
     try:
-        out: dict[str, Any] = {**queue.counts(), "failures": queue.failures(limit)}
+        recovered = queue.recover()  # stale leases (dead workers) are not shown as running
+        out: dict[str, Any] = {**queue.counts(), "recovered": recovered,
+                               "failures": queue.failures(limit)}
     finally:
         queue.close()
     out["articles_by_status"] = graph_articles.status_counts(graph)

@@ -141,3 +141,56 @@ def test_refused_urls_are_stored_as_failed_articles(graph: Graph, settings: Sett
         assert art["status"] == "fetch_failed", art
         assert "refused" in art["error"] and "loopback" in art["error"]
         assert SECRET not in (art["text"] or "")
+
+
+def test_https_to_the_vetted_address_still_checks_the_host_name(tmp_path: Path) -> None:
+    """The connection goes to the vetted IP, but TLS (SNI and the certificate check) uses the
+    URL's host name: pinning must not turn certificate verification off."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from ingest.fetch import FetchClient
+    from ingest.netguard import FetchPolicy
+
+    openssl = shutil.which("openssl")
+    assert openssl, "openssl is needed to make a test certificate"
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost"], check=True,
+                   capture_output=True, timeout=60)
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    seen: list[dict[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            seen.append({"path": self.path, "host": self.headers.get("Host", "")})
+            body = b"tls ok"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = server_ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        client_ctx = ssl.create_default_context(cafile=str(cert))
+        policy = FetchPolicy(allow_private=True)
+        with FetchClient(verify=client_ctx, follow_redirects=False, trust_env=False) as client:
+            ok = fetch(client, f"https://localhost:{port}/x", 1000, policy)
+            # The same server under another name: the certificate does not match, refused.
+            bad = fetch(client, f"https://127.0.0.1:{port}/x", 1000, policy)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ok.ok and ok.body == b"tls ok", ok.error
+    assert seen[0] == {"path": "/x", "host": f"localhost:{port}"}
+    assert not bad.ok and "CERTIFICATE_VERIFY_FAILED" in (bad.error or "").upper()
