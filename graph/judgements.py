@@ -129,6 +129,12 @@ def write_state(tx: Any, remove_ids: list[str], nodes: list[Node], rels: list[Re
         tx.run(queries.load("judgement_set_speakers"), rows=claims).consume()
 
 
+def rel_key(r: Rel) -> list[Any]:
+    p = r["props"]
+    return [r["type"], r["entity_id"], r["out"], r["other_label"], r["other_id"],
+            p.get("article_id"), p.get("start")]
+
+
 def _with_aliases(props: dict[str, Any], aliases: list[str]) -> dict[str, Any]:
     out = dict(props, aliases=list(dict.fromkeys(aliases)))
     out["alias_text"] = " | ".join([out["name"], *out["aliases"]])  # as write_entities.cypher
@@ -275,7 +281,8 @@ def merge(graph: Graph, survivor_id: str, other_id: str, *, reason: str | None,
         method, score = _decision(rels, other_id, None)
         props = {**_base("merge", survivor_id, reason, role), "other_id": other_id,
                  "method": method, "score": score,
-                 "snapshot": dump_state(list(nodes.values()), rels)}
+                 "snapshot": dump_state(list(nodes.values()), rels),
+                 "after_keys": json.dumps([rel_key(r) for r in after_rels])}
         s = nodes[survivor_id]["props"]
         moved = [dict(c, speaker_id=survivor_id, speaker_name=s.get("name"))
                  for c in speakers([r for r in rels if r["entity_id"] == other_id])]
@@ -327,7 +334,8 @@ def split(graph: Graph, entity_id: str, *, alias: str | None, mention: MentionRe
                  "new_name": new_name, "alias": new_name, "method": method, "score": score,
                  "article_id": mention.article_id if mention else None,
                  "start": mention.start if mention else None,
-                 "snapshot": dump_state(list(nodes.values()), rels)}
+                 "snapshot": dump_state(list(nodes.values()), rels),
+                 "after_keys": json.dumps([rel_key(r) for r in after_rels])}
         said = {r["other_id"] for r in after_rels
                 if r["entity_id"] == new_id and r["type"] == RelType.SAID.value}
         moved = [dict(c, speaker_id=new_id, speaker_name=new_name)
@@ -337,6 +345,35 @@ def split(graph: Graph, entity_id: str, *, alias: str | None, mention: MentionRe
 
     with graph.session() as session:
         return session.execute_write(work)
+
+
+def _later_additions(tx: Any, j: dict[str, Any], ids: list[str],
+                     snap: dict[str, Any]) -> tuple[list[Rel], list[dict[str, Any]]]:
+    """Relationships that articles written after the judgement gave its entities: kept, on the
+    survivor of a merge or the entity a split was taken from (the judgement's ``entity_id``)."""
+    present = [x for x in ids if tx.run(queries.load("judgement_entity_exists"), id=x).single()]
+    if not present:
+        return [], []
+    _, now_rels = read_state(tx, present)
+    after = {tuple(k) for k in json.loads(j.get("after_keys") or "[]")}
+    home = j["entity_id"]
+    restored = {tuple(rel_key(r)) for r in snap["rels"]}
+    name = next((n["props"].get("name") for n in snap["nodes"] if n["id"] == home), None)
+    carried: dict[tuple, Rel] = {}
+    claims: list[dict[str, Any]] = []
+    for r in now_rels:
+        if tuple(rel_key(r)) in after:
+            continue
+        r2 = {**r, "entity_id": home}
+        key = tuple(rel_key(r2))
+        if (r2["other_label"] == "Entity" and r2["other_id"] in ids) or key in restored:
+            continue  # the stored state decides these
+        if key in carried and r2["type"] == RelType.MENTIONS.value:  # one article, two halves
+            r2 = {**r2, "props": _combine(carried[key]["props"], r2["props"])}
+        carried[key] = r2
+        if r["type"] == RelType.SAID.value and r["entity_id"] != home:
+            claims.append({"id": r["other_id"], "speaker_id": home, "speaker_name": name})
+    return list(carried.values()), claims
 
 
 def undo(graph: Graph, judgement_id: str, *, role: str) -> JudgementOut:
@@ -353,7 +390,9 @@ def undo(graph: Graph, judgement_id: str, *, role: str) -> JudgementOut:
         if later:
             raise InvalidInput(f"undo the later judgements on these entities first: {later}")
         snap = json.loads(j["snapshot"])
-        write_state(tx, ids, snap["nodes"], snap["rels"], snap["claims"])
+        carried, claims = _later_additions(tx, j, ids, snap)
+        write_state(tx, ids, snap["nodes"], [*snap["rels"], *carried],
+                    [*snap["claims"], *claims])
         j["undone_at"], j["undone_by"] = now_iso(), role
         tx.run(queries.load("judgement_undone"), id=judgement_id, at=j["undone_at"],
                by=role).consume()
