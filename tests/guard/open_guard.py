@@ -145,7 +145,10 @@ def install_from_env() -> OpenGuard | None:
     if not raw:
         return None
     cfg = json.loads(raw)
-    return install(OpenGuard(cfg["repo"], cfg["allow"], cfg["tmp"], cfg["log"]))
+    # The child's own interpreter and venv too: a console script's shebang may name another
+    # venv's Python (a copied venv), whose standard library is not the tests' doing.
+    own = [sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages()]
+    return install(OpenGuard(cfg["repo"], [*cfg["allow"], *own], cfg["tmp"], cfg["log"]))
 
 
 def for_session(repo: Path, log: Path) -> OpenGuard:
