@@ -5,8 +5,8 @@ mapped through the active judgements, in the order they were made.
   become the survivor's.
 - split (alias, or one mention, off an entity): the mentions written as the alias (or that one
   mention) go to the split-off entity, with the claims said under them and the claims and roles
-  whose evidence names the entity only through them, as ``graph.judgements.split_state`` does
-  in the graph.
+  whose evidence names the entity only through them, as ``judgement_state.split_state`` does in
+  the graph.
 
 The resolver and extractors stay unaware of judgements; this runs in the writer.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import queries
 from graph.driver import Graph
-from graph.judgements import norm
+from graph.judgement_state import norm
 from graph.models import EntityRecord, ExtractionResult, Mention, StoredArticle
 
 

@@ -65,9 +65,11 @@ def _claim(cid: str, speaker: EntityRecord, said_as: str, content: str,
                        about=about)
 
 
-def _article(tag: str) -> tuple[StoredArticle, ExtractionResult]:
+def _article(tag: str, n: str = "") -> tuple[StoredArticle, ExtractionResult]:
+    """Article ``jdg-art-<tag><n>``; its entities' ids depend on ``tag`` only."""
     # Fixed times, so that writing the same extraction again is byte-for-byte the same.
-    art = StoredArticle(id=f"jdg-art-{tag}", text=TEXT, content_hash=content_hash(TEXT + tag),
+    art = StoredArticle(id=f"jdg-art-{tag}{n}", text=TEXT,
+                        content_hash=content_hash(TEXT + tag + n),
                         source="Judgement Test Wire", published="2025-05-01",
                         fetched_at=datetime(2025, 5, 1, 12, tzinfo=UTC))
     mayor = EntityRecord(id=f"person:hrytsenko-{tag}", type=EntityType.PERSON,
@@ -88,10 +90,10 @@ def _article(tag: str) -> tuple[StoredArticle, ExtractionResult]:
         resolution={"method": "alias", "score": 1.0, "matched": "Vardian defence ministry",
                     "at": AT})
     claims = [
-        _claim(f"c1-{tag}", mayor, "Petro Hrytsenko", "the bridge would reopen", [town.id]),
-        _claim(f"c2-{tag}", initial, "P. Hrytsenko", "the repairs were paid for", []),
-        _claim(f"c3-{tag}", ministry, "Ruthenian defence ministry", "it had sent engineers", []),
-        _claim(f"c4-{tag}", ministry, "Vardian defence ministry",
+        _claim(f"c1-{tag}{n}", mayor, "Petro Hrytsenko", "the bridge would reopen", [town.id]),
+        _claim(f"c2-{tag}{n}", initial, "P. Hrytsenko", "the repairs were paid for", []),
+        _claim(f"c3-{tag}{n}", ministry, "Ruthenian defence ministry", "it had sent engineers", []),
+        _claim(f"c4-{tag}{n}", ministry, "Vardian defence ministry",
                "the bridge was never damaged", []),
     ]
     role = RelationRecord(type="HAS_ROLE", source=mayor.id, target=town.id, title="Mayor",
@@ -196,6 +198,35 @@ def test_judgements_survive_rewriting_the_article(graph: Graph, written) -> None
     judgements.undo(graph, merge_j.id, role="admin")
     Neo4jWriter(graph)([art], [res])  # with both undone the extraction writes as it is
     assert _entity(graph, o) is not None and _speaker(graph, f"c4-{tag}") == e
+
+
+def test_undo_keeps_what_later_articles_added(graph: Graph, written) -> None:
+    tag, art, _ = written
+    s, o = f"person:hrytsenko-{tag}", f"person:p-hrytsenko-{tag}"
+    e = f"org:defence-ministry-{tag}"
+    merge_j = judgements.merge(graph, s, o, reason=None, role="admin")
+    split_j = judgements.split(graph, e, alias="Vardian defence ministry", mention=None,
+                               reason=None, role="admin")
+    later_art, later_res = _article(tag, "-later")
+    Neo4jWriter(graph)([later_art], [later_res])  # written while both judgements stand
+    judgements.undo(graph, split_j.id, role="admin")
+    judgements.undo(graph, merge_j.id, role="admin")
+
+    def mentioned(article_id: str) -> set[str]:
+        return {r["id"] for r in graph.read(
+            "MATCH (:Article {id: $a})-[:MENTIONS]->(x:Entity) RETURN x.id AS id", a=article_id)}
+
+    # The first article is back as it was; the later one keeps its mentions, on the entities
+    # the judgements had sent them to (the survivor, the entity the split was taken from).
+    assert {s, o, e} <= mentioned(art.id)
+    assert s in mentioned(later_art.id) and e in mentioned(later_art.id)
+    assert o not in mentioned(later_art.id)
+    both = graph.read("MATCH (:Article {id: $a})-[m:MENTIONS]->(:Entity {id: $e}) "
+                      "RETURN m.count AS n, m.texts AS t", a=later_art.id, e=e)
+    assert both == [{"n": 2, "t": ["Ruthenian defence ministry", "Vardian defence ministry"]}]
+    assert _speaker(graph, f"c2-{tag}-later") == s and _speaker(graph, f"c4-{tag}-later") == e
+    row = graph.read("MATCH (c:Claim {id: $id}) RETURN c.speaker_id AS i", id=f"c4-{tag}-later")
+    assert row[0]["i"] == e
 
 
 def test_undo_refuses_while_a_later_judgement_stands(graph: Graph, written) -> None:

@@ -69,6 +69,10 @@ def test_a_sibling_stays_refused_when_the_repository_lives_in_temp(tmp_path: Pat
     assert guard.outside(tmp_path / "elsewhere" / "x") is None
     assert guard.outside(repo.parent / "shared" / "corpus.jsonl") is not None
     assert guard.outside(repo / ".." / "shared") is not None
+    # A repository right in the temp directory still lets tests use temp files.
+    flat = open_guard.OpenGuard(str(tmp_path / "main"), [], tmp, None)
+    assert flat.outside(tmp_path / "tmpabc" / "x") is None
+    assert flat.outside("/work/elsewhere/x") is not None
 
 
 def test_a_python_subprocess_is_guarded_too(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ current directory, ``..`` and symlinks followed), so a symlink in ``/tmp`` or a 
 ``../shared`` cannot slip through. Allowed: the repository, the Python installation and venv,
 the project's cache (``~/.cache/conflict-kg``, Neo4j lives there), the browser's cache, the temp
 directory and pytest's base temp (but never a sibling of the repository, even when the
-repository itself sits in the temp directory), and system directories. Python subprocesses
+repository sits in a directory under it), and system directories. Python subprocesses
 inherit the guard through ``sitecustomize`` on PYTHONPATH; every process appends what it
 catches to one log file, which conftest turns into a failure of the test that did it and of the
 session.
@@ -71,8 +71,9 @@ class OpenGuard:
             return path
         # A sibling of the repository ("../shared" and friends) is refused even when an allowed
         # root such as /tmp contains the repository's parent; only a root that lies deeper than
-        # the parent (pytest's base temp, the cache under $HOME) lets it through.
-        beside = _under(path, self.beside)
+        # the parent (pytest's base temp, the cache under $HOME) lets it through. A repository
+        # directly in the temp directory cannot tell its siblings from temp files: allowed.
+        beside = _under(path, self.beside) and self.beside != self.tmp
         if beside and not any(len(a) > len(self.beside) for a in matching):
             return path
         return None
@@ -145,7 +146,10 @@ def install_from_env() -> OpenGuard | None:
     if not raw:
         return None
     cfg = json.loads(raw)
-    return install(OpenGuard(cfg["repo"], cfg["allow"], cfg["tmp"], cfg["log"]))
+    # The child's own interpreter and venv too: a console script's shebang may name another
+    # venv's Python (a copied venv), whose standard library is not the tests' doing.
+    own = [sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages()]
+    return install(OpenGuard(cfg["repo"], [*cfg["allow"], *own], cfg["tmp"], cfg["log"]))
 
 
 def for_session(repo: Path, log: Path) -> OpenGuard:
