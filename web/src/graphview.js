@@ -49,16 +49,19 @@ const styles = [
       "background-color": "#64748b",
       "border-width": 2,
       "border-color": "#ffffff",
-      "font-size": 11,
-      "font-family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif",
+      // Label size, width and stacking are set per node by labels.js (level of detail).
+      "font-size": "data(fs)",
+      "font-family": "Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
       color: "#1e293b",
       "text-valign": "bottom",
-      "text-margin-y": 4,
-      "text-wrap": "wrap",
-      "text-max-width": 130,
-      "text-outline-color": "#ffffff",
-      "text-outline-width": 2,
-      "min-zoomed-font-size": 7,
+      "text-margin-y": "data(tmy)",
+      "text-wrap": "ellipsis",
+      "text-max-width": "data(tmw)",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": 1,
+      "text-background-shape": "round-rectangle",
+      "z-index": "data(z)",
     },
   },
   ...Object.entries(TYPE_STYLE).map(([type, s]) => ({
@@ -67,7 +70,13 @@ const styles = [
   })),
   {
     selector: 'node[type = "Claim"]',
-    style: { "font-size": 9, color: "#7c2d12", "text-max-width": 150, "font-style": "italic" },
+    style: { color: "#7c2d12", "font-style": "italic" },
+  },
+  {
+    // A collapsed group (by type or community): one node standing for its members.
+    selector: 'node[type = "Cluster"]',
+    style: { shape: "round-rectangle", "background-color": "#e2e8f0", "border-color": "#475569",
+      "border-width": 2, "border-style": "double", "font-weight": 600 },
   },
   {
     selector: 'node[type = "AnonymousSource"]',
@@ -103,8 +112,14 @@ const styles = [
     selector: "edge:selected",
     style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", width: 4, opacity: 1 },
   },
-  { selector: ".filtered, .hidden", style: { display: "none" } },
-  { selector: ".faded", style: { opacity: 0.25 } },
+  { selector: ".filtered, .hidden, .collapsed", style: { display: "none" } },
+  { selector: ".faded", style: { opacity: 0.2 } },
+  { selector: "node.path", style: { "border-color": "#f59e0b", "border-width": 5 } },
+  {
+    selector: "edge.path",
+    style: { "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", width: 6, opacity: 1, "z-index": 5 },
+  },
+  { selector: "node.lod-off", style: { "text-opacity": 0 } },
 ];
 
 export function createGraph(container) {
@@ -127,6 +142,7 @@ export function nodeData(n) {
     type: type || "Entity",
     label: shortLabel({ ...n, type }),
     mentions: n.mentions ?? n.mention_count ?? 0,
+    fs: 11, tmw: 130, tmy: 4, z: 0, // label defaults until labels.js places them
     size: type === "Claim" ? 22 : nodeSize(n.mentions ?? n.mention_count),
   };
 }
@@ -228,7 +244,8 @@ export function layout(cy, { incremental = false } = {}) {
   const n = visible.nodes().length;
   const opts = {
     name: "fcose",
-    quality: n > 250 ? "draft" : "default",
+    // "draft" is spectral only: the leaves of one hub all land on one spot. Keep the force step.
+    quality: "default",
     randomize: !incremental,
     animate: n < 300,
     animationDuration: 450,

@@ -4,6 +4,7 @@ import { apiGet, describeError, getKey, setKey, setUnauthorizedHandler } from ".
 import { clear, debounce, h } from "./dom.js";
 import { exportGraphml, exportJson, exportPng, viewGraphml, viewJson } from "./exporters.js";
 import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, layout, merge } from "./graphview.js";
+import { initLabels, shownLabelBoxes } from "./labels.js";
 import { drawMap, loadOutlines } from "./map.js";
 import * as panel from "./panel.js";
 import { initSearch } from "./search.js";
@@ -15,6 +16,7 @@ const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group", "Outle
 const NEIGHBOR_LIMIT = 60;
 
 let cy;
+let relabel = () => {};
 let pending = 0;
 let timelineFor = null; // {id, name, rows}
 let authFailed = false; // a 401 since the last restore()
@@ -215,6 +217,7 @@ function afterChange() {
   $("#empty-state").hidden = cy.nodes().nonempty();
   summary();
   refreshPanes();
+  relabel();
 }
 
 function renderTimeline() {
@@ -466,6 +469,7 @@ async function main() {
   syncUrl(); // drops #key=... from the address bar (and from anything copied from it)
   document.body.dataset.busy = "0";
   cy = createGraph($("#cy"));
+  relabel = initLabels(cy);
   panel.initPanel($("#panel"), { expand: (id) => expand(id, { select: true }), openClaim, addEntity,
     togglePin, hide, isPinned: (id) => state.pinned.has(id) });
   initSearch($("#search-input"), $("#search-results"), {
@@ -480,7 +484,9 @@ async function main() {
   renderTimeline();
   loadOutlines().then(renderMap);
   // For the browser tests and for analysts at the console: the live graph and exports.
-  window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy) };
+  window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy),
+    labelBoxes: () => shownLabelBoxes(cy), expand: (id) => expand(id, { relayout: false }),
+    layout: () => track(layout(cy)) };
   await restore();
   document.body.dataset.ready = "1";
 }
