@@ -166,7 +166,14 @@ export function edgeData(e) {
 export function merge(cy, nodes, edges, around) {
   const added = [];
   const centre = around && around.nonempty() ? around.position() : { x: 0, y: 0 };
-  const fresh = nodes.filter((n) => cy.getElementById(String(n.id)).empty());
+  // The same node may come twice in one answer (two paths through it): add it once.
+  const seen = new Set();
+  const fresh = nodes.filter((n) => {
+    const id = String(n.id);
+    if (seen.has(id) || cy.getElementById(id).nonempty()) return false;
+    seen.add(id);
+    return true;
+  });
   fresh.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
     const r = 90 + 6 * Math.sqrt(fresh.length);
@@ -234,7 +241,8 @@ let running = null;
 
 // fcose keeps a few hundred nodes readable; pinned nodes stay where the analyst put them.
 export function layout(cy, { incremental = false } = {}) {
-  const visible = cy.elements().not(".filtered, .hidden");
+  const { nodes: vn, edges: ve } = inView(cy);
+  const visible = vn.union(ve);
   if (visible.nodes().empty()) return Promise.resolve();
   if (running) running.stop();
   const fixed = visible
@@ -280,13 +288,23 @@ export function layout(cy, { incremental = false } = {}) {
   });
 }
 
+const OUT = ".filtered, .hidden, .collapsed";
+
+// What is in view, from the classes rather than from `visible()`: an edge's visibility follows
+// its ends' display only once cytoscape has restyled them, so it lags right after a filter.
+export function inView(cy) {
+  const nodes = cy.nodes().not(OUT);
+  const ids = new Set(nodes.map((n) => n.id()));
+  const edges = cy.edges().not(OUT).filter(
+    (e) => ids.has(e.source().id()) && ids.has(e.target().id()),
+  );
+  return { nodes, edges };
+}
+
 // The visible subgraph as plain records (for export, the map and the node list).
 export function visibleElements(cy) {
-  const nodes = cy.nodes().not(".filtered, .hidden");
-  const edges = cy.edges().not(".filtered, .hidden").filter(
-    (e) => nodes.contains(e.source()) && nodes.contains(e.target()),
-  );
-  const strip = ({ label, size, width, ...rest }) => rest;
+  const { nodes, edges } = inView(cy);
+  const strip = ({ label, size, width, fs, tmw, tmy, z, ...rest }) => rest;
   return {
     nodes: nodes.map((n) => strip(n.data())),
     edges: edges.map((e) => strip(e.data())),

@@ -5,6 +5,7 @@
 // spreads the nodes apart under constant-size labels and more of them fit: hubs first, more as
 // you zoom. Shown labels' nodes are drawn above the rest, so a hub's name is never under a node.
 import { debounce } from "./dom.js";
+import { inView } from "./graphview.js";
 
 // Screen sizes (px) of a label: hubs a bit larger than the rest.
 const HUB_PX = 13;
@@ -12,7 +13,7 @@ const BASE_PX = 11;
 const HUBS = 12; // how many top-priority nodes count as hubs
 const MODEL_FONT = 11; // the model-space font size at zoom >= 1 (labels then grow with zoom)
 
-function priority(n) {
+function priority(n, edgeIds) {
   let p = 0;
   if (n.selected()) p += 4e9;
   if (n.hasClass("path")) p += 2e9;
@@ -21,7 +22,7 @@ function priority(n) {
   // Weighted degree over what is in view, then the mention count as a tie-break.
   let w = 0;
   n.connectedEdges().forEach((e) => {
-    if (e.visible()) w += e.data("weight") || 1;
+    if (edgeIds.has(e.id())) w += e.data("weight") || 1;
   });
   return p + w * 1000 + (n.data("mentions") || 0);
 }
@@ -35,8 +36,10 @@ function intersects(a, b) {
 export function placeLabels(cy) {
   const zoom = cy.zoom();
   const pan = cy.pan();
-  const nodes = cy.nodes().filter((n) => n.visible() && n.data("label"));
-  const ranked = nodes.map((n) => [n, priority(n)]).sort((a, b) => b[1] - a[1]).map(([n]) => n);
+  const view = inView(cy);
+  const edgeIds = new Set(view.edges.map((e) => e.id()));
+  const nodes = view.nodes.filter((n) => n.data("label"));
+  const ranked = nodes.map((n) => [n, priority(n, edgeIds)]).sort((a, b) => b[1] - a[1]).map(([n]) => n);
   cy.batch(() => {
     ranked.forEach((n, i) => {
       const px = i < HUBS ? HUB_PX : BASE_PX;
@@ -95,7 +98,7 @@ export function initLabels(cy) {
 
 // For the tests and the console: the screen boxes of the labels that are shown.
 export function shownLabelBoxes(cy) {
-  return cy.nodes().filter((n) => n.visible() && !n.hasClass("lod-off") && n.data("label"))
+  return inView(cy).nodes.filter((n) => !n.hasClass("lod-off") && n.data("label"))
     .map((n) => ({ id: n.id(), ...n.renderedBoundingBox({ includeLabels: true, includeNodes: false,
       includeEdges: false, includeOverlays: false }) }));
 }

@@ -3,10 +3,11 @@
 import { apiGet, describeError, getKey, setKey, setUnauthorizedHandler } from "./api.js";
 import { clear, debounce, h } from "./dom.js";
 import { exportGraphml, exportJson, exportPng, viewGraphml, viewJson } from "./exporters.js";
-import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, layout, merge } from "./graphview.js";
+import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, inView, layout, merge } from "./graphview.js";
 import { initLabels, shownLabelBoxes } from "./labels.js";
 import { drawMap, loadOutlines } from "./map.js";
 import * as panel from "./panel.js";
+import { clearPath, showPaths } from "./pathview.js";
 import { initSearch } from "./search.js";
 import { NODE_TYPES, readFragment, shareUrl, state, syncUrl } from "./state.js";
 import { bucketRange, drawTimeline, loadTimeline } from "./timeline.js";
@@ -43,8 +44,9 @@ function say(text, { error = false } = {}) {
 }
 
 function summary() {
-  const nodes = cy.nodes().not(".filtered, .hidden").length;
-  const edges = cy.edges().not(".filtered, .hidden").filter((e) => e.visible()).length;
+  const view = inView(cy);
+  const nodes = view.nodes.length;
+  const edges = view.edges.length;
   const hidden = state.hidden.size ? ` · ${state.hidden.size} hidden` : "";
   say(`${nodes} nodes · ${edges} edges in view${hidden}`);
 }
@@ -194,6 +196,7 @@ function hide(id) {
 }
 
 function reset() {
+  clearPath(cy);
   cy.elements().remove();
   Object.assign(state, { expanded: [], selected: "", dateFrom: "", dateTo: "", rels: null,
     types: new Set(NODE_TYPES), pinned: new Set(), hidden: new Set() });
@@ -231,7 +234,7 @@ function renderTimeline() {
 }
 
 function renderMap() {
-  const visible = cy.nodes().not(".filtered, .hidden").filter((n) => n.data("type") === "Place");
+  const visible = inView(cy).nodes.filter((n) => n.data("type") === "Place");
   const places = visible.filter((n) => n.data("lat") != null && n.data("lon") != null).map((n) => n.data());
   // Countries and regions often come without a point: shade their outline instead.
   const areas = visible.filter((n) => n.data("lat") == null).map((n) => n.data());
@@ -242,7 +245,7 @@ function renderNodeList() {
   // Keep keyboard focus on the same node across re-renders (the graph changes under it).
   const focusedId = document.activeElement?.closest?.("#node-list li")?.dataset.nodeId;
   const ul = clear($("#node-list"));
-  const nodes = cy.nodes().not(".filtered, .hidden").sort((a, b) =>
+  const nodes = inView(cy).nodes.sort((a, b) =>
     NODE_TYPES.indexOf(a.data("type")) - NODE_TYPES.indexOf(b.data("type")) ||
     (b.data("mentions") || 0) - (a.data("mentions") || 0));
   $("#node-count").textContent = nodes.length ? `(${nodes.length})` : "";
@@ -475,6 +478,8 @@ async function main() {
   initSearch($("#search-input"), $("#search-results"), {
     onEntity: (e) => addEntity(e.id, e),
     onClaim: (c) => openClaim(c),
+    onConnect: (a, b) => showPaths(cy, $("#panel"), a, b,
+      { track, afterChange, say, onPick: (id) => selectElement(id) }),
   });
   setUnauthorizedHandler(() => {
     authFailed = true;
@@ -486,6 +491,8 @@ async function main() {
   // For the browser tests and for analysts at the console: the live graph and exports.
   window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy),
     labelBoxes: () => shownLabelBoxes(cy), expand: (id) => expand(id, { relayout: false }),
+    connect: (a, b) => showPaths(cy, $("#panel"), a, b,
+      { track, afterChange, say, onPick: (id) => selectElement(id) }),
     layout: () => track(layout(cy)) };
   await restore();
   document.body.dataset.ready = "1";
