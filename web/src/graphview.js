@@ -164,7 +164,6 @@ export function edgeData(e) {
 // Merge nodes and edges into the graph; returns the newly added nodes. New nodes start on a
 // ring around `around` so the incremental layout only needs to relax them.
 export function merge(cy, nodes, edges, around) {
-  const added = [];
   const centre = around && around.nonempty() ? around.position() : { x: 0, y: 0 };
   // The same node may come twice in one answer (two paths through it): add it once.
   const seen = new Set();
@@ -174,28 +173,33 @@ export function merge(cy, nodes, edges, around) {
     seen.add(id);
     return true;
   });
-  fresh.forEach((n, i) => {
+  // One add() per kind: adding element by element restyles the graph each time.
+  const r = 90 + 6 * Math.sqrt(fresh.length);
+  const added = cy.add(fresh.map((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
-    const r = 90 + 6 * Math.sqrt(fresh.length);
-    const el = cy.add({
-      group: "nodes",
-      data: nodeData(n),
-      position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) },
-    });
-    added.push(el);
+    return { group: "nodes", data: nodeData(n),
+      position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) } };
+  }));
+  cy.batch(() => {
+    for (const n of nodes) {
+      const el = cy.getElementById(String(n.id));
+      // Keep the richer record when the same node comes back from another expansion.
+      if (el.nonempty() && !added.contains(el) && (n.mentions ?? 0) > (el.data("mentions") ?? 0)) {
+        el.data(nodeData(n));
+      }
+    }
   });
-  for (const n of nodes) {
-    const el = cy.getElementById(String(n.id));
-    // Keep the richer record when the same node comes back from another expansion.
-    if (el.nonempty() && (n.mentions ?? 0) > (el.data("mentions") ?? 0)) el.data(nodeData(n));
-  }
+  const edgeIds = new Set();
+  const newEdges = [];
   for (const e of edges) {
     const d = edgeData(e);
+    if (edgeIds.has(d.id) || cy.getElementById(d.id).nonempty()) continue;
     if (cy.getElementById(d.source).empty() || cy.getElementById(d.target).empty()) continue;
-    const existing = cy.getElementById(d.id);
-    if (existing.empty()) cy.add({ group: "edges", data: d });
+    edgeIds.add(d.id);
+    newEdges.push({ group: "edges", data: d });
   }
-  return cy.collection(added);
+  cy.add(newEdges);
+  return added;
 }
 
 function edgeDates(edge) {

@@ -61,12 +61,7 @@ async function expand(id, { select = false, relayout = true } = {}) {
   }
   let sub;
   try {
-    sub = await track(
-      apiGet(`/v1/entities/${encodeURIComponent(id)}/neighbors`, {
-        depth: 1, limit: NEIGHBOR_LIMIT, include_claims: true,
-        date_from: state.dateFrom, date_to: state.dateTo,
-      }),
-    );
+    sub = await track(fetchNeighbors(id));
   } catch (err) {
     say(describeError(err), { error: true });
     return;
@@ -84,12 +79,37 @@ async function expand(id, { select = false, relayout = true } = {}) {
   if (sub.truncated) say(`${$("#status").textContent} · neighbours truncated at ${NEIGHBOR_LIMIT}`);
 }
 
+function fetchNeighbors(id) {
+  return apiGet(`/v1/entities/${encodeURIComponent(id)}/neighbors`, {
+    depth: 1, limit: NEIGHBOR_LIMIT, include_claims: true,
+    date_from: state.dateFrom, date_to: state.dateTo,
+  });
+}
+
+// Several entities at once (a shared view, a date change): the requests run in parallel and
+// the graph is merged once, in the given order, then laid out once by the caller.
+async function expandMany(ids) {
+  const subs = await track(Promise.all(ids.map((id) =>
+    fetchNeighbors(id).then((sub) => ({ id, sub }), (err) => ({ id, err })))));
+  const failed = subs.find((r) => r.err);
+  if (failed) say(describeError(failed.err), { error: true });
+  cy.batch(() => {
+    for (const { id, sub } of subs) {
+      if (!sub) continue;
+      merge(cy, sub.nodes || [], sub.edges || [], cy.getElementById(id));
+      cy.getElementById(id).addClass("root");
+      if (!state.expanded.includes(id)) state.expanded.push(id);
+    }
+  });
+  afterChange();
+}
+
 // Re-fetches every expanded entity (after a date filter change: the server filters evidence).
 async function rebuild() {
   const ids = [...state.expanded];
   cy.elements().remove();
   state.expanded = [];
-  for (const id of ids) await expand(id, { relayout: false });
+  await expandMany(ids);
   if (cy.nodes().nonempty()) await track(layout(cy));
   if (state.selected && cy.getElementById(state.selected).nonempty()) {
     cy.getElementById(state.selected).select();
@@ -393,15 +413,13 @@ async function restore() {
   const selected = state.selected;
   state.expanded = [];
   authFailed = false;
-  for (const id of ids) {
-    await expand(id, { relayout: false });
-    if (authFailed) {
-      // Keep the shared view intact until a key is given; restore() runs again then.
-      state.expanded = ids;
-      state.selected = selected;
-      syncUrl();
-      return;
-    }
+  if (ids.length) await expandMany(ids);
+  if (authFailed) {
+    // Keep the shared view intact until a key is given; restore() runs again then.
+    state.expanded = ids;
+    state.selected = selected;
+    syncUrl();
+    return;
   }
   if (cy.nodes().nonempty()) await track(layout(cy));
   if (selected) {
@@ -491,6 +509,7 @@ async function main() {
   // For the browser tests and for analysts at the console: the live graph and exports.
   window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy),
     labelBoxes: () => shownLabelBoxes(cy), expand: (id) => expand(id, { relayout: false }),
+    expandMany: async (ids) => { await expandMany(ids); await track(layout(cy)); },
     connect: (a, b) => showPaths(cy, $("#panel"), a, b,
       { track, afterChange, say, onPick: (id) => selectElement(id) }),
     layout: () => track(layout(cy)) };
