@@ -120,6 +120,7 @@ const styles = [
     style: { "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", width: 6, opacity: 1, "z-index": 5 },
   },
   { selector: "node.lod-off", style: { "text-opacity": 0 } },
+  { selector: "edge.grouped", style: { "line-color": "#94a3b8", "line-style": "dashed", opacity: 0.7 } },
 ];
 
 export function createGraph(container) {
@@ -221,7 +222,7 @@ export function applyFilters(cy) {
       if (state.pinned.has(n.id())) n.lock();
       else n.unlock();
     });
-    cy.edges().forEach((e) => {
+    cy.edges().not(".grouped").forEach((e) => {
       let out = state.rels ? !state.rels.has(e.data("type")) : false;
       const dates = edgeDates(e);
       if (!out && dates.length && (state.dateFrom || state.dateTo)) {
@@ -242,13 +243,38 @@ export function applyFilters(cy) {
 }
 
 let running = null;
+let queued = null; // the next layout: { promise, resolve, incremental }
+
+// Layouts asked for in a burst (rapid expansions, a restored view) run once, after it: at a
+// few hundred nodes one layout takes a noticeable moment, and each would undo the previous.
+export function layout(cy, { incremental = false } = {}) {
+  if (queued) {
+    queued.incremental = queued.incremental && incremental;
+    return queued.promise;
+  }
+  let resolve;
+  const promise = new Promise((r) => { resolve = r; });
+  queued = { promise, incremental };
+  setTimeout(() => {
+    const q = queued;
+    queued = null;
+    runLayout(cy, { incremental: q.incremental }).then(resolve);
+  }, 120);
+  return promise;
+}
 
 // fcose keeps a few hundred nodes readable; pinned nodes stay where the analyst put them.
-export function layout(cy, { incremental = false } = {}) {
+function runLayout(cy, { incremental = false } = {}) {
   const { nodes: vn, edges: ve } = inView(cy);
   const visible = vn.union(ve);
   if (visible.nodes().empty()) return Promise.resolve();
-  if (running) running.stop();
+  if (running) {
+    // A stopped layout may not report layoutstop: settle its promise here.
+    const { layout: prev, done } = running;
+    running = null;
+    prev.stop();
+    done();
+  }
   const fixed = visible
     .nodes()
     .filter((n) => state.pinned.has(n.id()))
@@ -278,17 +304,23 @@ export function layout(cy, { incremental = false } = {}) {
     fixedNodeConstraint: fixed.length ? fixed : undefined,
   };
   return new Promise((resolve) => {
-    running = visible.layout(opts);
-    running.one("layoutstop", () => {
-      running = null;
+    let settled = false;
+    const done = () => {
+      if (!settled) resolve();
+      settled = true;
+    };
+    const lay = visible.layout(opts);
+    running = { layout: lay, done };
+    lay.one("layoutstop", () => {
+      if (running?.layout === lay) running = null;
       // A handful of nodes would otherwise be fitted at giant size.
-      if (cy.zoom() > 1.3) {
+      if (!settled && cy.zoom() > 1.3) {
         cy.zoom(1.3);
         cy.center(visible);
       }
-      resolve();
+      done();
     });
-    running.run();
+    lay.run();
   });
 }
 

@@ -4,6 +4,7 @@ import { apiGet, describeError, getKey, setKey, setUnauthorizedHandler } from ".
 import { clear, debounce, h } from "./dom.js";
 import { exportGraphml, exportJson, exportPng, viewGraphml, viewJson } from "./exporters.js";
 import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, inView, layout, merge } from "./graphview.js";
+import { grouping, openGroup, regroup, setMode } from "./grouping.js";
 import { initLabels, shownLabelBoxes } from "./labels.js";
 import { drawMap, loadOutlines } from "./map.js";
 import * as panel from "./panel.js";
@@ -217,6 +218,8 @@ function hide(id) {
 
 function reset() {
   clearPath(cy);
+  setMode(cy, "none");
+  $("#group-mode").value = "none";
   cy.elements().remove();
   Object.assign(state, { expanded: [], selected: "", dateFrom: "", dateTo: "", rels: null,
     types: new Set(NODE_TYPES), pinned: new Set(), hidden: new Set() });
@@ -235,6 +238,7 @@ const refreshPanes = debounce(() => {
 
 function afterChange() {
   applyFilters(cy);
+  regroup(cy);
   renderRelFilters();
   syncUrl();
   $("#empty-state").hidden = cy.nodes().nonempty();
@@ -291,6 +295,12 @@ function renderNodeList() {
 function activateNode(id) {
   const el = cy.getElementById(id);
   if (el.empty()) return;
+  if (openGroup(cy, id)) {
+    afterChange();
+    say(`Group opened: ${el.data("members").length} nodes back in view`);
+    track(layout(cy, { incremental: true }));
+    return;
+  }
   if (ENTITY_TYPES.has(el.data("type")) && !state.expanded.includes(id)) {
     expand(id, { select: true });
   } else {
@@ -340,7 +350,7 @@ function renderTypeFilters() {
 }
 
 function renderRelFilters() {
-  const seen = new Set(cy.edges().map((e) => e.data("type")));
+  const seen = new Set(cy.edges().not(".grouped").map((e) => e.data("type")));
   const types = [...new Set([...Object.keys(REL_STYLE).filter((t) => seen.has(t)), ...seen])];
   const box = $("#rel-filters");
   if (box.dataset.types === types.join(",")) {
@@ -432,6 +442,13 @@ async function restore() {
 
 function wireControls() {
   $("#btn-layout").addEventListener("click", () => track(layout(cy)));
+  $("#group-mode").addEventListener("change", (e) => {
+    setMode(cy, e.target.value);
+    afterChange();
+    const groups = cy.nodes('[type = "Cluster"]').length;
+    track(layout(cy, { incremental: true }));
+    say(grouping.mode === "none" ? "Groups opened." : `${groups} group(s): click one to open it.`);
+  });
   $("#btn-fit").addEventListener("click", () => cy.animate({ fit: { padding: 40 }, duration: 250 }));
   $("#btn-pin").addEventListener("click", () => state.selected && togglePin(state.selected));
   $("#btn-hide").addEventListener("click", () => state.selected && hide(state.selected));
