@@ -33,6 +33,18 @@ LABEL_BOXES = """() => {
     .map((n) => ({ id: n.id(), z: n.pstyle('z-index').value, ...n.renderedBoundingBox(opts) }));
 }"""
 
+GROUPS = """() => window.kgExplorer.cy.nodes('[type = "Cluster"]')
+  .map((n) => ({ id: n.id(), members: n.data('members').length, ids: n.data('members') }))"""
+
+MAP_LABELS = """() => {
+  const svg = document.querySelector('[data-testid=map-svg]');
+  return { zoom: Number(svg.dataset.zoom), markers: svg.querySelectorAll('.marker').length,
+    labels: [...svg.querySelectorAll('[data-testid=map-label]')].map((t) => {
+      const b = t.getBBox();
+      return { id: t.textContent, x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height };
+    }) };
+}"""
+
 NODE_BODIES = """() => window.kgExplorer.cy.nodes().filter((n) => n.style('display') !== 'none')
   .map((n) => ({ id: n.id(), z: n.pstyle('z-index').value,
     ...n.renderedBoundingBox({ includeLabels: false, includeOverlays: false }) }))"""
@@ -144,6 +156,35 @@ def test_labels_zoom_and_counts_at_100_nodes(page: Any, live_url: str,
     assert page.evaluate("""() => window.kgExplorer.cy.nodes('[type = "Claim"]')
       .filter((n) => n.style('display') !== 'none').length""") == 0
     assert_readable(page)
+    page.locator("#type-Claim").check()
+    settle(page)
+
+    # Grouping by type: one group node per type, counts still what is drawn; a click opens one.
+    page.get_by_test_id("group-mode").select_option("type")
+    settle(page)
+    groups = page.evaluate(GROUPS)
+    assert groups and all(g["members"] >= 3 for g in groups)
+    assert status_counts(page) == drawn_counts(page)
+    assert status_counts(page)[0] < n_nodes
+    first = groups[0]
+    page.evaluate("(id) => window.kgExplorer.cy.getElementById(id).emit('tap')", first["id"])
+    settle(page)
+    assert first["id"] not in {g["id"] for g in page.evaluate(GROUPS)}
+    assert status_counts(page) == drawn_counts(page)
+    assert_readable(page)
+
+    # By community (Louvain): every grouped node is in exactly one group, none is lost.
+    page.get_by_test_id("group-mode").select_option("community")
+    settle(page)
+    groups = page.evaluate(GROUPS)
+    assert groups
+    members = [m for g in groups for m in g["ids"]]
+    assert len(members) == len(set(members))
+    drawn, _ = drawn_counts(page)
+    assert drawn - len(groups) + len(members) == n_nodes
+    page.get_by_test_id("group-mode").select_option("none")
+    settle(page)
+    assert status_counts(page)[0] == n_nodes
 
 
 def test_labels_at_500_nodes_and_path_view(page: Any, live_url: str,
@@ -156,6 +197,30 @@ def test_labels_at_500_nodes_and_path_view(page: Any, live_url: str,
     labels = assert_readable(page)
     assert len(labels) >= 15
     page.screenshot(path=str(ARTIFACTS / "web-500.png"))
+
+    # The map: labels never stack; buttons, wheel and drag zoom and pan it.
+    m0 = page.evaluate(MAP_LABELS)
+    assert m0["markers"] >= 20 and m0["labels"]
+    assert overlaps(m0["labels"]) == []
+    page.get_by_role("button", name="Zoom in").click()
+    m1 = page.evaluate(MAP_LABELS)
+    assert m1["zoom"] > m0["zoom"] and overlaps(m1["labels"]) == []
+    svg = page.get_by_test_id("map-svg").bounding_box()
+    page.mouse.move(svg["x"] + svg["width"] / 2, svg["y"] + svg["height"] / 2)
+    page.mouse.wheel(0, -400)
+    m2 = page.evaluate(MAP_LABELS)
+    assert m2["zoom"] > m1["zoom"] and overlaps(m2["labels"]) == []
+    geo = "() => document.querySelector('.map-svg .geo').getAttribute('transform')"
+    before = page.evaluate(geo)
+    # Drag from a corner (a marker there would be a click instead).
+    page.mouse.move(svg["x"] + 6, svg["y"] + svg["height"] - 6)
+    page.mouse.down()
+    page.mouse.move(svg["x"] + 66, svg["y"] + svg["height"] - 26, steps=4)
+    page.mouse.up()
+    after = page.evaluate(geo)
+    assert after != before
+    page.get_by_role("button", name="Reset map view").click()
+    assert page.evaluate(MAP_LABELS)["zoom"] == 1
 
     # "connect A and B" from the search box: the API's paths, highlighted, every hop explained.
     a, b = hubs[0], hubs[5]

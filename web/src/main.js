@@ -44,12 +44,12 @@ function say(text, { error = false } = {}) {
   el.setAttribute("role", error ? "alert" : "status");
 }
 
-function summary() {
+function summary(extra = "") {
   const view = inView(cy);
   const nodes = view.nodes.length;
   const edges = view.edges.length;
   const hidden = state.hidden.size ? ` · ${state.hidden.size} hidden` : "";
-  say(`${nodes} nodes · ${edges} edges in view${hidden}`);
+  say(`${nodes} nodes · ${edges} edges in view${hidden}${extra ? ` · ${extra}` : ""}`);
 }
 
 // ------------------------------------------------------------------------ graph operations
@@ -297,7 +297,7 @@ function activateNode(id) {
   if (el.empty()) return;
   if (openGroup(cy, id)) {
     afterChange();
-    say(`Group opened: ${el.data("members").length} nodes back in view`);
+    summary(`group opened: ${el.data("members").length} nodes back in view`);
     track(layout(cy, { incremental: true }));
     return;
   }
@@ -447,7 +447,7 @@ function wireControls() {
     afterChange();
     const groups = cy.nodes('[type = "Cluster"]').length;
     track(layout(cy, { incremental: true }));
-    say(grouping.mode === "none" ? "Groups opened." : `${groups} group(s): click one to open it.`);
+    summary(grouping.mode === "none" ? "" : `${groups} group(s): click one to open it`);
   });
   $("#btn-fit").addEventListener("click", () => cy.animate({ fit: { padding: 40 }, duration: 250 }));
   $("#btn-pin").addEventListener("click", () => state.selected && togglePin(state.selected));
