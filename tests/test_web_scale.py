@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 import pytest
@@ -252,8 +253,23 @@ def test_labels_at_500_nodes_and_path_view(page: Any, live_url: str,
     labels = {lb["id"] for lb in assert_readable(page)}
     assert a["id"] in labels and b["id"] in labels
     page.screenshot(path=str(ARTIFACTS / "web-path.png"))
+    # The path view is part of the shared view.
+    fragment = page.evaluate("() => window.location.hash")
+    assert "path=" in fragment and "key=" not in fragment
     page.get_by_test_id("clear-path").click()
     assert page.evaluate("() => window.kgExplorer.cy.$('.path, .faded').length") == 0
+    assert "path=" not in page.evaluate("() => window.location.hash")
+
+    # A fresh tab with only the path in its fragment shows the same paths.
+    shared = dict(parse_qsl(fragment.lstrip("#")))
+    other = page.context.new_page()
+    errors: list[str] = []
+    other.on("pageerror", lambda exc: errors.append(str(exc)))
+    other.goto(f"{live_url}/#" + urlencode({"key": READ_KEY, "path": shared["path"]}))
+    other.wait_for_function("document.body.dataset.ready === '1'")
+    assert other.locator("[data-testid=hop]").count() == len(hops)
+    assert errors == []
+    other.close()
 
 
 def test_rapid_clicks_in_view_list(page: Any, live_url: str, hubs: list[dict[str, Any]]) -> None:

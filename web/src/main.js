@@ -216,10 +216,24 @@ function hide(id) {
   afterChange();
 }
 
+function connect(a, b) {
+  state.path = { a, b };
+  syncUrl();
+  return showPaths(cy, $("#panel"), a, b, { track, afterChange, say,
+    onPick: (id) => selectElement(id),
+    onClear: () => { state.path = null; syncUrl(); } });
+}
+
+function setGrouping(mode) {
+  state.group = mode;
+  $("#group-mode").value = mode;
+  setMode(cy, mode);
+}
+
 function reset() {
   clearPath(cy);
-  setMode(cy, "none");
-  $("#group-mode").value = "none";
+  state.path = null;
+  setGrouping("none");
   cy.elements().remove();
   Object.assign(state, { expanded: [], selected: "", dateFrom: "", dateTo: "", rels: null,
     types: new Set(NODE_TYPES), pinned: new Set(), hidden: new Set() });
@@ -436,14 +450,16 @@ async function restore() {
     if (cy.getElementById(selected).nonempty()) selectElement(selected);
     else openClaim({ id: selected });
   }
+  if (state.group !== "none") setGrouping(state.group);
   afterChange();
-  if (!ids.length) showRecentClaims();
+  if (state.path) await connect(state.path.a, state.path.b);
+  if (!ids.length && !state.path) showRecentClaims();
 }
 
 function wireControls() {
   $("#btn-layout").addEventListener("click", () => track(layout(cy)));
   $("#group-mode").addEventListener("change", (e) => {
-    setMode(cy, e.target.value);
+    setGrouping(e.target.value);
     afterChange();
     const groups = cy.nodes('[type = "Cluster"]').length;
     track(layout(cy, { incremental: true }));
@@ -513,8 +529,7 @@ async function main() {
   initSearch($("#search-input"), $("#search-results"), {
     onEntity: (e) => addEntity(e.id, e),
     onClaim: (c) => openClaim(c),
-    onConnect: (a, b) => showPaths(cy, $("#panel"), a, b,
-      { track, afterChange, say, onPick: (id) => selectElement(id) }),
+    onConnect: (a, b) => connect(a, b),
   });
   setUnauthorizedHandler(() => {
     authFailed = true;
@@ -527,8 +542,7 @@ async function main() {
   window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy),
     labelBoxes: () => shownLabelBoxes(cy), expand: (id) => expand(id, { relayout: false }),
     expandMany: async (ids) => { await expandMany(ids); await track(layout(cy)); },
-    connect: (a, b) => showPaths(cy, $("#panel"), a, b,
-      { track, afterChange, say, onPick: (id) => selectElement(id) }),
+    connect,
     layout: () => track(layout(cy)) };
   await restore();
   document.body.dataset.ready = "1";

@@ -76,7 +76,7 @@ export function clearPath(cy) {
 }
 
 // Fetches the paths between two names or ids, draws and explains them. Returns the response.
-export async function showPaths(cy, panelEl, a, b, { track, afterChange, say, onPick }) {
+export async function showPaths(cy, panelEl, a, b, { track, afterChange, say, onPick, onClear }) {
   let body;
   try {
     body = await track(apiGet("/v1/paths", { from: a, to: b, max_hops: 4, k: 3 }));
@@ -97,7 +97,11 @@ export async function showPaths(cy, panelEl, a, b, { track, afterChange, say, on
   afterChange();
   if (added.nonempty()) await track(layout(cy, { incremental: !first }));
   cy.animate({ fit: { eles: onPath, padding: 60 }, duration: 250 });
-  renderPanel(panelEl, body, { onPick, onClear: () => { clearPath(cy); afterChange(); } });
+  renderPanel(panelEl, body, { onPick, onClear: () => {
+    clearPath(cy);
+    onClear?.();
+    afterChange();
+  } });
   say(body.paths.length
     ? `${body.paths.length} path(s) between ${body.source.name} and ${body.target.name}, shortest ${body.paths[0].length} hop(s)`
     : `No path between ${body.source.name} and ${body.target.name} within 4 hops`);
