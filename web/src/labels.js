@@ -27,6 +27,15 @@ function priority(n, edgeIds) {
   return p + w * 1000 + (n.data("mentions") || 0);
 }
 
+// The model-space font size that renders `px` pixels at `zoom`, on a ladder of 12 % steps:
+// few distinct sizes, so cytoscape's label caches are reused across zooms (and a small zoom
+// changes nothing).
+function fontSize(px, zoom) {
+  const want = Math.max(MODEL_FONT * (px / BASE_PX), px / zoom);
+  const step = Math.ceil(Math.log(want / MODEL_FONT) / Math.log(1.12) - 1e-9);
+  return +(MODEL_FONT * 1.12 ** Math.max(0, step)).toFixed(3);
+}
+
 function intersects(a, b) {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
@@ -43,7 +52,7 @@ export function placeLabels(cy) {
   cy.batch(() => {
     ranked.forEach((n, i) => {
       const px = i < HUBS ? HUB_PX : BASE_PX;
-      const fs = Math.max(MODEL_FONT * (px / BASE_PX), px / zoom);
+      const fs = fontSize(px, zoom);
       const scale = fs / MODEL_FONT;
       const maxw = (n.data("type") === "Claim" ? 150 : 130) * Math.min(scale, 3);
       if (n.data("fs") !== fs) {
