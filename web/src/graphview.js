@@ -49,16 +49,19 @@ const styles = [
       "background-color": "#64748b",
       "border-width": 2,
       "border-color": "#ffffff",
-      "font-size": 11,
-      "font-family": "Inter, system-ui, -apple-system, 'Segoe UI', sans-serif",
+      // Label size, width and stacking are set per node by labels.js (level of detail).
+      "font-size": "data(fs)",
+      "font-family": "Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
       color: "#1e293b",
       "text-valign": "bottom",
-      "text-margin-y": 4,
-      "text-wrap": "wrap",
-      "text-max-width": 130,
-      "text-outline-color": "#ffffff",
-      "text-outline-width": 2,
-      "min-zoomed-font-size": 7,
+      "text-margin-y": "data(tmy)",
+      "text-wrap": "ellipsis",
+      "text-max-width": "data(tmw)",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": 1,
+      "text-background-shape": "round-rectangle",
+      "z-index": "data(z)",
     },
   },
   ...Object.entries(TYPE_STYLE).map(([type, s]) => ({
@@ -67,7 +70,13 @@ const styles = [
   })),
   {
     selector: 'node[type = "Claim"]',
-    style: { "font-size": 9, color: "#7c2d12", "text-max-width": 150, "font-style": "italic" },
+    style: { color: "#7c2d12", "font-style": "italic" },
+  },
+  {
+    // A collapsed group (by type or community): one node standing for its members.
+    selector: 'node[type = "Cluster"]',
+    style: { shape: "round-rectangle", "background-color": "#e2e8f0", "border-color": "#475569",
+      "border-width": 2, "border-style": "double", "font-weight": 600 },
   },
   {
     selector: 'node[type = "AnonymousSource"]',
@@ -103,8 +112,15 @@ const styles = [
     selector: "edge:selected",
     style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", width: 4, opacity: 1 },
   },
-  { selector: ".filtered, .hidden", style: { display: "none" } },
-  { selector: ".faded", style: { opacity: 0.25 } },
+  { selector: ".filtered, .hidden, .collapsed", style: { display: "none" } },
+  { selector: ".faded", style: { opacity: 0.2 } },
+  { selector: "node.path", style: { "border-color": "#f59e0b", "border-width": 5 } },
+  {
+    selector: "edge.path",
+    style: { "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", width: 6, opacity: 1, "z-index": 5 },
+  },
+  { selector: "node.lod-off", style: { "text-opacity": 0 } },
+  { selector: "edge.grouped", style: { "line-color": "#94a3b8", "line-style": "dashed", opacity: 0.7 } },
 ];
 
 export function createGraph(container) {
@@ -127,6 +143,7 @@ export function nodeData(n) {
     type: type || "Entity",
     label: shortLabel({ ...n, type }),
     mentions: n.mentions ?? n.mention_count ?? 0,
+    fs: 11, tmw: 130, tmy: 4, z: 0, // label defaults until labels.js places them
     size: type === "Claim" ? 22 : nodeSize(n.mentions ?? n.mention_count),
   };
 }
@@ -148,31 +165,42 @@ export function edgeData(e) {
 // Merge nodes and edges into the graph; returns the newly added nodes. New nodes start on a
 // ring around `around` so the incremental layout only needs to relax them.
 export function merge(cy, nodes, edges, around) {
-  const added = [];
   const centre = around && around.nonempty() ? around.position() : { x: 0, y: 0 };
-  const fresh = nodes.filter((n) => cy.getElementById(String(n.id)).empty());
-  fresh.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
-    const r = 90 + 6 * Math.sqrt(fresh.length);
-    const el = cy.add({
-      group: "nodes",
-      data: nodeData(n),
-      position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) },
-    });
-    added.push(el);
+  // The same node may come twice in one answer (two paths through it): add it once.
+  const seen = new Set();
+  const fresh = nodes.filter((n) => {
+    const id = String(n.id);
+    if (seen.has(id) || cy.getElementById(id).nonempty()) return false;
+    seen.add(id);
+    return true;
   });
-  for (const n of nodes) {
-    const el = cy.getElementById(String(n.id));
-    // Keep the richer record when the same node comes back from another expansion.
-    if (el.nonempty() && (n.mentions ?? 0) > (el.data("mentions") ?? 0)) el.data(nodeData(n));
-  }
+  // One add() per kind: adding element by element restyles the graph each time.
+  const r = 90 + 6 * Math.sqrt(fresh.length);
+  const added = cy.add(fresh.map((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+    return { group: "nodes", data: nodeData(n),
+      position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) } };
+  }));
+  cy.batch(() => {
+    for (const n of nodes) {
+      const el = cy.getElementById(String(n.id));
+      // Keep the richer record when the same node comes back from another expansion.
+      if (el.nonempty() && !added.contains(el) && (n.mentions ?? 0) > (el.data("mentions") ?? 0)) {
+        el.data(nodeData(n));
+      }
+    }
+  });
+  const edgeIds = new Set();
+  const newEdges = [];
   for (const e of edges) {
     const d = edgeData(e);
+    if (edgeIds.has(d.id) || cy.getElementById(d.id).nonempty()) continue;
     if (cy.getElementById(d.source).empty() || cy.getElementById(d.target).empty()) continue;
-    const existing = cy.getElementById(d.id);
-    if (existing.empty()) cy.add({ group: "edges", data: d });
+    edgeIds.add(d.id);
+    newEdges.push({ group: "edges", data: d });
   }
-  return cy.collection(added);
+  cy.add(newEdges);
+  return added;
 }
 
 function edgeDates(edge) {
@@ -194,7 +222,7 @@ export function applyFilters(cy) {
       if (state.pinned.has(n.id())) n.lock();
       else n.unlock();
     });
-    cy.edges().forEach((e) => {
+    cy.edges().not(".grouped").forEach((e) => {
       let out = state.rels ? !state.rels.has(e.data("type")) : false;
       const dates = edgeDates(e);
       if (!out && dates.length && (state.dateFrom || state.dateTo)) {
@@ -215,12 +243,38 @@ export function applyFilters(cy) {
 }
 
 let running = null;
+let queued = null; // the next layout: { promise, resolve, incremental }
+
+// Layouts asked for in a burst (rapid expansions, a restored view) run once, after it: at a
+// few hundred nodes one layout takes a noticeable moment, and each would undo the previous.
+export function layout(cy, { incremental = false } = {}) {
+  if (queued) {
+    queued.incremental = queued.incremental && incremental;
+    return queued.promise;
+  }
+  let resolve;
+  const promise = new Promise((r) => { resolve = r; });
+  queued = { promise, incremental };
+  setTimeout(() => {
+    const q = queued;
+    queued = null;
+    runLayout(cy, { incremental: q.incremental }).then(resolve);
+  }, 120);
+  return promise;
+}
 
 // fcose keeps a few hundred nodes readable; pinned nodes stay where the analyst put them.
-export function layout(cy, { incremental = false } = {}) {
-  const visible = cy.elements().not(".filtered, .hidden");
+function runLayout(cy, { incremental = false } = {}) {
+  const { nodes: vn, edges: ve } = inView(cy);
+  const visible = vn.union(ve);
   if (visible.nodes().empty()) return Promise.resolve();
-  if (running) running.stop();
+  if (running) {
+    // A stopped layout may not report layoutstop: settle its promise here.
+    const { layout: prev, done } = running;
+    running = null;
+    prev.stop();
+    done();
+  }
   const fixed = visible
     .nodes()
     .filter((n) => state.pinned.has(n.id()))
@@ -228,7 +282,8 @@ export function layout(cy, { incremental = false } = {}) {
   const n = visible.nodes().length;
   const opts = {
     name: "fcose",
-    quality: n > 250 ? "draft" : "default",
+    // "draft" is spectral only: the leaves of one hub all land on one spot. Keep the force step.
+    quality: "default",
     randomize: !incremental,
     animate: n < 300,
     animationDuration: 450,
@@ -249,27 +304,43 @@ export function layout(cy, { incremental = false } = {}) {
     fixedNodeConstraint: fixed.length ? fixed : undefined,
   };
   return new Promise((resolve) => {
-    running = visible.layout(opts);
-    running.one("layoutstop", () => {
-      running = null;
+    let settled = false;
+    const done = () => {
+      if (!settled) resolve();
+      settled = true;
+    };
+    const lay = visible.layout(opts);
+    running = { layout: lay, done };
+    lay.one("layoutstop", () => {
+      if (running?.layout === lay) running = null;
       // A handful of nodes would otherwise be fitted at giant size.
-      if (cy.zoom() > 1.3) {
+      if (!settled && cy.zoom() > 1.3) {
         cy.zoom(1.3);
         cy.center(visible);
       }
-      resolve();
+      done();
     });
-    running.run();
+    lay.run();
   });
+}
+
+const OUT = ".filtered, .hidden, .collapsed";
+
+// What is in view, from the classes rather than from `visible()`: an edge's visibility follows
+// its ends' display only once cytoscape has restyled them, so it lags right after a filter.
+export function inView(cy) {
+  const nodes = cy.nodes().not(OUT);
+  const ids = new Set(nodes.map((n) => n.id()));
+  const edges = cy.edges().not(OUT).filter(
+    (e) => ids.has(e.source().id()) && ids.has(e.target().id()),
+  );
+  return { nodes, edges };
 }
 
 // The visible subgraph as plain records (for export, the map and the node list).
 export function visibleElements(cy) {
-  const nodes = cy.nodes().not(".filtered, .hidden");
-  const edges = cy.edges().not(".filtered, .hidden").filter(
-    (e) => nodes.contains(e.source()) && nodes.contains(e.target()),
-  );
-  const strip = ({ label, size, width, ...rest }) => rest;
+  const { nodes, edges } = inView(cy);
+  const strip = ({ label, size, width, fs, tmw, tmy, z, ...rest }) => rest;
   return {
     nodes: nodes.map((n) => strip(n.data())),
     edges: edges.map((e) => strip(e.data())),

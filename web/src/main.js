@@ -3,9 +3,12 @@
 import { apiGet, describeError, getKey, setKey, setUnauthorizedHandler } from "./api.js";
 import { clear, debounce, h } from "./dom.js";
 import { exportGraphml, exportJson, exportPng, viewGraphml, viewJson } from "./exporters.js";
-import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, layout, merge } from "./graphview.js";
+import { REL_STYLE, TYPE_STYLE, applyFilters, createGraph, inView, layout, merge } from "./graphview.js";
+import { grouping, openGroup, regroup, setMode } from "./grouping.js";
+import { initLabels, shownLabelBoxes } from "./labels.js";
 import { drawMap, loadOutlines } from "./map.js";
 import * as panel from "./panel.js";
+import { clearPath, showPaths } from "./pathview.js";
 import { initSearch } from "./search.js";
 import { NODE_TYPES, readFragment, shareUrl, state, syncUrl } from "./state.js";
 import { bucketRange, drawTimeline, loadTimeline } from "./timeline.js";
@@ -15,6 +18,7 @@ const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group", "Outle
 const NEIGHBOR_LIMIT = 60;
 
 let cy;
+let relabel = () => {};
 let pending = 0;
 let timelineFor = null; // {id, name, rows}
 let authFailed = false; // a 401 since the last restore()
@@ -40,11 +44,12 @@ function say(text, { error = false } = {}) {
   el.setAttribute("role", error ? "alert" : "status");
 }
 
-function summary() {
-  const nodes = cy.nodes().not(".filtered, .hidden").length;
-  const edges = cy.edges().not(".filtered, .hidden").filter((e) => e.visible()).length;
+function summary(extra = "") {
+  const view = inView(cy);
+  const nodes = view.nodes.length;
+  const edges = view.edges.length;
   const hidden = state.hidden.size ? ` · ${state.hidden.size} hidden` : "";
-  say(`${nodes} nodes · ${edges} edges in view${hidden}`);
+  say(`${nodes} nodes · ${edges} edges in view${hidden}${extra ? ` · ${extra}` : ""}`);
 }
 
 // ------------------------------------------------------------------------ graph operations
@@ -57,12 +62,7 @@ async function expand(id, { select = false, relayout = true } = {}) {
   }
   let sub;
   try {
-    sub = await track(
-      apiGet(`/v1/entities/${encodeURIComponent(id)}/neighbors`, {
-        depth: 1, limit: NEIGHBOR_LIMIT, include_claims: true,
-        date_from: state.dateFrom, date_to: state.dateTo,
-      }),
-    );
+    sub = await track(fetchNeighbors(id));
   } catch (err) {
     say(describeError(err), { error: true });
     return;
@@ -80,12 +80,37 @@ async function expand(id, { select = false, relayout = true } = {}) {
   if (sub.truncated) say(`${$("#status").textContent} · neighbours truncated at ${NEIGHBOR_LIMIT}`);
 }
 
+function fetchNeighbors(id) {
+  return apiGet(`/v1/entities/${encodeURIComponent(id)}/neighbors`, {
+    depth: 1, limit: NEIGHBOR_LIMIT, include_claims: true,
+    date_from: state.dateFrom, date_to: state.dateTo,
+  });
+}
+
+// Several entities at once (a shared view, a date change): the requests run in parallel and
+// the graph is merged once, in the given order, then laid out once by the caller.
+async function expandMany(ids) {
+  const subs = await track(Promise.all(ids.map((id) =>
+    fetchNeighbors(id).then((sub) => ({ id, sub }), (err) => ({ id, err })))));
+  const failed = subs.find((r) => r.err);
+  if (failed) say(describeError(failed.err), { error: true });
+  cy.batch(() => {
+    for (const { id, sub } of subs) {
+      if (!sub) continue;
+      merge(cy, sub.nodes || [], sub.edges || [], cy.getElementById(id));
+      cy.getElementById(id).addClass("root");
+      if (!state.expanded.includes(id)) state.expanded.push(id);
+    }
+  });
+  afterChange();
+}
+
 // Re-fetches every expanded entity (after a date filter change: the server filters evidence).
 async function rebuild() {
   const ids = [...state.expanded];
   cy.elements().remove();
   state.expanded = [];
-  for (const id of ids) await expand(id, { relayout: false });
+  await expandMany(ids);
   if (cy.nodes().nonempty()) await track(layout(cy));
   if (state.selected && cy.getElementById(state.selected).nonempty()) {
     cy.getElementById(state.selected).select();
@@ -191,7 +216,24 @@ function hide(id) {
   afterChange();
 }
 
+function connect(a, b) {
+  state.path = { a, b };
+  syncUrl();
+  return showPaths(cy, $("#panel"), a, b, { track, afterChange, say,
+    onPick: (id) => selectElement(id),
+    onClear: () => { state.path = null; syncUrl(); } });
+}
+
+function setGrouping(mode) {
+  state.group = mode;
+  $("#group-mode").value = mode;
+  setMode(cy, mode);
+}
+
 function reset() {
+  clearPath(cy);
+  state.path = null;
+  setGrouping("none");
   cy.elements().remove();
   Object.assign(state, { expanded: [], selected: "", dateFrom: "", dateTo: "", rels: null,
     types: new Set(NODE_TYPES), pinned: new Set(), hidden: new Set() });
@@ -210,11 +252,13 @@ const refreshPanes = debounce(() => {
 
 function afterChange() {
   applyFilters(cy);
+  regroup(cy);
   renderRelFilters();
   syncUrl();
   $("#empty-state").hidden = cy.nodes().nonempty();
   summary();
   refreshPanes();
+  relabel();
 }
 
 function renderTimeline() {
@@ -228,7 +272,7 @@ function renderTimeline() {
 }
 
 function renderMap() {
-  const visible = cy.nodes().not(".filtered, .hidden").filter((n) => n.data("type") === "Place");
+  const visible = inView(cy).nodes.filter((n) => n.data("type") === "Place");
   const places = visible.filter((n) => n.data("lat") != null && n.data("lon") != null).map((n) => n.data());
   // Countries and regions often come without a point: shade their outline instead.
   const areas = visible.filter((n) => n.data("lat") == null).map((n) => n.data());
@@ -239,7 +283,7 @@ function renderNodeList() {
   // Keep keyboard focus on the same node across re-renders (the graph changes under it).
   const focusedId = document.activeElement?.closest?.("#node-list li")?.dataset.nodeId;
   const ul = clear($("#node-list"));
-  const nodes = cy.nodes().not(".filtered, .hidden").sort((a, b) =>
+  const nodes = inView(cy).nodes.sort((a, b) =>
     NODE_TYPES.indexOf(a.data("type")) - NODE_TYPES.indexOf(b.data("type")) ||
     (b.data("mentions") || 0) - (a.data("mentions") || 0));
   $("#node-count").textContent = nodes.length ? `(${nodes.length})` : "";
@@ -265,6 +309,12 @@ function renderNodeList() {
 function activateNode(id) {
   const el = cy.getElementById(id);
   if (el.empty()) return;
+  if (openGroup(cy, id)) {
+    afterChange();
+    summary(`group opened: ${el.data("members").length} nodes back in view`);
+    track(layout(cy, { incremental: true }));
+    return;
+  }
   if (ENTITY_TYPES.has(el.data("type")) && !state.expanded.includes(id)) {
     expand(id, { select: true });
   } else {
@@ -314,7 +364,7 @@ function renderTypeFilters() {
 }
 
 function renderRelFilters() {
-  const seen = new Set(cy.edges().map((e) => e.data("type")));
+  const seen = new Set(cy.edges().not(".grouped").map((e) => e.data("type")));
   const types = [...new Set([...Object.keys(REL_STYLE).filter((t) => seen.has(t)), ...seen])];
   const box = $("#rel-filters");
   if (box.dataset.types === types.join(",")) {
@@ -387,27 +437,34 @@ async function restore() {
   const selected = state.selected;
   state.expanded = [];
   authFailed = false;
-  for (const id of ids) {
-    await expand(id, { relayout: false });
-    if (authFailed) {
-      // Keep the shared view intact until a key is given; restore() runs again then.
-      state.expanded = ids;
-      state.selected = selected;
-      syncUrl();
-      return;
-    }
+  if (ids.length) await expandMany(ids);
+  if (authFailed) {
+    // Keep the shared view intact until a key is given; restore() runs again then.
+    state.expanded = ids;
+    state.selected = selected;
+    syncUrl();
+    return;
   }
   if (cy.nodes().nonempty()) await track(layout(cy));
   if (selected) {
     if (cy.getElementById(selected).nonempty()) selectElement(selected);
     else openClaim({ id: selected });
   }
+  if (state.group !== "none") setGrouping(state.group);
   afterChange();
-  if (!ids.length) showRecentClaims();
+  if (state.path) await connect(state.path.a, state.path.b);
+  if (!ids.length && !state.path) showRecentClaims();
 }
 
 function wireControls() {
   $("#btn-layout").addEventListener("click", () => track(layout(cy)));
+  $("#group-mode").addEventListener("change", (e) => {
+    setGrouping(e.target.value);
+    afterChange();
+    const groups = cy.nodes('[type = "Cluster"]').length;
+    track(layout(cy, { incremental: true }));
+    summary(grouping.mode === "none" ? "" : `${groups} group(s): click one to open it`);
+  });
   $("#btn-fit").addEventListener("click", () => cy.animate({ fit: { padding: 40 }, duration: 250 }));
   $("#btn-pin").addEventListener("click", () => state.selected && togglePin(state.selected));
   $("#btn-hide").addEventListener("click", () => state.selected && hide(state.selected));
@@ -466,11 +523,13 @@ async function main() {
   syncUrl(); // drops #key=... from the address bar (and from anything copied from it)
   document.body.dataset.busy = "0";
   cy = createGraph($("#cy"));
+  relabel = initLabels(cy);
   panel.initPanel($("#panel"), { expand: (id) => expand(id, { select: true }), openClaim, addEntity,
     togglePin, hide, isPinned: (id) => state.pinned.has(id) });
   initSearch($("#search-input"), $("#search-results"), {
     onEntity: (e) => addEntity(e.id, e),
     onClaim: (c) => openClaim(c),
+    onConnect: (a, b) => connect(a, b),
   });
   setUnauthorizedHandler(() => {
     authFailed = true;
@@ -480,7 +539,11 @@ async function main() {
   renderTimeline();
   loadOutlines().then(renderMap);
   // For the browser tests and for analysts at the console: the live graph and exports.
-  window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy) };
+  window.kgExplorer = { cy, state, viewJson: () => viewJson(cy), viewGraphml: () => viewGraphml(cy),
+    labelBoxes: () => shownLabelBoxes(cy), expand: (id) => expand(id, { relayout: false }),
+    expandMany: async (ids) => { await expandMany(ids); await track(layout(cy)); },
+    connect,
+    layout: () => track(layout(cy)) };
   await restore();
   document.body.dataset.ready = "1";
 }

@@ -55,6 +55,50 @@ const NE_NAMES = { "United States": "United States of America", "Czech Republic"
   "Central African Republic": "Central African Rep.", "South Sudan": "S. Sudan",
   "Palestinian Territory": "Palestine", "Western Sahara": "W. Sahara" };
 
+// The analyst's zoom and pan (scale k, then translate x, y in pixels), kept across redraws.
+const view = { k: 1, x: 0, y: 0 };
+const MAX_ZOOM = 60;
+
+function clampView(W, H) {
+  view.k = Math.max(1, Math.min(MAX_ZOOM, view.k));
+  // Keep some of the fitted extent on screen.
+  view.x = Math.min(W * 0.8, Math.max(W * 0.2 - W * view.k, view.x));
+  view.y = Math.min(H * 0.8, Math.max(H * 0.2 - H * view.k, view.y));
+}
+
+function zoomAt(px, py, factor, W, H) {
+  const k = Math.max(1, Math.min(MAX_ZOOM, view.k * factor));
+  view.x = px - (px - view.x) * (k / view.k);
+  view.y = py - (py - view.y) * (k / view.k);
+  view.k = k;
+  clampView(W, H);
+}
+
+const overlap = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+// Places labels greedily, the most mentioned place first: right of its marker, else left,
+// above or below; a label that fits nowhere without touching another label or marker is
+// left out (the marker keeps its tooltip and its accessible name).
+function placeLabels(items, measure) {
+  const taken = items.map((it) => ({ x1: it.x - it.r, x2: it.x + it.r, y1: it.y - it.r, y2: it.y + it.r }));
+  for (const it of items) {
+    const w = measure(it.p.name);
+    const hgt = 13;
+    const options = [
+      { x: it.x + it.r + 3, y: it.y + 4, anchor: "start", box: { x1: it.x + it.r + 2, x2: it.x + it.r + 4 + w, y1: it.y - hgt / 2, y2: it.y + hgt / 2 } },
+      { x: it.x - it.r - 3, y: it.y + 4, anchor: "end", box: { x1: it.x - it.r - 4 - w, x2: it.x - it.r - 2, y1: it.y - hgt / 2, y2: it.y + hgt / 2 } },
+      { x: it.x, y: it.y - it.r - 4, anchor: "middle", box: { x1: it.x - w / 2, x2: it.x + w / 2, y1: it.y - it.r - 3 - hgt, y2: it.y - it.r - 3 } },
+      { x: it.x, y: it.y + it.r + 12, anchor: "middle", box: { x1: it.x - w / 2, x2: it.x + w / 2, y1: it.y + it.r + 1, y2: it.y + it.r + 1 + hgt } },
+    ];
+    const own = taken[items.indexOf(it)];
+    const pick = options.find((o) => !taken.some((t) => t !== own && overlap(t, o.box)));
+    if (pick) {
+      it.label = pick;
+      taken.push(pick.box);
+    }
+  }
+}
+
 export function drawMap(el, places, onPick, areas = []) {
   clear(el);
   const n = places.length + areas.length;
@@ -62,7 +106,7 @@ export function drawMap(el, places, onPick, areas = []) {
   const W = Math.max(240, el.clientWidth - 16);
   const H = Math.max(110, el.clientHeight - 34);
   const svg = s("svg", { width: W, height: H, role: "group", "aria-label": "Map of places in view",
-    "data-testid": "map-svg" });
+    "data-testid": "map-svg", class: "map-svg" });
   const shaded = new Map(areas.map((a) => [NE_NAMES[a.name] || a.name, a]));
   const shadedFeatures = (countries?.features || []).filter((f) => shaded.has(f.properties?.name));
   const proj = geoNaturalEarth1();
@@ -70,9 +114,13 @@ export function drawMap(el, places, onPick, areas = []) {
   if (places.length) proj.fitExtent(box, extent(places));
   else if (shadedFeatures.length) proj.fitExtent(box, { type: "FeatureCollection", features: shadedFeatures });
   else proj.fitExtent(box, { type: "Sphere" });
+  clampView(W, H);
   const path = geoPath(proj);
-  svg.append(s("path", { d: path({ type: "Sphere" }), class: "sea" }));
-  svg.append(s("path", { d: path(geoGraticule10()), class: "graticule" }));
+  // The outlines are drawn once at the fitted scale and moved as one group (strokes stay thin:
+  // vector-effect); markers and labels are re-placed in screen space on every zoom and pan.
+  const geo = s("g", { class: "geo" });
+  geo.append(s("path", { d: path({ type: "Sphere" }), class: "sea" }));
+  geo.append(s("path", { d: path(geoGraticule10()), class: "graticule" }));
   if (countries) {
     const g = s("g", { class: "countries" });
     for (const f of countries.features) {
@@ -84,29 +132,85 @@ export function drawMap(el, places, onPick, areas = []) {
       if (area) el2.addEventListener("click", () => onPick(area.id));
       g.append(el2);
     }
-    svg.append(g);
+    geo.append(g);
   }
+  svg.append(geo);
+  const layer = s("g", { class: "markers" });
+  svg.append(layer);
   const maxM = Math.max(1, ...places.map((p) => p.mentions || 0));
   const sorted = [...places].sort((a, b) => (b.mentions || 0) - (a.mentions || 0));
-  for (const p of sorted) {
-    const xy = proj([p.lon, p.lat]);
-    if (!xy) continue;
-    const r = 4 + 7 * Math.sqrt((p.mentions || 0) / maxM);
-    const g = s("g", { class: "marker", tabindex: "0", role: "button", "data-node-id": p.id,
-      "aria-label": `${p.name}, ${p.mentions || 0} mentions. Enter selects it in the graph.` });
-    g.append(s("title", {}, `${p.name}${p.country ? ` (${p.country})` : ""} — ${p.mentions || 0} mention(s)`));
-    g.append(s("circle", { cx: xy[0], cy: xy[1], r }));
-    g.append(s("text", { x: xy[0] + r + 3, y: xy[1] + 4 }, p.name));
-    g.addEventListener("click", () => onPick(p.id));
-    g.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") {
-        e.preventDefault();
-        onPick(p.id);
+  const base = sorted.map((p) => ({ p, xy: proj([p.lon, p.lat]),
+    r: 4 + 7 * Math.sqrt((p.mentions || 0) / maxM) })).filter((it) => it.xy);
+  let measureCtx = null;
+  const measure = (text) => {
+    measureCtx = measureCtx || document.createElement("canvas").getContext("2d");
+    measureCtx.font = "600 11px Inter, system-ui, sans-serif";
+    return measureCtx.measureText(text).width;
+  };
+
+  const paint = () => {
+    geo.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
+    clear(layer);
+    const items = base.map((it) => ({ ...it, x: it.xy[0] * view.k + view.x, y: it.xy[1] * view.k + view.y }))
+      .filter((it) => it.x > -20 && it.x < W + 20 && it.y > -20 && it.y < H + 20);
+    placeLabels(items, measure);
+    // Small markers drawn last so that a big one never covers them.
+    for (const it of [...items].reverse()) {
+      const { p } = it;
+      const g = s("g", { class: "marker", tabindex: "0", role: "button", "data-node-id": p.id,
+        "aria-label": `${p.name}, ${p.mentions || 0} mentions. Enter selects it in the graph.` });
+      g.append(s("title", {}, `${p.name}${p.country ? ` (${p.country})` : ""} — ${p.mentions || 0} mention(s)`));
+      g.append(s("circle", { cx: it.x, cy: it.y, r: it.r }));
+      if (it.label) {
+        g.append(s("text", { x: it.label.x, y: it.label.y, "text-anchor": it.label.anchor,
+          "data-testid": "map-label" }, p.name));
       }
-    });
-    svg.append(g);
-  }
-  el.append(svg);
+      g.addEventListener("click", () => onPick(p.id));
+      g.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          onPick(p.id);
+        }
+      });
+      layer.append(g);
+    }
+    svg.dataset.zoom = view.k.toFixed(3);
+  };
+  paint();
+
+  svg.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoomAt(e.clientX - r.left, e.clientY - r.top, Math.exp(-e.deltaY * 0.0015), W, H);
+    paint();
+  }, { passive: false });
+  let drag = null;
+  svg.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0 || e.target.closest?.(".marker")) return;
+    drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+    svg.setPointerCapture(e.pointerId);
+    svg.classList.add("dragging");
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (!drag) return;
+    view.x = drag.vx + e.clientX - drag.x;
+    view.y = drag.vy + e.clientY - drag.y;
+    clampView(W, H);
+    paint();
+  });
+  const endDrag = () => {
+    drag = null;
+    svg.classList.remove("dragging");
+  };
+  svg.addEventListener("pointerup", endDrag);
+  svg.addEventListener("pointercancel", endDrag);
+
+  const button = (label, text, act) => h("button", { type: "button", class: "map-btn", "aria-label": label,
+    title: label, onclick: () => { act(); paint(); } }, text);
+  el.append(svg, h("div", { class: "map-controls", role: "group", "aria-label": "Map zoom" },
+    button("Zoom in", "+", () => zoomAt(W / 2, H / 2, 1.6, W, H)),
+    button("Zoom out", "−", () => zoomAt(W / 2, H / 2, 1 / 1.6, W, H)),
+    button("Reset map view", "⟲", () => Object.assign(view, { k: 1, x: 0, y: 0 }))));
   if (loadError) {
     el.append(h("p", { class: "muted small pane-note" }, "Country outlines unavailable; markers only."));
   } else if (!n) {

@@ -3,8 +3,9 @@
 import { apiGet, describeError } from "./api.js";
 import { clear, debounce, h } from "./dom.js";
 import { TYPE_STYLE } from "./graphview.js";
+import { parseConnect } from "./pathview.js";
 
-export function initSearch(input, listbox, { onEntity, onClaim }) {
+export function initSearch(input, listbox, { onEntity, onClaim, onConnect }) {
   let options = [];
   let active = -1;
   let controller = null;
@@ -34,6 +35,8 @@ export function initSearch(input, listbox, { onEntity, onClaim }) {
     if (o.kind === "entity") {
       input.value = o.item.name;
       onEntity(o.item);
+    } else if (o.kind === "connect") {
+      onConnect(o.item.a, o.item.b);
     } else {
       onClaim(o.item);
     }
@@ -42,6 +45,7 @@ export function initSearch(input, listbox, { onEntity, onClaim }) {
   const render = (body, q) => {
     clear(listbox);
     options = [];
+    const connect = parseConnect(q);
     const entities = body?.entities || body?.items || [];
     const claims = body?.claims || [];
     const add = (kind, item, content) => {
@@ -52,6 +56,13 @@ export function initSearch(input, listbox, { onEntity, onClaim }) {
       options.push({ kind, item, el });
       listbox.append(el);
     };
+    if (connect) {
+      listbox.append(h("li", { role: "presentation", class: "group" }, "Paths"));
+      add("connect", { id: "connect", ...connect }, [
+        h("span", { class: "name" }, `Connect “${connect.a}” and “${connect.b}”`),
+        h("span", { class: "type" }, "shortest paths, with evidence"),
+      ]);
+    }
     if (entities.length) listbox.append(h("li", { role: "presentation", class: "group" }, "Entities"));
     for (const e of entities) {
       const st = TYPE_STYLE[e.type] || { color: "#64748b", label: e.type };
@@ -85,6 +96,11 @@ export function initSearch(input, listbox, { onEntity, onClaim }) {
     }
     if (controller) controller.abort();
     controller = new AbortController();
+    if (parseConnect(q)) {
+      // "connect A and B" is a path question, not a name: offer it without searching.
+      render({}, q);
+      return;
+    }
     try {
       const body = await apiGet("/v1/search", { q, limit: 8 }, { signal: controller.signal });
       if (q === input.value.trim()) render(body, q);

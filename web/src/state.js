@@ -15,6 +15,8 @@ export const state = {
   selected: "", // node or edge id
   pinned: new Set(),
   hidden: new Set(),
+  path: null, // { a, b }: the path view's two names, or null
+  group: "none", // grouping: "none" | "type" | "community"
 };
 
 const list = (v) => (v ? v.split(",").filter(Boolean) : []);
@@ -30,6 +32,9 @@ export function readFragment(hash = window.location.hash) {
   state.selected = params.get("sel") || "";
   state.pinned = new Set(list(params.get("pin")));
   state.hidden = new Set(list(params.get("hide")));
+  const path = (params.get("path") || "").split("|");
+  state.path = path.length === 2 && path[0] && path[1] ? { a: path[0], b: path[1] } : null;
+  state.group = ["type", "community"].includes(params.get("group")) ? params.get("group") : "none";
   return params.get("key") || "";
 }
 
@@ -43,6 +48,8 @@ export function fragment() {
   if (state.selected) p.set("sel", state.selected);
   if (state.pinned.size) p.set("pin", [...state.pinned].join(","));
   if (state.hidden.size) p.set("hide", [...state.hidden].join(","));
+  if (state.path) p.set("path", `${state.path.a}|${state.path.b}`);
+  if (state.group !== "none") p.set("group", state.group);
   const s = p.toString();
   return s ? `#${s}` : "";
 }
