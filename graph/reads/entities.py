@@ -39,6 +39,8 @@ def entity_from(row: dict[str, Any], mentions: int = 0, score: float | None = No
 
 def resolve_entity(graph: Graph, ref: str) -> str:
     """One entity id for an id or a name (the best match); NotFound when nothing matches."""
+    if graph.read(queries.load("entity_id_exists"), id=ref):
+        return ref
     ids = entity_ids_by_name(graph, ref, limit=1)
     if not ids:
         raise NotFound(f"no entity matches {ref!r}")
