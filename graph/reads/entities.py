@@ -26,9 +26,6 @@ from graph.reads import (
     lucene_phrase,
 )
 
-# A hub entity's co-mentions are counted over its newest articles only: bounded latency.
-COMENTION_ARTICLE_CAP = 500
-
 
 def entity_from(row: dict[str, Any], mentions: int = 0, score: float | None = None) -> EntityOut:
     data = {k: v for k, v in row.items() if v is not None}
@@ -128,36 +125,6 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
 def entities_by_ids(graph: Graph, ids: list[str]) -> dict[str, EntityOut]:
     rows = graph.read(queries.load("entities_by_ids"), ids=ids)
     return {r["entity"]["id"]: entity_from(r["entity"], r["mentions"]) for r in rows}
-
-
-def comention_evidence(
-    graph: Graph, pairs: list[tuple[str, str]], *, per_pair: int = 3,
-    article_cap: int = COMENTION_ARTICLE_CAP,
-) -> dict[tuple[str, str], list[Evidence]]:
-    """Articles (and, where there is one, a shared sentence) mentioning both of each pair."""
-    out: dict[tuple[str, str], list[Evidence]] = {p: [] for p in pairs}
-    if not pairs:
-        return out
-    rows = graph.read(queries.load("comention_evidence"),
-                      pairs=[{"a": a, "b": b} for a, b in pairs], per_pair=per_pair,
-                      article_cap=article_cap)
-    for r in rows:
-        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
-    return out
-
-
-def comention_in_articles(
-    graph: Graph, items: list[tuple[str, str, list[str]]]
-) -> dict[tuple[str, str], list[Evidence]]:
-    """Evidence for pairs whose shared articles are known already (no search needed)."""
-    out: dict[tuple[str, str], list[Evidence]] = {(a, b): [] for a, b, _ in items}
-    if not items:
-        return out
-    rows = graph.read(queries.load("comention_in_articles"),
-                      items=[{"a": a, "b": b, "article_ids": ids} for a, b, ids in items])
-    for r in rows:
-        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
-    return out
 
 
 def _evidence(r: dict[str, Any]) -> Evidence:
