@@ -152,7 +152,7 @@ def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Re
     shared = int(weight[0]["n"]) if weight else 0
     evidence = hop_evidence.comention(
         graph, [(a_id, b_id)], {i: e.mentions for i, e in ents.items()}, per_pair=limit,
-        article_cap=2_000)[(a_id, b_id)]
+        article_cap=200)[(a_id, b_id)]
     return Relationship(
         a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=shared,
         claims_a_about_b=a_about_b, claims_b_about_a=b_about_a,

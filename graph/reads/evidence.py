@@ -13,7 +13,7 @@ from graph.reads.entities import _evidence, role_from_row
 
 EVIDENCE_PER_EDGE = 3
 # Co-mention evidence looks at this many articles of the smaller side of each pair.
-EVIDENCE_ARTICLE_CAP = 20
+EVIDENCE_ARTICLE_CAP = 10
 
 
 def month_range(date_from: str | None, date_to: str | None) -> dict[str, Any]:
