@@ -23,6 +23,7 @@ log = logging.getLogger("kg.api")
 ROUTE_MODULES = (
     "api.routes.health",
     "api.routes.claims",
+    "api.routes.stats",
     "api.routes.entities",
     "api.routes.judgements",
     "api.routes.graph",

@@ -14,9 +14,11 @@ from graph.errors import (
     KGError,
     NotFound,
     QueryRefused,
+    QuerySyntaxError,
 )
 
 STATUS: dict[type[KGError], int] = {
+    QuerySyntaxError: 422,
     InvalidInput: 400,
     NotFound: 404,
     QueryRefused: 403,

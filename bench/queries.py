@@ -7,7 +7,11 @@
 2. Serves the API with uvicorn on 127.0.0.1 in a subprocess.
 3. Hits each endpoint from a pool of client processes (``--concurrency``), with request
    parameters drawn from the graph itself (hub and tail entities alike), and prints a table.
-   The last line is JSON: each endpoint's p95 in ms plus the graph's node/relationship counts.
+4. Asks the same questions in bare Cypher against the write-time aggregates (the floor, same
+   number of clients; ``bench/query_floor.py``), and checks ``exact_top25``: the share of 20 hubs
+   and 20 tail entities whose top-25 API neighbours equal a read-time recount.
+   The last line is JSON: each endpoint's p95 in ms, the floor p95s, exact_top25, the graph's
+   size and the load average.
 
     KG_NEO4J_HEAP=2g python -m bench.queries --articles 100000
 """
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from bench.query_floor import exact_top25
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"  # --corpus: the full one
@@ -187,6 +193,27 @@ def serve(args: argparse.Namespace) -> subprocess.Popen[bytes]:
     raise SystemExit("the API server did not become ready")
 
 
+def ratio(r: dict[str, float], floor: float | None) -> str:
+    return f"{r['p95'] / floor:.1f}" if floor else "-"
+
+
+def run_floor(args: argparse.Namespace, plan: dict[str, list[dict[str, Any]]]
+              ) -> dict[str, float]:
+    """p95 of the bare-Cypher floor of each endpoint that has one, with as many clients."""
+    from bench.query_floor import FLOOR, floor_params, hit, init_worker
+
+    out: dict[str, float] = {}
+    with Pool(args.concurrency, initializer=init_worker) as pool:
+        for name in FLOOR:
+            if name not in plan or (args.only and name not in args.only):
+                continue
+            jobs = [(name, floor_params(name, r)) for r in plan[name]]
+            pool.map(hit, jobs[:3])  # warm up (plans cached)
+            out[name] = pct(pool.map(hit, jobs, chunksize=1), 95)
+            log(f"  floor {name}: p95 {out[name]:.0f} ms")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="query-API latency benchmark")
     p.add_argument("--profile", default="bench-q")
@@ -231,19 +258,32 @@ def main(argv: list[str] | None = None) -> int:
                                  "p99": pct(ms, 99), "rps": len(out) / wall, "errors": errors,
                                  "non_2xx": sum(1 for _, s in out if s >= 300)}
                 log(f"  {name}: p95 {results[name]['p95']:.0f} ms")
+        floors = run_floor(args, plan)
+        graph = open_graph(args)
+        try:
+            exact = exact_top25(graph, base, KEY)
+        finally:
+            graph.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(f"graph: {size['nodes']:,} nodes, {size['relationships']:,} relationships, "
           f"{size['articles']:,} articles; {args.concurrency} concurrent clients, "
           f"{args.requests} requests per endpoint")
-    print("| endpoint | n | p50 ms | p95 ms | p99 ms | req/s | non-2xx | 5xx |")
-    print("| --- | --: | --: | --: | --: | --: | --: | --: |")
+    print("| endpoint | n | p50 ms | p95 ms | p99 ms | req/s | non-2xx | 5xx | floor p95 ms | "
+          "API/floor |")
+    print("| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |")
     for name, r in results.items():
+        fl = floors.get(name)
         print(f"| {name} | {r['n']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | "
-              f"{r['rps']:.1f} | {r['non_2xx']} | {r['errors']} |")
-    summary: dict[str, float | int] = {k: round(v["p95"], 1) for k, v in results.items()}
-    summary.update(nodes=size["nodes"], relationships=size["relationships"])
+              f"{r['rps']:.1f} | {r['non_2xx']} | {r['errors']} | "
+              f"{f'{fl:.0f}' if fl else '-'} | {ratio(r, fl)} |")
+    print(f"exact_top25 (20 hubs + 20 tail entities, API top-25 co-mentions = recount): {exact}")
+    print(f"load: {os.getloadavg()}")
+    summary: dict[str, Any] = {k: round(v["p95"], 1) for k, v in results.items()}
+    summary.update(floor={k: round(v, 1) for k, v in floors.items()}, exact_top25=exact,
+                   nodes=size["nodes"], relationships=size["relationships"],
+                   articles=size["articles"], load=os.getloadavg()[0])
     print(json.dumps(summary))
     return 0
 

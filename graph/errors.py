@@ -25,6 +25,12 @@ class InvalidInput(KGError):
     code = "invalid_input"
 
 
+class QuerySyntaxError(InvalidInput):
+    """A search expression (``q``) that does not parse: the client can fix it (HTTP 422)."""
+
+    code = "query_syntax"
+
+
 class NotFound(KGError):
     code = "not_found"
 

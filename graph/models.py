@@ -310,7 +310,11 @@ T = TypeVar("T")
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
-    next: str | None = None
+    next: str | None = None  # the cursor of the next page: pass it as ?cursor=
+    # True when this page does not hold everything that matched (page on with ``next``), or
+    # when a search cap cut the candidates (``cap_note`` says which, and how to narrow).
+    capped: bool = False
+    cap_note: str | None = None
 
 
 # Query-API shapes (issue 5): entities, subgraphs, paths, timelines, sources, analysts' Cypher.
@@ -434,6 +438,25 @@ class Relationship(BaseModel):
     claims_a_about_b: list[ClaimOut] = Field(default_factory=list)
     claims_b_about_a: list[ClaimOut] = Field(default_factory=list)
     roles: list[RoleOut] = Field(default_factory=list)
+
+
+class SpeakerCount(BaseModel):
+    entity: EntityRef
+    claims: int
+
+
+class SpeakerStats(BaseModel):
+    """Top speakers (or targets) of claims, optionally about one entity and in a period."""
+
+    about: EntityRef | None = None
+    speaker: EntityRef | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    items: list[SpeakerCount]
+    # "aggregates" (write-time monthly counts: whole months) or "recount" (read time, exact
+    # to the day, used when a date is finer than a month or no aggregate answers the question)
+    counted_from: str
+    capped: bool = False  # more entities than ``limit`` had claims (raise limit, max 500)
 
 
 class TimelineBucket(BaseModel):

@@ -36,6 +36,22 @@ WHERE ($claim_ids IS NULL OR c.id IN $claim_ids)
   AND ($date_to IS NULL OR substring(coalesce(c.date, c.published), 0, size($date_to)) <= $date_to)
   AND ($published_from IS NULL OR c.published >= $published_from)
   AND ($published_to IS NULL OR substring(c.published, 0, size($published_to)) <= $published_to)
+  AND ($anonymous IS NULL OR coalesce(c.anonymous, false) = $anonymous)
+  // The speaker's side: a named speaker's role (HOLDS_ROLE aggregate) in the affiliation, or an
+  // anonymous source whose stated affiliation is that entity's name; the country likewise, or
+  // the named speaker's own country.
+  AND ($affiliation_ids IS NULL
+       OR EXISTS { MATCH (s:Entity)-[:SAID]->(c)
+                   WHERE EXISTS { (s)-[:HOLDS_ROLE]->(o:Entity) WHERE o.id IN $affiliation_ids } }
+       OR EXISTS { MATCH (s:AnonymousSource)-[:SAID]->(c)
+                   MATCH (o:Entity {name: s.affiliation}) WHERE o.id IN $affiliation_ids })
+  AND ($speaker_country IS NULL
+       OR EXISTS { MATCH (s:Entity)-[:SAID]->(c)
+                   WHERE s.country = $speaker_country
+                      OR EXISTS { (s)-[:HOLDS_ROLE]->(o:Entity)
+                                  WHERE o.country = $speaker_country } }
+       OR EXISTS { MATCH (s:AnonymousSource)-[:SAID]->(c)
+                   MATCH (o:Entity {name: s.affiliation}) WHERE o.country = $speaker_country })
 WITH c, coalesce(c.date, c.published, '') AS sort_key
 WHERE $after_key IS NULL OR sort_key < $after_key OR (sort_key = $after_key AND c.id > $after_id)
 ORDER BY sort_key DESC, c.id ASC

@@ -27,10 +27,10 @@ from graph.models import (
 from graph.writer import Neo4jWriter
 
 P = "aggt:"
-PEOPLE = [(f"{P}p{i}", n) for i, n in enumerate(["Ilona Varga", "Tomas Brenner", "Oleh Marko",
+PEOPLE = [(f"{P}p{i}", n) for i, n in enumerate(["Ilona Brask", "Tomas Brenner", "Oleh Danyl",
                                                   "Sara Lindqvist", "Daniel Osei"])]
 OTHERS = [(f"{P}o{i}", n, t) for i, (n, t) in enumerate([
-    ("Harbour Council", EntityType.ORGANIZATION), ("Northern Brigade", EntityType.GROUP),
+    ("Harbour Council", EntityType.ORGANIZATION), ("Sallow Brigade", EntityType.GROUP),
     ("Velmora", EntityType.PLACE), ("Dunsk", EntityType.PLACE),
     ("Relief Agency", EntityType.ORGANIZATION), ("Kestrel Front", EntityType.GROUP)])]
 DAYS = ["2024-01-03", "2024-01-28", "2024-02-14", "2024-03-01", "2024-03-30", None]

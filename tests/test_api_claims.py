@@ -74,8 +74,9 @@ def test_filters(client, api_graph: ApiGraph):
     assert anonymous[0]["speaker"]["name"] == "a local official"
     quote = client.get("/v1/claims", params={"speaker": VARGA, "quote_type": "direct"}).json()
     assert quote["items"] == []
-    nobody = client.get("/v1/claims", params={"speaker": "Nobody Nowhere Qqq"}).json()
-    assert nobody == {"items": [], "next": None}
+    nobody = client.get("/v1/claims", params={"speaker": "Nobody Nowhere Qqq"})
+    assert nobody.status_code == 404  # an unknown name is an error with suggestions
+    assert nobody.json()["error"]["detail"]["param"] == "speaker"
 
 
 def test_bad_inputs_answer_one_error_shape(client, api_graph: ApiGraph):

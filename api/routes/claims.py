@@ -31,7 +31,9 @@ _JSONLD = "application/ld+json"
 def list_claims(
     graph: GraphDep,
     q: Annotated[str | None, Query(max_length=500,
-                                   description="words in the claim or its sentence")] = None,
+                                   description="words in the claim or its sentence: OR, NOT "
+                                   "(or -word), \"quoted phrases\", parentheses; words side "
+                                   "by side must all match (docs/api.md)")] = None,
     speaker: Annotated[str | None, Query(description="speaker name, alias or entity id")] = None,
     about: Annotated[str | None, Query(description="entity the claim is about or targets")] = None,
     cue: Annotated[str | None, Query(description="cue verb lemma, e.g. say, accuse")] = None,
@@ -43,15 +45,27 @@ def list_claims(
     published_from: Annotated[IsoDate | None,
                               Query(description="publication date >= (ISO)")] = None,
     published_to: Annotated[IsoDate | None, Query(description="publication date <= (ISO)")] = None,
+    anonymous: Annotated[bool | None, Query(description="only unnamed sources (true) or "
+                                            "only named speakers (false)")] = None,
+    speaker_country: Annotated[str | None, Query(
+        description="ISO country code of the speaker, of an organization it holds a role in, "
+                    "or of an anonymous source's stated affiliation", min_length=2,
+        max_length=2)] = None,
+    speaker_affiliation: Annotated[str | None, Query(
+        description="entity (name or id) the speaker holds a role in, or an anonymous "
+                    "source's stated affiliation")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
 ) -> Page[ClaimOut]:
-    """Claims, newest statement first, each with its evidence (article, sentence, offsets)."""
+    """Claims, newest statement first, each with its evidence (article, sentence, offsets).
+    An unknown speaker, entity or affiliation is a 404 with suggestions; a malformed ``q`` a
+    422; ``capped`` says the list goes on (``next``) or a search cap cut it (``cap_note``)."""
     return reads.find_claims(
         graph, q=q, speaker=speaker, about=about, cue=cue,
         quote_type=quote_type.value if quote_type else None, outlet=outlet,
         date_from=date_from, date_to=date_to, published_from=published_from,
-        published_to=published_to, limit=limit, cursor=cursor,
+        published_to=published_to, anonymous=anonymous, speaker_country=speaker_country,
+        speaker_affiliation=speaker_affiliation, limit=limit, cursor=cursor,
     )
 
 

@@ -107,8 +107,16 @@ def claims_by_ids(graph: Graph, ids: list[str]) -> list[ClaimOut]:
     return [claim_from_row(r) for r in graph.read(queries.load("claims_by_ids"), ids=ids)]
 
 
-def claim_text_ids(graph: Graph, q: str, *, limit: int) -> list[str]:
-    rows = graph.read(queries.load("claims_text_ids"), lucene=lucene_phrase(q), limit=limit)
+def claim_text_ids(graph: Graph, q: str, *, limit: int, boolean: bool = False) -> list[str]:
+    """Best full-text matches: ``boolean`` reads OR / NOT / "phrases" (graph/reads/boolean.py),
+    else every word must match (type-ahead)."""
+    if boolean:
+        from graph.reads.boolean import to_lucene
+
+        lucene = to_lucene(q)
+    else:
+        lucene = lucene_phrase(q)
+    rows = graph.read(queries.load("claims_text_ids"), lucene=lucene, limit=limit)
     return [r["id"] for r in rows]
 
 
@@ -131,34 +139,77 @@ def find_claims(
     published_from: str | None = None,
     published_to: str | None = None,
     claim_ids: list[str] | None = None,
+    anonymous: bool | None = None,
+    speaker_country: str | None = None,
+    speaker_affiliation: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
 ) -> Page[ClaimOut]:
-    speaker_ids = _entity_ids(graph, speaker) if speaker else None
-    about_ids = _entity_ids(graph, about) if about else None
+    """Claims, newest first. ``q`` is a boolean search (graph/reads/boolean.py); an unknown
+    speaker, entity or affiliation is NotFound with the closest names as suggestions."""
+    notes: list[str] = []
+    speaker_ids = _known_ids(graph, speaker, "speaker", notes) if speaker else None
+    about_ids = _known_ids(graph, about, "about", notes) if about else None
+    affiliation_ids = (_known_ids(graph, speaker_affiliation, "speaker_affiliation", notes)
+                       if speaker_affiliation else None)
     if q:
         # Full-text first; the date order and the other filters then apply to these matches.
-        text_ids = claim_text_ids(graph, q, limit=TEXT_MATCH_CAP)
+        text_ids = claim_text_ids(graph, q, limit=TEXT_MATCH_CAP, boolean=True)
+        if len(text_ids) >= TEXT_MATCH_CAP:
+            notes.append(f"q: only the {TEXT_MATCH_CAP} best text matches are listed; "
+                         "add words or filters to narrow")
         claim_ids = [i for i in text_ids if i in set(claim_ids)] if claim_ids else text_ids
-    if (speaker and not speaker_ids) or (about and not about_ids) or claim_ids == []:
+    if claim_ids == []:
         return Page[ClaimOut](items=[], next=None)
     after_key, after_id = decode_cursor(cursor, 2)
     unfiltered = not any((speaker, about, q, cue, quote_type, outlet, date_from, date_to,
-                          published_from, published_to, claim_ids))
+                          published_from, published_to, claim_ids, anonymous is not None,
+                          speaker_country, speaker_affiliation))
     if unfiltered:
-        return _recent_claims(graph, after_key, after_id, limit)
+        page = _recent_claims(graph, after_key, after_id, limit)
+        page.capped = page.next is not None
+        return page
     rows = graph.read(
         queries.load("claims_list"),
         speaker_ids=speaker_ids, about_ids=about_ids, claim_ids=claim_ids, cue=cue,
         quote_type=quote_type, outlet=outlet, date_from=date_from, date_to=date_to,
-        published_from=published_from, published_to=published_to,
-        after_key=after_key, after_id=after_id, limit=limit + 1,
+        published_from=published_from, published_to=published_to, anonymous=anonymous,
+        speaker_country=speaker_country.upper() if speaker_country else None,
+        affiliation_ids=affiliation_ids, after_key=after_key, after_id=after_id,
+        limit=limit + 1,
     )
     items = [claim_from_row(r) for r in rows[:limit]]
     nxt = encode_cursor(rows[limit - 1]["sort_key"], rows[limit - 1]["claim"]["id"]) if len(
         rows
     ) > limit else None
-    return Page[ClaimOut](items=items, next=nxt)
+    return Page[ClaimOut](items=items, next=nxt, capped=bool(nxt or notes),
+                          cap_note="; ".join(notes) or None)
+
+
+# How many entities (or anonymous sources) one name may stand for in a claim filter.
+NAME_MATCH_CAP = 100
+
+
+def _known_ids(graph: Graph, ref: str, param: str, notes: list[str]) -> list[str]:
+    """The ids a name stands for; NotFound with suggestions when it stands for none."""
+    ids = entity_ids_by_name(graph, ref, limit=NAME_MATCH_CAP)
+    if not ids:
+        raise NotFound(f"no speaker or entity matches {param}={ref!r}",
+                       detail={"param": param, "suggestions": suggest_names(graph, ref)})
+    if len(ids) >= NAME_MATCH_CAP:
+        notes.append(f"{param}: {ref!r} matches more than {NAME_MATCH_CAP} speakers or "
+                     "entities; only the best are used, give a fuller name or an id")
+    return ids
+
+
+def suggest_names(graph: Graph, ref: str, *, limit: int = 5) -> list[dict[str, Any]]:
+    """The closest entity names (fuzzy over names and aliases, word by word, any word)."""
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in ref.split() if w.strip()]
+    if not words:
+        return []
+    lucene = " OR ".join(f"{w}~2" if len(w) > 3 else f"{w}*" for w in words)
+    rows = graph.read(queries.load("entity_suggest"), lucene=lucene, limit=limit)
+    return [{"id": r["id"], "name": r["name"], "type": r["type"]} for r in rows]
 
 
 def _by_closeness(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

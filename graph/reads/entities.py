@@ -26,9 +26,6 @@ from graph.reads import (
     lucene_phrase,
 )
 
-# A hub entity's co-mentions are counted over its newest articles only: bounded latency.
-COMENTION_ARTICLE_CAP = 500
-
 
 def entity_from(row: dict[str, Any], mentions: int = 0, score: float | None = None) -> EntityOut:
     data = {k: v for k, v in row.items() if v is not None}
@@ -39,6 +36,8 @@ def entity_from(row: dict[str, Any], mentions: int = 0, score: float | None = No
 
 def resolve_entity(graph: Graph, ref: str) -> str:
     """One entity id for an id or a name (the best match); NotFound when nothing matches."""
+    if graph.read(queries.load("entity_id_exists"), id=ref):
+        return ref
     ids = entity_ids_by_name(graph, ref, limit=1)
     if not ids:
         raise NotFound(f"no entity matches {ref!r}")
@@ -128,36 +127,6 @@ def entities_by_ids(graph: Graph, ids: list[str]) -> dict[str, EntityOut]:
     return {r["entity"]["id"]: entity_from(r["entity"], r["mentions"]) for r in rows}
 
 
-def comention_evidence(
-    graph: Graph, pairs: list[tuple[str, str]], *, per_pair: int = 3,
-    article_cap: int = COMENTION_ARTICLE_CAP,
-) -> dict[tuple[str, str], list[Evidence]]:
-    """Articles (and, where there is one, a shared sentence) mentioning both of each pair."""
-    out: dict[tuple[str, str], list[Evidence]] = {p: [] for p in pairs}
-    if not pairs:
-        return out
-    rows = graph.read(queries.load("comention_evidence"),
-                      pairs=[{"a": a, "b": b} for a, b in pairs], per_pair=per_pair,
-                      article_cap=article_cap)
-    for r in rows:
-        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
-    return out
-
-
-def comention_in_articles(
-    graph: Graph, items: list[tuple[str, str, list[str]]]
-) -> dict[tuple[str, str], list[Evidence]]:
-    """Evidence for pairs whose shared articles are known already (no search needed)."""
-    out: dict[tuple[str, str], list[Evidence]] = {(a, b): [] for a, b, _ in items}
-    if not items:
-        return out
-    rows = graph.read(queries.load("comention_in_articles"),
-                      items=[{"a": a, "b": b, "article_ids": ids} for a, b, ids in items])
-    for r in rows:
-        out.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
-    return out
-
-
 def _evidence(r: dict[str, Any]) -> Evidence:
     art = r["article"]
     return Evidence(
@@ -183,7 +152,7 @@ def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Re
     shared = int(weight[0]["n"]) if weight else 0
     evidence = hop_evidence.comention(
         graph, [(a_id, b_id)], {i: e.mentions for i, e in ents.items()}, per_pair=limit,
-        article_cap=2_000)[(a_id, b_id)]
+        article_cap=200)[(a_id, b_id)]
     return Relationship(
         a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=shared,
         claims_a_about_b=a_about_b, claims_b_about_a=b_about_a,

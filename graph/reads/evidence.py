@@ -7,13 +7,13 @@ from typing import Any
 
 import queries
 from graph.driver import Graph
-from graph.models import ClaimOut, Evidence, GraphEdge
+from graph.models import ClaimOut, Evidence, GraphEdge, RoleOut
 from graph.reads import claims_by_ids
-from graph.reads.entities import _evidence, roles
+from graph.reads.entities import _evidence, role_from_row
 
 EVIDENCE_PER_EDGE = 3
 # Co-mention evidence looks at this many articles of the smaller side of each pair.
-EVIDENCE_ARTICLE_CAP = 50
+EVIDENCE_ARTICLE_CAP = 10
 
 
 def month_range(date_from: str | None, date_to: str | None) -> dict[str, Any]:
@@ -63,6 +63,12 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int]) -> dict[
     claims = {c.id: c for c in claims_by_ids(graph, [c for v in ids.values() for c in v])}
     co = comention(graph, [(e.source, e.target) for e in edges if e.type == "CO_MENTIONED"],
                    sizes)
+    role_pairs = list(dict.fromkeys((e.source, e.target) for e in edges if e.type == "HAS_ROLE"))
+    found: dict[tuple[str, str], list[RoleOut]] = {}
+    if role_pairs:
+        for r in graph.read(queries.load("roles_between_pairs"), limit=EVIDENCE_PER_EDGE,
+                            pairs=[{"a": a, "b": b} for a, b in role_pairs]):
+            found.setdefault((r["a"], r["b"]), []).append(role_from_row(r))
     for e in edges:
         if e.type == "CLAIM_ABOUT":
             e.claim_ids = ids.get((e.source, e.target), [])
@@ -70,7 +76,7 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int]) -> dict[
         elif e.type == "CO_MENTIONED":
             e.evidence = co.get((e.source, e.target), [])
         elif e.type == "HAS_ROLE":
-            found = roles(graph, e.source, other=e.target, limit=EVIDENCE_PER_EDGE)
-            e.title = e.title or (found[0].title if found else None)
-            e.evidence = [r.evidence for r in found]
+            held = found.get((e.source, e.target), [])
+            e.title = e.title or (held[0].title if held else None)
+            e.evidence = [r.evidence for r in held]
     return claims

@@ -40,38 +40,45 @@ def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
                    paths=[])
     if a_id == b_id:
         return out
-    for seq in _search(graph, a_id, b_id, max_hops, k):
-        out.paths.append(_path_out(graph, seq))
+    out.paths = _paths_out(graph, _search(graph, a_id, b_id, max_hops, k))
     return out
 
 
-def _path_out(graph: Graph, seq: list[str]) -> PathOut:
-    ents = entities_by_ids(graph, seq)
-    nodes = [GraphNode(id=i, name=ents[i].name if i in ents else None,
-                       type=ents[i].type if i in ents else "Entity",
-                       mentions=ents[i].mentions if i in ents else 0,
-                       lat=ents[i].lat if i in ents else None,
-                       lon=ents[i].lon if i in ents else None) for i in seq]
-    pairs = list(zip(seq, seq[1:], strict=False))
+def _paths_out(graph: Graph, seqs: list[list[str]]) -> list[PathOut]:
+    """Every path's nodes, hop kinds and evidence, in one round of batched queries."""
+    if not seqs:
+        return []
+    ents = entities_by_ids(graph, list(dict.fromkeys(i for seq in seqs for i in seq)))
+    pairs = list(dict.fromkeys(p for seq in seqs for p in zip(seq, seq[1:], strict=False)))
     links: dict[tuple[str, str], dict[str, int]] = {p: {} for p in pairs}
     for r in graph.read(queries.load("agg_edges_between"),
                         pairs=[{"a": a, "b": b} for a, b in pairs]):
         kinds = links[(r["a"], r["b"])]
         kinds[_KIND[r["type"]]] = kinds.get(_KIND[r["type"]], 0) + r["weight"]
-    hops: list[GraphEdge] = []
+    hops: dict[tuple[str, str], GraphEdge] = {}
     for src, dst in pairs:
         kinds = links[(src, dst)]
         kind = next((k for k in _PRIORITY if k in kinds), "CO_MENTIONED")
-        hops.append(GraphEdge(id=_edge_id(kind, src, dst), source=src, target=dst, type=kind,
-                              weight=kinds.get(kind, 1)))
-    sizes = {n.id: n.mentions for n in nodes}
-    for edge in hops:
-        if edge.type == "CLAIM_ABOUT":  # claims either way along the hop
-            ids = evidence.claim_ids_between(graph, [(edge.source, edge.target),
-                                                     (edge.target, edge.source)])
-            edge.claim_ids = [*ids.get((edge.source, edge.target), []),
-                              *ids.get((edge.target, edge.source), [])]
-            edge.evidence = [c.evidence for c in claims_by_ids(graph, edge.claim_ids)]
-        else:
-            evidence.attach(graph, [edge], sizes)
-    return PathOut(length=len(hops), nodes=nodes, hops=hops)
+        hops[(src, dst)] = GraphEdge(id=_edge_id(kind, src, dst), source=src, target=dst,
+                                     type=kind, weight=kinds.get(kind, 1))
+    # Claims either way along a claim hop; co-mentions and roles as in neighbourhoods.
+    claim_hops = [e for e in hops.values() if e.type == "CLAIM_ABOUT"]
+    ids = evidence.claim_ids_between(graph, [p for e in claim_hops for p in (
+        (e.source, e.target), (e.target, e.source))])
+    for e in claim_hops:
+        e.claim_ids = [*ids.get((e.source, e.target), []), *ids.get((e.target, e.source), [])]
+    claims = {c.id: c for c in claims_by_ids(graph, [c for e in claim_hops for c in e.claim_ids])}
+    for e in claim_hops:
+        e.evidence = [claims[c].evidence for c in e.claim_ids if c in claims]
+    evidence.attach(graph, [e for e in hops.values() if e.type != "CLAIM_ABOUT"],
+                    {i: e.mentions for i, e in ents.items()})
+    out = []
+    for seq in seqs:
+        nodes = [GraphNode(id=i, name=ents[i].name if i in ents else None,
+                           type=ents[i].type if i in ents else "Entity",
+                           mentions=ents[i].mentions if i in ents else 0,
+                           lat=ents[i].lat if i in ents else None,
+                           lon=ents[i].lon if i in ents else None) for i in seq]
+        path_hops = [hops[p] for p in zip(seq, seq[1:], strict=False)]
+        out.append(PathOut(length=len(path_hops), nodes=nodes, hops=path_hops))
+    return out

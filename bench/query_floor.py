@@ -1,0 +1,105 @@
+"""The floor of the query benchmark: the same questions as the API's, asked in bare Cypher
+against the write-time aggregates (no HTTP, no evidence, no models), and the exactness check
+of the API's top-25 neighbours against a full recount at read time."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+AGG = "CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE"
+
+# Endpoint name (as in bench/queries.py) -> bare Cypher for the same question.
+FLOOR: dict[str, str] = {
+    "claims_by_speaker": """
+        CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
+        WITH node ORDER BY score DESC LIMIT 1
+        MATCH (node)-[:SAID]->(c:Claim)
+        WITH c ORDER BY coalesce(c.date, c.published) DESC LIMIT 20
+        MATCH (c)-[:REPORTED_IN]->(a:Article)
+        RETURN c.id, c.content, c.sentence, a.url""",
+    "entity_profile": """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        CALL (e) { MATCH (e)-[r:CO_MENTIONED]-(o:Entity)
+                   WITH o, r.weight AS w ORDER BY w DESC LIMIT 20 RETURN collect(o.id) AS co }
+        RETURN e {.*}, properties(s), co""",
+    "neighbors_d1": f"""
+        MATCH (e:Entity {{id: $id}})-[r:{AGG}]-(o:Entity)
+        WITH o, r.weight AS w ORDER BY w DESC LIMIT 50
+        RETURN o.id, o.name, w""",
+    "neighbors_d2": f"""
+        MATCH (e:Entity {{id: $id}})-[r:{AGG}]-(o:Entity)
+        WITH o, r.weight AS w ORDER BY w DESC LIMIT 50
+        CALL (o) {{ MATCH (o)-[r2:{AGG}]-(p:Entity)
+                   WITH p, r2.weight AS w2 ORDER BY w2 DESC LIMIT 3 RETURN p }}
+        RETURN o.id, p.id""",
+    "paths": f"""
+        MATCH (a:Entity {{id: $id}}), (b:Entity {{id: $other}})
+        MATCH p = SHORTEST 3 (a)-[:{AGG}]-{{1,3}}(b)
+        RETURN [n IN nodes(p) | n.id]""",
+    "relationship": """
+        MATCH (a:Entity {id: $id}), (b:Entity {id: $other})
+        OPTIONAL MATCH (a)-[r:CO_MENTIONED]-(b)
+        CALL (a, b) { MATCH (a)-[:SAID]->(c:Claim)-[:ABOUT|TARGETS]->(b)
+                      RETURN collect(c.id)[..20] AS ab }
+        RETURN r.weight, ab""",
+    "timeline": """
+        MATCH (s:EntityStats {entity_id: $id}) RETURN properties(s)""",
+}
+
+_driver: Any = None
+
+
+def init_worker() -> None:
+    global _driver
+    from graph.driver import connect
+    from graph.settings import Settings
+
+    _driver = connect(Settings())
+
+
+def hit(job: tuple[str, dict[str, Any]]) -> float:
+    name, params = job
+    t = time.perf_counter()
+    _driver.execute_query(FLOOR[name], params)
+    return (time.perf_counter() - t) * 1000
+
+
+def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
+    """The floor's parameters for one API request of the plan."""
+    path, params = req["path"], req.get("params", {})
+    if name == "claims_by_speaker":
+        return {"lucene": '"' + params["speaker"].replace('"', "") + '"'}
+    if name == "paths":
+        return {"id": params["from"], "other": params["to"]}
+    if name == "timeline":
+        return {"id": params["entity"]}
+    if name == "relationship":
+        parts = path.split("/")
+        return {"id": parts[3], "other": parts[5]}
+    return {"id": path.split("/")[3]}
+
+
+def exact_top25(graph: Any, base: str, key: str, k: int = 25) -> float:
+    """Share of 20 hubs and 20 tail entities (with at least k co-mentions when possible) whose
+    top-k API neighbours (co-mentions) equal the exact top-k from a read-time recount."""
+    hubs = [r["id"] for r in graph.read(
+        "MATCH (e:Entity) WITH e, COUNT { (e)<-[:MENTIONS]-() } AS d ORDER BY d DESC LIMIT 20 "
+        "RETURN e.id AS id")]
+    tail = [r["id"] for r in graph.read(
+        "MATCH (e:Entity) WITH e, COUNT { (e)<-[:MENTIONS]-() } AS d WHERE d >= 2 "
+        "WITH e ORDER BY e.id LIMIT 5000 WITH e ORDER BY rand() LIMIT 20 RETURN e.id AS id")]
+    ok = 0
+    with httpx.Client(base_url=base, headers={"X-API-Key": key}, timeout=120) as client:
+        for eid in hubs + tail:
+            want = [r["id"] for r in graph.read(
+                "MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity) "
+                "WHERE o <> e WITH o, count(DISTINCT a) AS shared "
+                "RETURN o.id AS id ORDER BY shared DESC, id LIMIT $k", id=eid, k=k)]
+            got = client.get(f"/v1/entities/{eid}/neighbors",
+                             params={"rel_types": "CO_MENTIONED", "limit": k + 1}).json()
+            ok += [e["target"] for e in got["edges"]] == want
+    return ok / len(hubs + tail)
