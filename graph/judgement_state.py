@@ -17,9 +17,12 @@ import neo4j.time as ntime
 
 import queries
 from graph.errors import InvalidInput, NotFound
-from graph.models import NodeLabel, RelType
+from graph.models import AggRel, NodeLabel, RelType
 
 # The label whose uniqueness constraint finds the node at a relationship's other end.
+# Aggregate edges are not part of a judged state: they are recomputed from the articles' own
+# edges (graph/aggregates.py) whenever a judgement or its undo moves those.
+_DERIVED = [t.value for t in AggRel]
 _KEY_LABELS = ("Entity", "Article", "Claim", "ResolutionDecision", "AnonymousSource", "Source")
 _LABELS = {lbl.value for lbl in NodeLabel}
 _REL_TYPES = {t.value for t in RelType}
@@ -58,7 +61,7 @@ def read_state(tx: Any, ids: list[str]) -> tuple[dict[str, Node], list[Rel]]:
     nodes: dict[str, Node] = {}
     rels: list[Rel] = []
     seen: set[str] = set()
-    for rec in tx.run(queries.load("judgement_snapshot"), ids=ids):
+    for rec in tx.run(queries.load("judgement_snapshot"), ids=ids, derived=_DERIVED):
         nodes[rec["id"]] = {"id": rec["id"], "labels": sorted(rec["labels"]),
                             "props": dict(rec["props"])}
         for r in rec["rels"]:

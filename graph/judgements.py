@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import queries
+from graph import aggregates
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.judgement_state import (
@@ -31,6 +33,22 @@ from graph.judgement_state import (
     write_state,
 )
 from graph.models import JudgementOut, MentionRef, RelType, stable_id
+
+
+def _in_aggregates(tx: Any, entity_ids: list[str], change: Callable[[], JudgementOut]
+                   ) -> JudgementOut:
+    """Run ``change`` with the write-time aggregates kept exact, in the same transaction.
+
+    A judgement deletes and recreates the judged entities (their aggregate edges with them), so
+    a delta would land on edges that are gone: instead the contribution of every article that
+    touches them is taken out first, while the entities still stand, and put back afterwards."""
+    rec = tx.run(queries.load("judgement_articles"), ids=entity_ids).single()
+    article_ids = sorted(rec["ids"]) if rec else []
+    empty = aggregates.Contribution()
+    aggregates.apply(tx, aggregates.read_contribution(tx, article_ids), empty)
+    out = change()
+    aggregates.apply(tx, empty, aggregates.read_contribution(tx, article_ids))
+    return out
 
 
 def now_iso() -> str:
@@ -84,7 +102,8 @@ def merge(graph: Graph, survivor_id: str, other_id: str, *, reason: str | None,
         return _record(tx, {k: v for k, v in props.items() if v is not None})
 
     with graph.session() as session:
-        return session.execute_write(work)
+        return session.execute_write(
+            lambda tx: _in_aggregates(tx, [survivor_id, other_id], lambda: work(tx)))
 
 
 def split(graph: Graph, entity_id: str, *, alias: str | None, mention: MentionRef | None,
@@ -137,7 +156,8 @@ def split(graph: Graph, entity_id: str, *, alias: str | None, mention: MentionRe
         return _record(tx, {k: v for k, v in props.items() if v is not None})
 
     with graph.session() as session:
-        return session.execute_write(work)
+        return session.execute_write(
+            lambda tx: _in_aggregates(tx, [entity_id], lambda: work(tx)))
 
 
 def _later_additions(tx: Any, j: dict[str, Any], ids: list[str],
@@ -170,6 +190,11 @@ def _later_additions(tx: Any, j: dict[str, Any], ids: list[str],
 
 
 def undo(graph: Graph, judgement_id: str, *, role: str) -> JudgementOut:
+    def _judged(tx: Any) -> list[str]:
+        rec = tx.run(queries.load("judgement_get"), id=judgement_id).single()
+        j = dict(rec["j"]) if rec else {}
+        return [x for x in (j.get("entity_id"), j.get("other_id"), j.get("new_entity_id")) if x]
+
     def work(tx: Any) -> JudgementOut:
         rec = tx.run(queries.load("judgement_get"), id=judgement_id).single()
         if rec is None:
@@ -192,7 +217,7 @@ def undo(graph: Graph, judgement_id: str, *, role: str) -> JudgementOut:
         return to_out(j)
 
     with graph.session() as session:
-        return session.execute_write(work)
+        return session.execute_write(lambda tx: _in_aggregates(tx, _judged(tx), lambda: work(tx)))
 
 
 def list_for(graph: Graph, entity_id: str) -> list[JudgementOut]:

@@ -13,4 +13,6 @@ CALL (s, row) {
   WITH s, row.keys[i] AS k, coalesce(s[row.keys[i]], 0) + row.deltas[i] AS v
   SET s[k] = CASE WHEN v = 0 THEN null ELSE v END
 }
-RETURN count(s) AS n
+// An entity that no article counts any more (merged away, deleted) keeps no stats node.
+WITH s WHERE s.mentions = 0 AND s.articles = 0 AND s.claims = 0
+DELETE s

@@ -3,6 +3,7 @@
 UNWIND $ids AS eid
 MATCH (n:Entity {id: eid})
 OPTIONAL MATCH (n)-[r]-(x)
+  WHERE NOT type(r) IN $derived  // write-time aggregates follow the articles' own edges
 WITH n, collect(CASE WHEN r IS NULL THEN null ELSE {
   eid: elementId(r), type: type(r), out: startNode(r) = n, props: properties(r),
   other_id: x.id, other_labels: labels(x),

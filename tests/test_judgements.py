@@ -28,6 +28,7 @@ from graph.models import (
 from graph.writer import Neo4jWriter
 from tests.conftest import ADMIN_KEY, INGEST_KEY, READ_KEY
 from tests.graph_fingerprint import fingerprint
+from tests.test_aggregates import _recount, _stored
 
 AT = "2025-05-01T12:00:00+00:00"
 TEXT = ("Mayor Petro Hrytsenko of Ostriv said the bridge would reopen. "
@@ -112,6 +113,18 @@ def written(graph: Graph) -> Iterator[tuple[str, StoredArticle, ExtractionResult
     yield tag, art, res
 
 
+def _assert_aggregates_exact(graph: Graph, ids: set[str]) -> None:
+    """The write-time aggregates of the judged entities equal a full recount."""
+    want_pairs, want_ents = _recount(graph)
+    got_pairs, got_ents = _stored(graph)
+
+    def mine(pairs: dict) -> dict:
+        return {k: v for k, v in pairs.items() if k[1] in ids or k[2] in ids}
+
+    assert mine(got_pairs) == mine(want_pairs)
+    assert {k: got_ents.get(k) for k in ids} == {k: want_ents.get(k) for k in ids}
+
+
 def _entity(graph: Graph, eid: str) -> dict | None:
     rows = graph.read("MATCH (e:Entity {id: $id}) RETURN properties(e) AS p", id=eid)
     return rows[0]["p"] if rows else None
@@ -134,12 +147,14 @@ def test_merge_then_undo_restores_exactly_the_previous_graph(graph: Graph, writt
                    "RETURN m.count AS n, m.texts AS t", a=f"jdg-art-{tag}", e=s)[0]
     assert m == {"n": 2, "t": ["Petro Hrytsenko", "P. Hrytsenko"]}
     assert fingerprint(graph) != before
+    _assert_aggregates_exact(graph, {s, o})
 
     listed = judgements.list_for(graph, s)
     assert [x.id for x in listed] == [j.id] and listed[0].undone_at is None
     undone = judgements.undo(graph, j.id, role="admin")
     assert undone.undone_at is not None
     assert fingerprint(graph) == before
+    _assert_aggregates_exact(graph, {s, o})
     with pytest.raises(InvalidInput, match="already undone"):
         judgements.undo(graph, j.id, role="admin")
 
@@ -156,8 +171,10 @@ def test_split_alias_then_undo_restores_exactly_the_previous_graph(graph: Graph,
     assert "Vardian defence ministry" not in _entity(graph, e)["aliases"]
     assert (_speaker(graph, f"c4-{tag}"), _speaker(graph, f"c3-{tag}")) == (new, e)
     assert (j.method, j.score) == ("alias", 1.0)  # the resolver decision it overrules
+    _assert_aggregates_exact(graph, {e, new})
     judgements.undo(graph, j.id, role="admin")
     assert fingerprint(graph) == before
+    _assert_aggregates_exact(graph, {e, new})
     assert _entity(graph, new) is None
 
 
