@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 
 from graph.models import EntityType
 from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.kinds import TypeWords, classify_thing, load_type_words
+from ingest.extract.names import is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -23,6 +25,15 @@ _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "
 _PARTICLES = {"von", "der", "van", "de", "al", "el", "bin", "ibn", "da", "du", "la", "le"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
                 "toward", "of", "across", "inside", "and"}
+# prepositions that make a place reading of an ambiguous name (a given name) likely
+_STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward",
+                       "across", "inside", "from"}
+# a name that is also a given name is a place only with place evidence and this population
+# (or a city in a country the article talks about)
+AMBIGUOUS_PLACE_POPULATION = 100_000
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
+               "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "maj", "maj.",
+               "capt", "capt.", "rev", "rev.", "sheikh", "imam", "prof", "prof."}
 
 
 @dataclass
@@ -58,6 +69,7 @@ class Rules:
     region_words: frozenset[str]
     settlement_words: frozenset[str]
     title_heads: frozenset[str]
+    types: TypeWords = field(default_factory=load_type_words)
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -175,6 +187,15 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if s >= e or not free(s, e):
             continue
+        text = doc[s:e].text
+        known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
+            is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text))
+        thing = classify_thing(doc, ent, s, e, rules.types, known)
+        if thing is not None:
+            if free(thing.start_tok, thing.end_tok):
+                claim(_mk(doc, thing.start_tok, thing.end_tok, thing.type, key=thing.key,
+                          name=thing.name, method="kind"))
+            continue
         m = _classify(doc, ent, s, e, rules, ctx, out)
         if m is not None:
             claim(m)
@@ -236,6 +257,19 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
             return None  # a place the gazetteer knows only as a surname ('Johnson City')
         return _mk(doc, s, e, entry.type, key=entry.id, name=entry.name, entry=entry,
                    method="gazetteer")
+    if entry is None and not is_settlement and e - s == 1 and label in _PLACE_LABELS \
+            and rules.places.country_code(text) is None and is_given_name(text):
+        # 'Natalia' tagged GPE: a given name is a place only with place evidence and no
+        # person reading -- no capitalized name after it, and a big city of that name or one
+        # after a place preposition in a country the article talks about.
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            return None
+        info = rules.places.resolve(text, context=ctx)
+        near = prev in _STRONG_PLACE_PREPS and info.country in ctx and info.population >= 1000
+        if info.kind != "city" or not (info.population >= AMBIGUOUS_PLACE_POPULATION or near):
+            return None
     if entry is not None or label in _PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
@@ -251,14 +285,69 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         # A lone capitalized token after a place preposition that GeoNames knows in a country
         # the article is about: the model's PERSON/PRODUCT guess loses.
         prev = doc[s - 1].lower_ if s > 0 else ""
-        if prev in _PLACE_PREPS and label != "ORG":
+        # an ORG here too ('the towns of Kefraya and ...'), unless written like an acronym
+        if prev in _PLACE_PREPS and not (label == "ORG" and (text.isupper() or prev == "and")):
             info = rules.places.resolve(text, context=ctx)
             if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
+    if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
+            and not is_given_name(text) and not _is_surname_in_doc(doc, text):
+        # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
+        # a country the article is about) of that name is the better reading.
+        info = rules.places.resolve(text, context=ctx)
+        if info.kind == "city" and (info.population >= AMBIGUOUS_PLACE_POPULATION
+                                    or (info.country in ctx and info.population >= 15_000)):
+            return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
+                       method="context")
     if label == "PERSON":
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
     return None
+
+
+
+def _is_surname_in_doc(doc: Doc, text: str) -> bool:
+    """Is ``text`` the last word of a multi-word PERSON entity of the doc?"""
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text
+               for ent in doc.ents)
+
+
+def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """Person evidence around one mention: a title or honorific before it, a given name as
+    its first word, a title apposition after it, or a speaking verb it is the subject of."""
+    prev = doc[s - 1].lower_ if s > 0 else ""
+    if prev in _HONORIFICS or prev in rules.title_heads:
+        return True
+    if e - s >= 2 and is_given_name(doc[s].text):
+        return True
+    if e < len(doc) - 1 and doc[e].text == "," and any(
+            t.lower_ in rules.title_heads for t in doc[e + 1 : min(len(doc), e + 5)]):
+        return True
+    cues = rules.gaz.words("cue_verbs")
+    for tok in doc[s:e]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues:
+            return True
+        if tok.dep_ == "compound" and tok.head.dep_ == "nsubj" \
+                and tok.head.head.lemma_.lower() in cues:
+            return True
+    return False
+
+
+def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[str]:
+    """Keys of model-found people none of whose mentions carries person evidence."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.description is None:
+            by_key.setdefault(m.key, []).append(m)
+    out: set[str] = set()
+    for key, ms in by_key.items():
+        if any(m.method != "model" for m in ms):
+            continue  # gazetteer, surname of a named person, rule-corrected
+        if not any(person_evidence(doc, m.start_tok, m.end_tok, rules) for m in ms):
+            out.add(key)
+    return out
+
+
 

@@ -26,7 +26,13 @@ from ingest.extract.coref import (
     resolve_people,
 )
 from ingest.extract.dates import parse_published
-from ingest.extract.entities import Ment, Rules, build_rules, detect_mentions
+from ingest.extract.entities import (
+    Ment,
+    Rules,
+    build_rules,
+    detect_mentions,
+    persons_without_evidence,
+)
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
@@ -79,6 +85,11 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
+    # a Person needs person evidence (title, given name, apposition, speaking verb, a
+    # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
+    unproven = persons_without_evidence(doc, ments, rules)
+    if unproven:
+        ments = [m for m in ments if m.key not in unproven]
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
     ments = [m for m in ments if m.key]

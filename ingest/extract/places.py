@@ -46,6 +46,7 @@ class PlaceInfo:
     kind: str  # country | admin1 | city | unresolved
     method: str  # gazetteer | geonames | context | new
     score: float = 1.0
+    population: int = 0
 
 
 class PlaceIndex:
@@ -85,7 +86,8 @@ class PlaceIndex:
         return PlaceInfo(f"place:geonames:{city['geonameid']}", city["name"],
                          int(city["geonameid"]), float(city["latitude"]),
                          float(city["longitude"]), city["countrycode"],
-                         adm.name if adm else None, key, "city", method, score)
+                         adm.name if adm else None, key, "city", method, score,
+                         int(city.get("population") or 0))
 
     def _admin1(self, adm: Admin1, method: str) -> PlaceInfo:
         # No package here ships region coordinates or ADM1 GeoNames ids: id by admin1 code.
@@ -93,6 +95,10 @@ class PlaceIndex:
                          adm.name, adm.key, "admin1", method)
 
     # ------------------------------------------------------------------ lookups
+    def has_city(self, name: str) -> bool:
+        key = norm(name)
+        return key in self.cities_primary or key in self.cities_alt
+
     def country_code(self, name: str) -> str | None:
         return self.country_by_name.get(norm(name))
 
