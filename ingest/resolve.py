@@ -23,6 +23,7 @@ KnownEntity = tuple[str, str, str, Sequence[str]]  # (id, type, name, aliases)
 
 # Ids that come from an authority (gazetteer, GeoNames) are never fuzzily re-mapped.
 _AUTHORITATIVE = ("place:geonames:", "place:admin1:")
+_NO_REMAP = ("org:inst:",)
 
 
 @dataclass
@@ -69,6 +70,10 @@ class CanonicalResolver:
         etype = ent.type.value
         if ent.id in self.by_id:
             return ent.id, "exact", 1.0, ent.name
+        if ent.id.startswith(_NO_REMAP):
+            # a country's ministry or army: its id already says whose; 'Defence Ministry'
+            # written elsewhere about another country must not attract it by alias or fuzz
+            return ent.id, "new", 1.0, ent.name
         for alias in (ent.name, *ent.aliases):
             hit = self.by_alias.get((etype, norm(alias)))
             if hit is not None:

@@ -147,6 +147,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         nxt = doc[e] if e < len(doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             continue
+        if _past_holder(doc, s, e, rules.types):
+            continue  # 'the then Russian president', 'a former president': not the holder now
         if free(s, e):
             claim(_mk(doc, s, e, EntityType.PERSON, method="description",
                       description=doc.vocab.strings[match_id]))
@@ -351,3 +353,15 @@ def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[s
 
 
 
+
+
+def _past_holder(doc: Doc, s: int, e: int, words: TypeWords) -> bool:
+    """Does a role description name a past or interim holder? A marker inside or right before
+    the phrase ('the former president', 'ex-president', 'the then prime minister', 'acting
+    minister') or a time qualifier right after it ('the president at the time')."""
+    for tok in doc[max(0, s - 2) : e]:
+        low = tok.lower_
+        if low in words.past_markers or low.startswith("ex-") or low.rstrip("-") == "ex":
+            return True
+    after = doc[e : min(len(doc), e + 4)].text.lower()
+    return any(after.startswith(p) for p in words.past_phrases)

@@ -34,11 +34,12 @@ from ingest.extract.entities import (
     persons_without_evidence,
 )
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.4"
+EXTRACTOR_VERSION = "kg-extract/1.5"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -90,6 +91,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     unproven = persons_without_evidence(doc, ments, rules)
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
+    qualify_institutions(doc, ments, rules, article_id)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
     ments = [m for m in ments if m.key]
@@ -138,7 +140,9 @@ def _records(
                 geonames_id=p.geonames_id if p else None, lat=p.lat if p else None,
                 lon=p.lon if p else None, country=p.country if p else None,
                 admin1=p.admin1 if p else None, resolution=res)
-        if m.text != rec.name and m.text not in rec.aliases:
+        # a role description ('the Russian president') is not a name of the person: it
+        # belongs to a role with dates, so it is a mention but never an alias
+        if m.description is None and m.text != rec.name and m.text not in rec.aliases:
             rec.aliases.append(m.text)
         s0, s1 = sent_of[m.start_tok]
         rec.mentions.append(Mention(start=m.start, end=m.end, text=m.text,
