@@ -27,7 +27,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 GOLD_DIR = REPO / "bench" / "gold"
-CORPUS = REPO.parent / "shared" / "corpus" / "news_corpus.jsonl"
+# the shared corpus sits beside the repository (or beside the folder of worktrees)
+CORPUS = next((p / "shared" / "corpus" / "news_corpus.jsonl" for p in REPO.parents
+               if (p / "shared" / "corpus" / "news_corpus.jsonl").exists()),
+              REPO.parent / "shared" / "corpus" / "news_corpus.jsonl")
 _WORD = re.compile(r"\w+")
 _QUOTE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"")
 _SPACY_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.models import EntityType
+from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import GazEntry, Gazetteer
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words
 from ingest.extract.names import is_given_name
@@ -190,6 +191,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if s >= e or not free(s, e):
             continue
         text = doc[s:e].text
+        if text in tz_abbreviations():
+            continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
             is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text))
         thing = classify_thing(doc, ent, s, e, rules.types, known)

@@ -33,6 +33,7 @@ from ingest.extract.entities import (
     detect_mentions,
     persons_without_evidence,
 )
+from ingest.extract.furniture import get_furniture
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.places import PlaceIndex, get_place_index
@@ -167,19 +168,26 @@ class SpacyExtractor:
         self.nlp = nlp or load_nlp(model_name or settings.spacy_model)
         self.batch_size = batch_size or settings.spacy_batch_size
         self.rules = build_rules(self.nlp, load_gazetteer(), place_index or get_place_index())
+        self.furniture = get_furniture()
 
     def __call__(self, articles: Sequence[StoredArticle]) -> list[ExtractionResult]:
-        return list(self.iter_extract((a.id, a.text, a.published) for a in articles))
+        return list(self.iter_extract((a.id, a.text, a.published, a.source) for a in articles))
 
-    def iter_extract(self, items: Iterable[tuple[str, str, str | None]]
+    def iter_extract(self, items: Iterable[tuple[str, str, str | None]
+                                           | tuple[str, str, str | None, str | None]]
                      ) -> Iterable[ExtractionResult]:
-        """(id, text, published) -> results, streaming through ``nlp.pipe``.
+        """(id, text, published[, outlet]) -> results, streaming through ``nlp.pipe``.
 
-        Only the text before trailing boilerplate is parsed: a prefix keeps every offset
-        valid for the full stored text."""
+        Only the text before trailing boilerplate is parsed, with the outlet's furniture
+        lines blanked to spaces: a same-length prefix keeps every offset valid for the full
+        stored text."""
+        furniture = self.furniture
+
         def texts() -> Iterable[tuple[str, tuple[str, str | None]]]:
-            for aid, text, published in items:
-                yield text[: content_end(text)], (aid, published)
+            for item in items:
+                aid, text, published = item[0], item[1], item[2]
+                outlet = item[3] if len(item) > 3 else None  # type: ignore[misc]
+                yield furniture.mask(text[: content_end(text)], outlet), (aid, published)
 
         for doc, (aid, published) in self.nlp.pipe(texts(), batch_size=self.batch_size,
                                                    as_tuples=True):
