@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import GazEntry, Gazetteer
-from ingest.extract.kinds import TypeWords, classify_thing, load_type_words
+from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
 
@@ -101,8 +101,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and trailing possessive/punctuation from a span."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "the", "a", "an")
+                           or doc[end - 1].is_punct):
         end -= 1
+    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ == "ADV":
+        start += 1  # 'Later the ...': a sentence-initial adverb is not part of a name
     return start, end
 
 
@@ -143,6 +146,9 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
+    # 0) equipment by shape ('an Su-25 jet', 'the cruiser Moskva'), whatever the model said.
+    for t in scan_equipment(doc, rules.types):
+        claim(_mk(doc, t.start_tok, t.end_tok, t.type, key=t.key, name=t.name, method="kind"))
     # 1) descriptions ('the Russian leader'), not titles ('Russian President Vladimir Putin').
     for match_id, s, e in rules.descriptions(doc):
         nxt = doc[e] if e < len(doc) else None
@@ -194,7 +200,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if text in tz_abbreviations():
             continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
-            is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text))
+            is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
+            or demonym_code(rules, text)[0]
         thing = classify_thing(doc, ent, s, e, rules.types, known)
         if thing is not None:
             if free(thing.start_tok, thing.end_tok):

@@ -23,7 +23,7 @@ from ingest.extract.gazetteer import DATA_DIR, slug
 _MODEL_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,3}s?|[A-Z]{1,3}\d{1,3}[A-Z]?)$")
 _SHIP_NOUNS = {"cruiser", "ship", "vessel", "warship", "frigate", "submarine", "destroyer",
                "carrier", "corvette", "flagship", "boat"}
-_TYPEABLE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "GPE", "LOC", "EVENT"}
+_TYPEABLE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "GPE", "LOC", "EVENT", "NORP"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
     if any(_MODEL_RE.match(t.text) for t in span) and ent.label_ not in ("GPE", "LOC"):
         return Typed(s, e, EntityType.EQUIPMENT, span.text, f"equipment:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.equipment)
-    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
+    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP",
+                                           "GPE"):
         return Typed(s, e, EntityType.EQUIPMENT, span.text, f"equipment:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.features, limit=1)
     if tail is not None or (e - s > 1 and span[-1].lower_ in words.features):
@@ -104,3 +105,35 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
         name = doc[s:tail].text
         return Typed(s, tail, EntityType.FACILITY, name, f"facility:{slug(name)}")
     return None
+
+
+def scan_equipment(doc: Doc, words: TypeWords) -> list[Typed]:
+    """Equipment the model does not tag: a model designation before an equipment noun or a
+    name ('an Su-25 jet', 'MV-22 Osprey'), and the name after a ship noun ('the cruiser
+    Moskva', 'the warship Admiral Makarov')."""
+    out: list[Typed] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        nxt = doc[i + 1] if i + 1 < n else None
+        if _MODEL_RE.match(tok.text) and nxt is not None and (
+                nxt.lower_ in words.equipment or ("-" in tok.text and nxt.pos_ == "PROPN"
+                                                  and nxt.text[:1].isupper())):
+            end = i + 2 if nxt.pos_ == "PROPN" and nxt.lower_ not in words.equipment else i + 1
+            name = doc[i:end].text
+            out.append(Typed(i, end, EntityType.EQUIPMENT, name, f"equipment:{slug(name)}"))
+            i = end
+            continue
+        if tok.lower_ in _SHIP_NOUNS and nxt is not None and nxt.pos_ == "PROPN" \
+                and nxt.text[:1].isupper():
+            end = i + 1
+            while end < n and end < i + 4 and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper():
+                end += 1
+            name = doc[i + 1 : end].text
+            out.append(Typed(i + 1, end, EntityType.EQUIPMENT, name, f"equipment:{slug(name)}"))
+            i = end
+            continue
+        i += 1
+    return out
