@@ -59,6 +59,9 @@ def translit_key(name: str) -> str:
     return " ".join(fold_word(w) for w in re.split(r"[\s\-]+", name) if fold_word(w))
 
 
+MIN_FREQUENCY = 2
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Casefolded given names from gender-guesser's ``nam_dict.txt`` (format: gender code,
@@ -70,7 +73,10 @@ def given_names() -> frozenset[str]:
             if not line or line[0] in "#=" or len(line) < 30:
                 continue
             name = line[3:29].strip()
-            if name and "+" not in name and " " not in name:
+            # per-country frequency columns: hex digits 1 (rare) .. D (very common); a name
+            # seen only as 'rare' everywhere (Lyman, Odessa, London) is no person evidence
+            freq = max((int(c, 16) for c in line[30:] if c in "123456789ABCDabcd"), default=0)
+            if name and "+" not in name and " " not in name and freq >= MIN_FREQUENCY:
                 out.add(name.casefold())
                 out.add(fold_word(name))
     return frozenset(out)
