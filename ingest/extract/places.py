@@ -100,7 +100,13 @@ class PlaceIndex:
         return key in self.cities_primary or key in self.cities_alt
 
     def country_code(self, name: str) -> str | None:
-        return self.country_by_name.get(norm(name))
+        code = self.country_by_name.get(norm(name))
+        if code is None and len(name) > 3 and name[:1].isupper():
+            # countrynames: names in many languages and scripts ('Rossiya', 'Україна',
+            # 'the Netherlands', 'Türkiye') -> ISO code; only codes GeoNames knows count
+            code = _countrynames_code(name)
+            return code if code in self.countries else None
+        return code
 
     def region(self, stem: str, country: str | None = None,
                context: tuple[str, ...] = ()) -> PlaceInfo | None:
@@ -149,6 +155,14 @@ class PlaceIndex:
                              country, None, None, "unresolved", "context", 0.5)
         return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
                          "unresolved", "new", 0.0)
+
+
+@lru_cache(maxsize=65536)
+def _countrynames_code(name: str) -> str | None:
+    import countrynames  # loaded on first use: its tables are only needed for rare names
+
+    code = countrynames.to_code(name)
+    return code.upper() if code and len(code) == 2 else None
 
 
 @lru_cache(maxsize=65536)
