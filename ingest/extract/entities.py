@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
-from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
@@ -101,6 +101,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and trailing possessive/punctuation from a span."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    for k in range(start + 1, end):  # 'Workers Union (TGWU': the bracket starts another name
+        if doc[k].text in ("(", "["):
+            end = k
+            break
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "the", "a", "an")
                            or doc[end - 1].is_punct):
         end -= 1
@@ -254,16 +258,21 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
         if label in _PLACE_LABELS and demonym_code(rules, text)[0] \
-                and rules.places.country_code(text) is None:
+                and norm(text) not in rules.places.country_by_name:
             return None  # 'the Ukrainian city of ...': a demonym is not the place
         if text.endswith("s") and len(text) > 4 and "'" not in text:
             # FA-KES strips apostrophes: 'Syrias', 'Aleppos' are possessives of places
             stem = rules.gaz.lookup(text[:-1])
             if stem is not None and stem.type is EntityType.PLACE:
                 entry, label = stem, "GPE"
-            elif rules.places.country_code(text[:-1]):
+            elif norm(text[:-1]) in rules.places.country_by_name:  # not 'Ukrainians'
                 text, label = text[:-1], "GPE"
     is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
+    if not is_settlement and label in ("ORG", "PERSON") and entry is None and e < len(doc) \
+            and doc[e].lower_ in rules.settlement_words and doc[e].lower_ != "capital":
+        # 'from Hazimah town', 'the al-Serian neighborhood': a settlement noun after a name
+        # makes it a place whatever the model said
+        is_settlement = True
     if entry is not None and entry.type is not EntityType.PLACE:
         if label in ("GPE", "LOC") and entry.type is EntityType.PERSON and not ent.ent_id_:
             return None  # a place the gazetteer knows only as a surname ('Johnson City')
