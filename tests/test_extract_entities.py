@@ -172,3 +172,12 @@ def test_furniture_is_learned_per_outlet() -> None:
     assert not furn.is_furniture("A story about the war.", "Outlet A")
     masked = furn.mask(f"Intro.\n{promo}\nEnd.", "Outlet A")
     assert len(masked) == len(f"Intro.\n{promo}\nEnd.") and "Hrytsenko" not in masked
+
+
+def test_a_name_next_to_a_settlement_noun_is_a_place(ex: SpacyExtractor) -> None:
+    text = ("Shells hit the neighborhood of Tareeq al-Jisr in Homs on Monday, and families "
+            "fled from Umm Sharshouh village.")
+    res = _one(ex, text)
+    assert not any(e.type is EntityType.PERSON for e in res.entities), \
+        [(e.type, e.name) for e in res.entities]
+    assert any(e.name == "Tareeq al-Jisr" and e.type is EntityType.PLACE for e in res.entities)

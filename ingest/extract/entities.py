@@ -268,10 +268,13 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
             elif norm(text[:-1]) in rules.places.country_by_name:  # not 'Ukrainians'
                 text, label = text[:-1], "GPE"
     is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
-    if not is_settlement and label in ("ORG", "PERSON") and entry is None and e < len(doc) \
-            and doc[e].lower_ in rules.settlement_words and doc[e].lower_ != "capital":
-        # 'from Hazimah town', 'the al-Serian neighborhood': a settlement noun after a name
-        # makes it a place whatever the model said
+    if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
+            (e < len(doc) and doc[e].lower_ in rules.settlement_words
+             and doc[e].lower_ != "capital")
+            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_
+                in rules.settlement_words and doc[s - 2].lower_ != "capital")):
+        # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
+        # al-Bab': a settlement noun next to a name makes it a place whatever the model said
         is_settlement = True
     if entry is not None and entry.type is not EntityType.PLACE:
         if label in ("GPE", "LOC") and entry.type is EntityType.PERSON and not ent.ent_id_:
