@@ -181,3 +181,11 @@ def test_a_name_next_to_a_settlement_noun_is_a_place(ex: SpacyExtractor) -> None
     assert not any(e.type is EntityType.PERSON for e in res.entities), \
         [(e.type, e.name) for e in res.entities]
     assert any(e.name == "Tareeq al-Jisr" and e.type is EntityType.PLACE for e in res.entities)
+
+
+def test_band_channel_and_virus_names_are_not_equipment(ex: SpacyExtractor) -> None:
+    text = ("U2 played in Dublin while ITV1 showed the match, and Covid-19 cases rose. "
+            "Engineers repaired two Bayraktar TB2 drones.")
+    res = _one(ex, text)
+    equipment = {e.name for e in res.entities if e.type is EntityType.EQUIPMENT}
+    assert equipment == {"Bayraktar TB2"}

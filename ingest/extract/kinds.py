@@ -19,8 +19,11 @@ from spacy.tokens import Doc, Span
 from graph.models import EntityType
 from ingest.extract.gazetteer import DATA_DIR, slug
 
-# 'Su-25', 'MV-22', 'T-72B3', 'S-400', 'F-16s', 'TB2': letters then digits, short.
-_MODEL_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,3}s?|[A-Z]{1,3}\d{1,3}[A-Z]?)$")
+# 'Su-25', 'MV-22', 'T-72B3', 'S-400', 'F-16s', 'MiG-29': up to three letters, a hyphen,
+# digits -- a designation on its own ('Covid-19' has five letters and is not one).
+_MODEL_RE = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,3}s?$")
+# 'TB2', 'M777': without the hyphen only before an equipment noun ('U2', 'ITV1' are not)
+_MODEL_PLAIN_RE = re.compile(r"^[A-Z]{1,3}\d{1,3}[A-Z]?$")
 _SHIP_NOUNS = {"cruiser", "ship", "vessel", "warship", "frigate", "submarine", "destroyer",
                "carrier", "corvette", "flagship", "boat"}
 _TYPEABLE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "GPE", "LOC", "EVENT", "NORP"}
@@ -117,12 +120,17 @@ def scan_equipment(doc: Doc, words: TypeWords) -> list[Typed]:
     while i < n:
         tok = doc[i]
         nxt = doc[i + 1] if i + 1 < n else None
-        if _MODEL_RE.match(tok.text) and nxt is not None and (
-                nxt.lower_ in words.equipment or ("-" in tok.text and nxt.pos_ == "PROPN"
-                                                  and nxt.text[:1].isupper())):
+        if (_MODEL_RE.match(tok.text) or _MODEL_PLAIN_RE.match(tok.text)) and nxt is not None \
+                and (nxt.lower_ in words.equipment or (_MODEL_RE.match(tok.text) is not None
+                                                       and nxt.pos_ == "PROPN"
+                                                       and nxt.text[:1].isupper())):
             end = i + 2 if nxt.pos_ == "PROPN" and nxt.lower_ not in words.equipment else i + 1
-            name = doc[i:end].text
-            out.append(Typed(i, end, EntityType.EQUIPMENT, name, f"equipment:{slug(name)}"))
+            start = i
+            if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
+                    and not doc[i - 1].is_sent_start and (not out or out[-1].end_tok < i):
+                start = i - 1  # the maker's name: 'Bayraktar TB2'
+            name = doc[start:end].text
+            out.append(Typed(start, end, EntityType.EQUIPMENT, name, f"equipment:{slug(name)}"))
             i = end
             continue
         if tok.lower_ in _SHIP_NOUNS and nxt is not None and nxt.pos_ == "PROPN" \
