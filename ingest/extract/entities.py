@@ -338,6 +338,17 @@ def _is_surname_in_doc(doc: Doc, text: str) -> bool:
                for ent in doc.ents)
 
 
+_CUES: dict[int, frozenset[str]] = {}
+
+
+def _cue_words(gaz: Gazetteer) -> frozenset[str]:
+    """Speaking verbs, built once per gazetteer (``words`` makes a new set per call)."""
+    cues = _CUES.get(id(gaz))
+    if cues is None:
+        cues = _CUES[id(gaz)] = gaz.words("cue_verbs")
+    return cues
+
+
 def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
     """Person evidence around one mention: a title or honorific before it, a given name as
     its first word, a title apposition after it, or a speaking verb it is the subject of."""
@@ -349,7 +360,7 @@ def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
     if e < len(doc) - 1 and doc[e].text == "," and any(
             t.lower_ in rules.title_heads for t in doc[e + 1 : min(len(doc), e + 5)]):
         return True
-    cues = rules.gaz.words("cue_verbs")
+    cues = _cue_words(rules.gaz)
     for tok in doc[s:e]:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues:
             return True

@@ -169,6 +169,8 @@ class SpacyExtractor:
         self.batch_size = batch_size or settings.spacy_batch_size
         self.rules = build_rules(self.nlp, load_gazetteer(), place_index or get_place_index())
         self.furniture = get_furniture()
+        # load the country-name tables now, not inside the first batch's timing
+        self.rules.places.country_code("Ukraina")
 
     def __call__(self, articles: Sequence[StoredArticle]) -> list[ExtractionResult]:
         return list(self.iter_extract((a.id, a.text, a.published, a.source) for a in articles))
