@@ -189,3 +189,15 @@ def test_band_channel_and_virus_names_are_not_equipment(ex: SpacyExtractor) -> N
     res = _one(ex, text)
     equipment = {e.name for e in res.entities if e.type is EntityType.EQUIPMENT}
     assert equipment == {"Bayraktar TB2"}
+
+
+def test_canonical_name_is_the_fullest_form_and_abbreviations_join(ex: SpacyExtractor) -> None:
+    text = ("The Federation of Mountain Rescue Teams (FMRT) said on Monday that the FMRT "
+            "would send volunteers to the northern region of Chernihiv.")
+    res = _one(ex, text)
+    orgs = [e for e in res.entities if e.type is EntityType.ORGANIZATION]
+    assert len(orgs) == 1, [(e.name, e.id) for e in orgs]
+    assert orgs[0].name == "Federation of Mountain Rescue Teams" and "FMRT" in orgs[0].aliases
+    region = next(e for e in res.entities if e.type is EntityType.PLACE)
+    assert region.id.startswith("place:admin1:UA.") and [m.text for m in region.mentions] \
+        == ["Chernihiv"]

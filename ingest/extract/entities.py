@@ -192,6 +192,19 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if info is not None:
             claim(_mk(doc, s, i + 1, EntityType.PLACE, place=info, name=info.name,
                       key=info.id, method=info.method))
+    # 3b) 'the northern region of Sumy', 'the province of Idlib': the name after 'of'.
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ in rules.region_words and doc[i + 1].lower_ == "of" \
+                and doc[i + 2].text[:1].isupper() and free(i + 2, i + 3):
+            e = i + 3
+            while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].text[:1].isupper():
+                e += 1
+            if not free(i + 2, e):
+                continue
+            info = rules.places.region(doc[i + 2 : e].text, None, ctx)
+            if info is not None:
+                claim(_mk(doc, i + 2, e, EntityType.PLACE, place=info, name=info.name,
+                          key=info.id, method=info.method))
     # 4) named entities, corrected.
     for ent in doc.ents:
         s, e = _trim(doc, ent.start, ent.end)

@@ -93,6 +93,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
     qualify_institutions(doc, ments, rules, article_id)
+    _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
     ments = [m for m in ments if m.key]
@@ -149,6 +150,7 @@ def _records(
         rec.mentions.append(Mention(start=m.start, end=m.end, text=m.text,
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
+        _fullest_name(rec)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".
         entry = gaz.lookup(rec.name)
@@ -194,3 +196,50 @@ class SpacyExtractor:
         for doc, (aid, published) in self.nlp.pipe(texts(), batch_size=self.batch_size,
                                                    as_tuples=True):
             yield extract_doc(doc, aid, published, self.rules)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'TGWU' / 'Transport and General Workers Union', 'UKIP' / 'UK Independence Party',
+    'Met' / 'Metropolitan Police': an acronym of the capitalised words (all-caps words
+    whole) or a prefix of the first word."""
+    words = [w for w in full.split() if w[:1].isupper()]
+    acro = "".join(w if w.isupper() else w[0] for w in words)
+    if short.isupper() and len(short) >= 2 and short == acro:
+        return True
+    return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
+        and words[0] != short
+
+
+def _fullest_name(rec: EntityRecord) -> None:
+    """Canonical name = the fullest form the article gives, never its abbreviation or a
+    non-ASCII reference spelling when the article wrote the name in ASCII: the model's own
+    organization names only (gazetteer and institution names are already canonical)."""
+    if rec.type is EntityType.ORGANIZATION and not rec.id.startswith(("org:inst:",)) \
+            and (rec.resolution or {}).get("method") != "gazetteer":
+        full = next((a for a in rec.aliases if _abbreviates(rec.name, a)), None)
+        if full is not None:
+            rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
+            rec.name = full
+    elif rec.type is EntityType.PLACE and not rec.name.isascii():
+        # GeoNames' 'Al Ḩasakah' for an article's 'Hasaka': keep the reference spelling
+        # as an alias, name the place as English news writes it
+        written = next((m.text for m in rec.mentions if m.text.isascii()), None)
+        if written is not None and written[:1].isupper():
+            rec.aliases = [a for a in rec.aliases if a != written] + [rec.name]
+            rec.name = written
+
+
+def _join_abbreviations(ments: list[Ment]) -> None:
+    """'the Transport and General Workers Union (TGWU) ... the TGWU', 'the Metropolitan
+    Police ... the Met': a one-word organization that abbreviates a longer one named in the
+    same article is that organization."""
+    full = [m for m in ments if m.type is EntityType.ORGANIZATION and m.key
+            and len((m.name or m.text).split()) > 1]
+    if not full:
+        return
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION or len(m.text.split()) != 1 or m.entry:
+            continue
+        hit = next((f for f in full if _abbreviates(m.text, f.name or f.text)), None)
+        if hit is not None:
+            m.key, m.name, m.method = hit.key, hit.name, "abbreviation"
