@@ -33,9 +33,10 @@ from ingest.extract.entities import (
     detect_mentions,
     persons_without_evidence,
 )
-from ingest.extract.furniture import get_furniture
+from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import qualify as qualify_institutions
+from ingest.extract.names import given_names
 from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
@@ -171,8 +172,11 @@ class SpacyExtractor:
         self.batch_size = batch_size or settings.spacy_batch_size
         self.rules = build_rules(self.nlp, load_gazetteer(), place_index or get_place_index())
         self.furniture = get_furniture()
-        # load the country-name tables now, not inside the first batch's timing
+        # load the reference tables now (country names, given names, tz abbreviations), not
+        # inside the first batch
         self.rules.places.country_code("Ukraina")
+        given_names()
+        tz_abbreviations()
 
     def __call__(self, articles: Sequence[StoredArticle]) -> list[ExtractionResult]:
         return list(self.iter_extract((a.id, a.text, a.published, a.source) for a in articles))
