@@ -1,6 +1,7 @@
 """Development evaluation against hand annotations in ``bench/gold/*.json``.
 
-    python bench/quality.py [--gold DIR] [--corpus PATH] [--verbose]
+    python bench/quality.py [--gold DIR] [--corpus PATH] [--previous REF | --no-previous]
+                            [--verbose]
 
 ``--corpus`` defaults to the in-repo FA-KES corpus, which holds the text of the FA-KES gold
 articles and the seed article only; the ``ukr-*`` gold articles are scored with ``--corpus`` set
@@ -15,6 +16,14 @@ precision / recall / F1 for
   and claims right in both content and speaker;
 and, in the same run, the same measures for raw spaCy NER and a naive quote baseline
 (quotation marks + nearest preceding PERSON).
+
+Entity measures (``bench/entity_metrics.py``) are printed for this extractor, for the
+extractor of a previous git ref (``--previous REF``, default the merge-base with main: its
+code is extracted with ``git archive`` into a temp dir and run in a subprocess) and for raw
+spaCy NER: entity F1, canonical-name F1, mention F1 (gold files whose entities list their
+``mentions``), wrong merges and splits per 100 gold entities. A gold file without an
+``entities`` (or ``claims``) key is not annotated for that task and is skipped for it.
+``--verbose`` explains dev articles only: held-out articles are for checking, not tuning.
 """
 
 from __future__ import annotations
@@ -76,7 +85,7 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[tuple[dict, str, str | None]
             texts[g["id"]] = ((REPO / g["source"]).read_text(encoding="utf-8"), g.get("published"))
         if g["id"] in texts:
             text, pub = texts[g["id"]]
-            for c in g["claims"]:
+            for c in g.get("claims", ()):
                 if c["content"] not in text:
                     print(f"warning: {g['id']}: gold content not in text: {c['content'][:50]}")
             out.append((g, text, pub))
@@ -90,6 +99,7 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[tuple[dict, str, str | None]
 
 
 def entity_score(gold: dict, system: Iterable[tuple[str, set[str]]]) -> tuple[int, int, int]:
+    """Kept for callers of the old API; ``bench/entity_metrics.py`` has the full measures."""
     """system: (type, {name, aliases}) per entity; one-to-one matching."""
     gents = [(e["type"], {norm(x) for x in (e["name"], *e.get("aliases", ()))})
              for e in gold["entities"]]
@@ -125,7 +135,7 @@ def _speaker_ok(gold: dict, gspeaker: str, sname: str, anonymous: bool) -> bool:
     if anonymous:
         return False
     names = {norm(gspeaker)}
-    for e in gold["entities"]:
+    for e in gold.get("entities", ()):
         if norm(e["name"]) == norm(gspeaker):
             names |= {norm(a) for a in e.get("aliases", ())}
     return norm(sname) in names
@@ -167,26 +177,37 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", type=Path, default=GOLD_DIR)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--previous", default=None, help="git ref of the previous extractor")
+    ap.add_argument("--no-previous", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
 
     import spacy
 
+    from bench.entity_metrics import extract_previous, merge_base
     from graph.settings import get_settings
-    from ingest.extract import SpacyExtractor
+    from ingest.extract import EXTRACTOR_VERSION, SpacyExtractor
 
     model = get_settings().spacy_model
     data = load_gold(args.gold, args.corpus)
     raw = spacy.load(model)
     ex = SpacyExtractor(model)
     results = list(ex.iter_extract((g["id"], t, p) for g, t, p in data))
+    prev: dict[str, dict] | None = None
+    prev_version = ""
+    if not args.no_previous:
+        ref = args.previous or merge_base()
+        prev_version, prev = extract_previous(ref, [(g["id"], t, p) for g, t, p in data])
+        prev_version = f"{prev_version} @ {ref[:10]}"
     splits: dict[str, Scores] = {"all": Scores()}
     for (g, text, _), res in zip(data, results, strict=True):
         doc = raw(text)
         for name in ("all", g.get("split", "dev")):
-            splits.setdefault(name, Scores()).add(g, res, doc)
-        if args.verbose:
+            splits.setdefault(name, Scores()).add(g, text, res, doc,
+                                                  prev.get(g["id"]) if prev else None)
+        if args.verbose and g.get("split", "dev") != "heldout":
             _explain(g, res)
+    print(f"\nthis extractor: {EXTRACTOR_VERSION}; previous: {prev_version or '(skipped)'}")
     summary: dict[str, object] = {"corpus": str(args.corpus), "gold_articles": len(data)}
     for name, sc in splits.items():
         n = len({g for g in sc.articles})
@@ -196,25 +217,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_ENT_ROWS = (("entities (typed, canonical)", "ent"), ("canonical names", "canon"),
+             ("mentions (span + type)", "ment"))
+_SYSTEMS = (("this", ""), ("previous", "_prev"), ("raw spaCy NER", "_raw"))
+
+
 class Scores:
-    """P/R/F1 accumulators for the extractor and both baselines over a set of articles."""
+    """P/R/F1 accumulators for the extractor, the previous one and the baselines."""
 
     def __init__(self) -> None:
-        self.m = {k: PRF() for k in ("ent", "ent_raw", "claim", "claim_raw", "cs", "cs_raw")}
+        self.m: dict[str, PRF] = {k: PRF() for k in (
+            "claim", "claim_raw", "cs", "cs_raw",
+            *(f"{row}{sfx}" for _, row in _ENT_ROWS for _, sfx in _SYSTEMS))}
+        self.ms: dict[str, list[int]] = {sfx: [0, 0, 0] for _, sfx in _SYSTEMS}
         self.spk = [0, 0]
         self.spk_raw = [0, 0]
         self.articles: list[str] = []
+        self.has_prev = False
 
-    def add(self, g: dict, res: object, doc: object) -> None:  # res: ExtractionResult, doc: Doc
+    def add(self, g: dict, text: str, res: object, doc: object,
+            prev: dict | None = None) -> None:  # res: ExtractionResult, doc: Doc
+        from bench.entity_metrics import (
+            entity_scores,
+            mention_scores,
+            merges_splits,
+            system_entities,
+        )
+
         self.articles.append(g["id"])
-        sys_ents = [(e.type.value, {norm(x) for x in (e.name, *e.aliases)})
-                    for e in res.entities]  # type: ignore[attr-defined]
-        self.m["ent"].add(*entity_score(g, sys_ents))
-        seen: dict[tuple[str, str], None] = {}
-        for ent in doc.ents:  # type: ignore[attr-defined]
-            if ent.label_ in _SPACY_TYPES:
-                seen[(_SPACY_TYPES[ent.label_], norm(ent.text))] = None
-        self.m["ent_raw"].add(*entity_score(g, [(t, {n}) for t, n in seen]))
+        if "entities" in g:
+            raw: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            for ent in doc.ents:  # type: ignore[attr-defined]
+                if ent.label_ in _SPACY_TYPES:
+                    raw.setdefault((_SPACY_TYPES[ent.label_], norm(ent.text)), []).append(
+                        (ent.start_char, ent.end_char))
+            systems = {"": system_entities(res),
+                       "_raw": [(t, n, {n}, spans) for (t, n), spans in raw.items()]}
+            if prev is not None:
+                systems["_prev"] = system_entities(prev)
+                self.has_prev = True
+            for sfx, sys_ents in systems.items():
+                for key, counts in entity_scores(g, sys_ents).items():
+                    self.m[key + sfx].add(*counts)
+                ms = mention_scores(g, text, sys_ents)
+                if ms is not None:
+                    self.m["ment" + sfx].add(*ms)
+                merges, spl, n = merges_splits(g, sys_ents)
+                acc = self.ms[sfx]
+                acc[0] += merges
+                acc[1] += spl
+                acc[2] += n
+        if "claims" not in g:
+            return
         sys_claims = [(c.content, c.speaker.name, c.speaker.anonymous)
                       for c in res.claims]  # type: ignore[attr-defined]
         for key, ckey, spk, claims in (("claim", "cs", self.spk, sys_claims),
@@ -227,15 +281,31 @@ class Scores:
 
     def report(self) -> dict[str, dict[str, float]]:
         print(f"{'measure':<36}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
-        rows = [("entities (typed, canonical)", "ent"), ("  raw spaCy NER", "ent_raw"),
-                ("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
-                ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
+        rows: list[tuple[str, str]] = []
+        for label, key in _ENT_ROWS:
+            for sys_label, sfx in _SYSTEMS:
+                if sfx == "_prev" and not self.has_prev:
+                    continue
+                if sfx == "_raw" and key == "canon":
+                    continue  # raw NER has no canonical names: the surface is its name
+                rows.append((f"{label}: {sys_label}" if not sfx else f"  {sys_label}",
+                             key + sfx))
+        rows += [("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
+                 ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
         out: dict[str, dict[str, float]] = {}
         for label, key in rows:
             p, r, f = self.m[key].row()
             out[key] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
             print(f"{label:<36}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
                   f"{self.m[key].n_sys:>6}{self.m[key].n_gold:>6}")
+        for sys_label, sfx in _SYSTEMS:
+            merges, spl, n = self.ms[sfx]
+            if (sfx == "_prev" and not self.has_prev) or not n:
+                continue
+            print(f"{'per 100 gold entities: ' + sys_label:<36} wrong merges "
+                  f"{100 * merges / n:5.1f}  splits {100 * spl / n:5.1f}  ({merges}, {spl} / {n})")
+            out["merge_split" + sfx] = {"merges": round(100 * merges / n, 2),
+                                        "splits": round(100 * spl / n, 2)}
         acc = self.spk[0] / self.spk[1] if self.spk[1] else 0.0
         acc_raw = self.spk_raw[0] / self.spk_raw[1] if self.spk_raw[1] else 0.0
         print(f"{'speaker accuracy on matched claims':<36}{acc:>7.3f}  ({self.spk[0]}/"
@@ -245,7 +315,7 @@ class Scores:
 
 
 def _explain(g: dict, res: object) -> None:
-    gold_names = {norm(x) for e in g["entities"] for x in (e["name"], *e["aliases"])}
+    gold_names = {norm(x) for e in g.get("entities", ()) for x in (e["name"], *e["aliases"])}
     print(f"== {g['id']}")
     for e in res.entities:  # type: ignore[attr-defined]
         if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:

@@ -27,6 +27,8 @@ class NodeLabel(StrEnum):
     ORGANIZATION = "Organization"
     PLACE = "Place"
     GROUP = "Group"
+    FACILITY = "Facility"  # plants, bases, bridges, airports: named sites that are not places
+    EQUIPMENT = "Equipment"  # weapons, ships, vehicles, drone and missile models
     CLAIM = "Claim"
     ANONYMOUS_SOURCE = "AnonymousSource"
     ENTITY = "Entity"  # shared by Person/Organization/Place/Group/Outlet: one key, one index
@@ -69,6 +71,8 @@ class EntityType(StrEnum):
     PLACE = "Place"
     GROUP = "Group"
     OUTLET = "Outlet"
+    FACILITY = "Facility"
+    EQUIPMENT = "Equipment"
 
     @property
     def label(self) -> NodeLabel:

@@ -18,11 +18,13 @@ from rapidfuzz import fuzz, process
 
 from graph.models import EntityRecord, EntityType, ExtractionResult
 from ingest.extract.gazetteer import norm
+from ingest.extract.names import given_names_compatible, translit_key
 
 KnownEntity = tuple[str, str, str, Sequence[str]]  # (id, type, name, aliases)
 
 # Ids that come from an authority (gazetteer, GeoNames) are never fuzzily re-mapped.
 _AUTHORITATIVE = ("place:geonames:", "place:admin1:")
+_NO_REMAP = ("org:inst:",)
 
 
 @dataclass
@@ -34,10 +36,16 @@ class _Canon:
 
 
 def _tokens_compatible(a: str, b: str) -> bool:
-    """Person names: same number of words and every word close ('Zelenskyy'~'Zelensky'),
-    so 'Kim Jong-un' never merges with 'Kim Jong-il'."""
+    """Person names: same number of words, compatible given names and every word close
+    after transliteration folding ('Zelenskyy'~'Zelensky', 'Shoygu'~'Shoigu'), so 'Kim
+    Jong-un' never merges with 'Kim Jong-il', nor 'Hunter Biden' with 'Joe Biden'."""
     ta, tb = a.split(), b.split()
-    return len(ta) == len(tb) and all(fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb, strict=True))
+    if len(ta) != len(tb) or not given_names_compatible(ta[0], tb[0]) and len(ta) > 1:
+        return False
+    ka, kb = translit_key(a).split(), translit_key(b).split()
+    if len(ka) != len(kb):
+        return all(fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb, strict=True))
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(ka, kb, strict=True))
 
 
 class CanonicalResolver:
@@ -50,6 +58,8 @@ class CanonicalResolver:
         self.by_id: dict[str, _Canon] = {}
         self.by_alias: dict[tuple[str, str], str] = {}
         self.names: dict[str, dict[str, str]] = {}  # type -> normalized name -> id
+        # (type, transliteration key) -> id: Zelenskyy / Zelenskiy / Зеленський are one key
+        self.translit: dict[tuple[str, str], str] = {}
         for eid, etype, name, aliases in known:
             self.add(eid, str(etype), name, aliases)
 
@@ -63,6 +73,14 @@ class CanonicalResolver:
             canon.aliases.add(alias)
             # the first owner of an alias keeps it: 'Johnson' must not hop between people
             self.by_alias.setdefault((etype, norm(alias)), eid)
+            if etype == EntityType.PERSON.value and not eid.startswith(_AUTHORITATIVE):
+                self.translit.setdefault((etype, translit_key(alias)), eid)
+
+    def _given_ok(self, name: str, cand_id: str) -> bool:
+        """Given names compatible ('V.' ~ 'Vladimir'); a candidate known by one word only
+        gives no evidence either way, so it is not joined."""
+        other = self.by_id[cand_id].name.split()
+        return len(other) > 1 and given_names_compatible(name.split()[0], other[0])
 
     def match(self, ent: EntityRecord) -> tuple[str, str, float, str]:
         """(canonical id, method, score, matched text) for one entity."""
@@ -73,10 +91,26 @@ class CanonicalResolver:
             # graph depend on which articles a worker had seen first ('Brussels' in a
             # Canadian story became Belgium's in one worker, stayed Ontario's in another).
             return ent.id, "exact", 1.0, ent.name
+        if ent.id.startswith(_NO_REMAP):
+            # a country's ministry or army: its id already says whose; 'Defence Ministry'
+            # written elsewhere about another country must not attract it by alias or fuzz
+            return ent.id, "new", 1.0, ent.name
+        multi = len(ent.name.split()) > 1
         for alias in (ent.name, *ent.aliases):
             hit = self.by_alias.get((etype, norm(alias)))
+            if hit is not None and ent.type is EntityType.PERSON and multi \
+                    and len(alias.split()) == 1 and not self._given_ok(ent.name, hit):
+                continue  # a shared surname never joins two people: Joe vs Hunter Biden
             if hit is not None:
                 return hit, "alias", 1.0, alias
+        if ent.type is EntityType.PERSON:
+            for alias in (ent.name, *ent.aliases):
+                hit = self.translit.get((etype, translit_key(alias)))
+                if hit is not None and multi and len(alias.split()) == 1 \
+                        and not self._given_ok(ent.name, hit):
+                    continue
+                if hit is not None:
+                    return hit, "transliteration", 1.0, alias
         pool = self.names.get(etype)
         if pool and not ent.id.startswith(_AUTHORITATIVE):
             best = process.extractOne(norm(ent.name), list(pool), scorer=fuzz.ratio,
@@ -106,7 +140,7 @@ class CanonicalResolver:
                 remap[ent.id] = cid
             # "new" is not a decision worth storing: it only says this process had not seen
             # the entity yet, which depends on the number of workers and the article order.
-            if method in ("alias", "fuzzy"):
+            if method in ("alias", "transliteration", "fuzzy"):
                 ent.resolution = {"method": method, "score": score, "matched": matched,
                                   "at": now}
                 if prior:

@@ -26,8 +26,10 @@ _SCHEMA = {
     NodeLabel.GROUP: "Organization", NodeLabel.PLACE: "Address",
     NodeLabel.SOURCE: "Organization", NodeLabel.ARTICLE: "Article",
     NodeLabel.ANONYMOUS_SOURCE: "LegalEntity",
+    NodeLabel.FACILITY: "RealEstate", NodeLabel.EQUIPMENT: "Asset",
 }
-_ENTITY_KINDS = {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.GROUP, NodeLabel.PLACE}
+_ENTITY_KINDS = {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.GROUP, NodeLabel.PLACE,
+                 NodeLabel.FACILITY, NodeLabel.EQUIPMENT}
 _LEGAL = {"Person", "Organization", "Group"}
 
 

@@ -26,10 +26,12 @@ _SEGMENT = {
     NodeLabel.ANONYMOUS_SOURCE: "anonymous", NodeLabel.PERSON: "entity",
     NodeLabel.ORGANIZATION: "entity", NodeLabel.PLACE: "entity", NodeLabel.GROUP: "entity",
     NodeLabel.CLAIM_REVIEW: "review",
+    NodeLabel.FACILITY: "entity", NodeLabel.EQUIPMENT: "entity",
 }
 _ENTITY_CLASS = {
     NodeLabel.PERSON: SDO.Person, NodeLabel.ORGANIZATION: SDO.Organization,
     NodeLabel.PLACE: SDO.Place, NodeLabel.GROUP: SDO.Organization,
+    NodeLabel.FACILITY: SDO.CivicStructure, NodeLabel.EQUIPMENT: SDO.Product,
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

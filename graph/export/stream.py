@@ -60,7 +60,8 @@ Record = Node | Edge
 Page = list[Record]
 PageSource = Callable[[], Iterator[Page]]  # serializers that need two passes call it twice
 
-_ENTITY_KINDS = {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.PLACE, NodeLabel.GROUP}
+_ENTITY_KINDS = {NodeLabel.PERSON, NodeLabel.ORGANIZATION, NodeLabel.PLACE, NodeLabel.GROUP,
+                 NodeLabel.FACILITY, NodeLabel.EQUIPMENT}
 
 
 def _plain(value: Any) -> Any:

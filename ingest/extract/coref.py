@@ -15,10 +15,16 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import norm, slug
+from ingest.extract.names import fold_word
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
                "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+def _skey(text: str) -> str:
+    """Surname key, transliteration-folded: 'Zelenskyy' finds 'Volodymyr Zelensky'."""
+    return " ".join(fold_word(w) or w for w in norm(text).split())
 
 
 def _strip_honorifics(text: str) -> str:
@@ -66,13 +72,13 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
                     else:
                         m.key, m.name = f"person:{slug(name)}", name
             if m.key is not None and m.name and len(m.name.split()) >= 2:
-                full.setdefault(norm(m.name.split()[-1]), (m.key, m.name))
-                full.setdefault(norm(m.text.split()[-1]), (m.key, m.name))
+                full.setdefault(_skey(m.name.split()[-1]), (m.key, m.name))
+                full.setdefault(_skey(m.text.split()[-1]), (m.key, m.name))
     for m in ments:
         if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
-                and m.method != "gazetteer" and norm(m.text) in full:
+                and m.method != "gazetteer" and _skey(m.text) in full:
             # 'Sharapova' tagged GPE after 'Maria Sharapova' was named: a surname
-            hit = full[norm(m.text)]
+            hit = full[_skey(m.text)]
             m.type, m.key, m.name, m.method, m.place = (EntityType.PERSON, hit[0], hit[1],
                                                        "surname", None)
             continue
@@ -81,7 +87,7 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
         if m.type is EntityType.PERSON and m.description is not None:
             continue
         name = _strip_honorifics(m.text)
-        hit = full.get(norm(name)) if len(name.split()) == 1 else None
+        hit = full.get(_skey(name)) if len(name.split()) == 1 else None
         if hit is not None and m.type in (EntityType.PERSON, EntityType.ORGANIZATION):
             m.type, m.key, m.name, m.method = EntityType.PERSON, hit[0], hit[1], "surname"
         elif m.key is None and m.type is EntityType.PERSON:

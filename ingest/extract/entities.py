@@ -15,7 +15,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.models import EntityType
-from ingest.extract.gazetteer import GazEntry, Gazetteer
+from ingest.extract.furniture import tz_abbreviations
+from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
+from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
+from ingest.extract.names import is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -23,6 +26,15 @@ _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "
 _PARTICLES = {"von", "der", "van", "de", "al", "el", "bin", "ibn", "da", "du", "la", "le"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
                 "toward", "of", "across", "inside", "and"}
+# prepositions that make a place reading of an ambiguous name (a given name) likely
+_STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward",
+                       "across", "inside", "from"}
+# a name that is also a given name is a place only with place evidence and this population
+# (or a city in a country the article talks about)
+AMBIGUOUS_PLACE_POPULATION = 100_000
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
+               "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "maj", "maj.",
+               "capt", "capt.", "rev", "rev.", "sheikh", "imam", "prof", "prof."}
 
 
 @dataclass
@@ -58,6 +70,7 @@ class Rules:
     region_words: frozenset[str]
     settlement_words: frozenset[str]
     title_heads: frozenset[str]
+    types: TypeWords = field(default_factory=load_type_words)
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -88,8 +101,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and trailing possessive/punctuation from a span."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    for k in range(start + 1, end):  # 'Workers Union (TGWU': the bracket starts another name
+        if doc[k].text in ("(", "["):
+            end = k
+            break
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "the", "a", "an")
+                           or doc[end - 1].is_punct):
         end -= 1
+    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ == "ADV":
+        start += 1  # 'Later the ...': a sentence-initial adverb is not part of a name
     return start, end
 
 
@@ -130,11 +150,16 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
+    # 0) equipment by shape ('an Su-25 jet', 'the cruiser Moskva'), whatever the model said.
+    for t in scan_equipment(doc, rules.types):
+        claim(_mk(doc, t.start_tok, t.end_tok, t.type, key=t.key, name=t.name, method="kind"))
     # 1) descriptions ('the Russian leader'), not titles ('Russian President Vladimir Putin').
     for match_id, s, e in rules.descriptions(doc):
         nxt = doc[e] if e < len(doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             continue
+        if _past_holder(doc, s, e, rules.types):
+            continue  # 'the then Russian president', 'a former president': not the holder now
         if free(s, e):
             claim(_mk(doc, s, e, EntityType.PERSON, method="description",
                       description=doc.vocab.strings[match_id]))
@@ -167,6 +192,19 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if info is not None:
             claim(_mk(doc, s, i + 1, EntityType.PLACE, place=info, name=info.name,
                       key=info.id, method=info.method))
+    # 3b) 'the northern region of Sumy', 'the province of Idlib': the name after 'of'.
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ in rules.region_words and doc[i + 1].lower_ == "of" \
+                and doc[i + 2].text[:1].isupper() and free(i + 2, i + 3):
+            e = i + 3
+            while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].text[:1].isupper():
+                e += 1
+            if not free(i + 2, e):
+                continue
+            info = rules.places.region(doc[i + 2 : e].text, None, ctx)
+            if info is not None:
+                claim(_mk(doc, i + 2, e, EntityType.PLACE, place=info, name=info.name,
+                          key=info.id, method=info.method))
     # 4) named entities, corrected.
     for ent in doc.ents:
         s, e = _trim(doc, ent.start, ent.end)
@@ -174,6 +212,18 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 and doc[e].text[:1].isupper():
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if s >= e or not free(s, e):
+            continue
+        text = doc[s:e].text
+        if text in tz_abbreviations():
+            continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
+        known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
+            is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
+            or demonym_code(rules, text)[0]
+        thing = classify_thing(doc, ent, s, e, rules.types, known)
+        if thing is not None:
+            if free(thing.start_tok, thing.end_tok):
+                claim(_mk(doc, thing.start_tok, thing.end_tok, thing.type, key=thing.key,
+                          name=thing.name, method="kind"))
             continue
         m = _classify(doc, ent, s, e, rules, ctx, out)
         if m is not None:
@@ -221,21 +271,42 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
         if label in _PLACE_LABELS and demonym_code(rules, text)[0] \
-                and rules.places.country_code(text) is None:
+                and norm(text) not in rules.places.country_by_name:
             return None  # 'the Ukrainian city of ...': a demonym is not the place
         if text.endswith("s") and len(text) > 4 and "'" not in text:
             # FA-KES strips apostrophes: 'Syrias', 'Aleppos' are possessives of places
             stem = rules.gaz.lookup(text[:-1])
             if stem is not None and stem.type is EntityType.PLACE:
                 entry, label = stem, "GPE"
-            elif rules.places.country_code(text[:-1]):
+            elif norm(text[:-1]) in rules.places.country_by_name:  # not 'Ukrainians'
                 text, label = text[:-1], "GPE"
     is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
+    if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
+            (e < len(doc) and doc[e].lower_ in rules.settlement_words
+             and doc[e].lower_ != "capital")
+            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_
+                in rules.settlement_words and doc[s - 2].lower_ != "capital")):
+        # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
+        # al-Bab': a settlement noun next to a name makes it a place whatever the model said
+        is_settlement = True
     if entry is not None and entry.type is not EntityType.PLACE:
         if label in ("GPE", "LOC") and entry.type is EntityType.PERSON and not ent.ent_id_:
             return None  # a place the gazetteer knows only as a surname ('Johnson City')
         return _mk(doc, s, e, entry.type, key=entry.id, name=entry.name, entry=entry,
                    method="gazetteer")
+    if entry is None and not is_settlement and e - s == 1 and label in _PLACE_LABELS \
+            and rules.places.country_code(text) is None and is_given_name(text):
+        # 'Natalia' tagged GPE: a given name is a place only with place evidence and no
+        # person reading -- no capitalized name after it, and a big city of that name or one
+        # after a place preposition in a country the article talks about.
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            return None
+        info = rules.places.resolve(text, context=ctx)
+        near = prev in _STRONG_PLACE_PREPS and info.country in ctx and info.population >= 1000
+        if info.kind != "city" or not (info.population >= AMBIGUOUS_PLACE_POPULATION or near):
+            return None
     if entry is not None or label in _PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
@@ -251,14 +322,92 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         # A lone capitalized token after a place preposition that GeoNames knows in a country
         # the article is about: the model's PERSON/PRODUCT guess loses.
         prev = doc[s - 1].lower_ if s > 0 else ""
-        if prev in _PLACE_PREPS and label != "ORG":
+        # an ORG here too ('the towns of Kefraya and ...'), unless written like an acronym
+        if prev in _PLACE_PREPS and not (label == "ORG" and (text.isupper() or prev == "and")):
             info = rules.places.resolve(text, context=ctx)
             if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
+    if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
+            and not is_given_name(text) and not _is_surname_in_doc(doc, text):
+        # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
+        # a country the article is about) of that name is the better reading.
+        info = rules.places.resolve(text, context=ctx)
+        if info.kind == "city" and (info.population >= AMBIGUOUS_PLACE_POPULATION
+                                    or (info.country in ctx and info.population >= 15_000)):
+            return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
+                       method="context")
     if label == "PERSON":
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
     return None
 
+
+
+def _is_surname_in_doc(doc: Doc, text: str) -> bool:
+    """Is ``text`` the last word of a multi-word PERSON entity of the doc?"""
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text
+               for ent in doc.ents)
+
+
+_CUES: dict[int, frozenset[str]] = {}
+
+
+def _cue_words(gaz: Gazetteer) -> frozenset[str]:
+    """Speaking verbs, built once per gazetteer (``words`` makes a new set per call)."""
+    cues = _CUES.get(id(gaz))
+    if cues is None:
+        cues = _CUES[id(gaz)] = gaz.words("cue_verbs")
+    return cues
+
+
+def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """Person evidence around one mention: a title or honorific before it, a given name as
+    its first word, a title apposition after it, or a speaking verb it is the subject of."""
+    prev = doc[s - 1].lower_ if s > 0 else ""
+    if prev in _HONORIFICS or prev in rules.title_heads:
+        return True
+    if e - s >= 2 and is_given_name(doc[s].text):
+        return True
+    if e < len(doc) - 1 and doc[e].text == "," and any(
+            t.lower_ in rules.title_heads for t in doc[e + 1 : min(len(doc), e + 5)]):
+        return True
+    cues = _cue_words(rules.gaz)
+    for tok in doc[s:e]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues:
+            return True
+        if tok.dep_ == "compound" and tok.head.dep_ == "nsubj" \
+                and tok.head.head.lemma_.lower() in cues:
+            return True
+    return False
+
+
+def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[str]:
+    """Keys of model-found people none of whose mentions carries person evidence."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.description is None:
+            by_key.setdefault(m.key, []).append(m)
+    out: set[str] = set()
+    for key, ms in by_key.items():
+        if any(m.method != "model" for m in ms):
+            continue  # gazetteer, surname of a named person, rule-corrected
+        if not any(person_evidence(doc, m.start_tok, m.end_tok, rules) for m in ms):
+            out.add(key)
+    return out
+
+
+
+
+
+def _past_holder(doc: Doc, s: int, e: int, words: TypeWords) -> bool:
+    """Does a role description name a past or interim holder? A marker inside or right before
+    the phrase ('the former president', 'ex-president', 'the then prime minister', 'acting
+    minister') or a time qualifier right after it ('the president at the time')."""
+    for tok in doc[max(0, s - 2) : e]:
+        low = tok.lower_
+        if low in words.past_markers or low.startswith("ex-") or low.rstrip("-") == "ex":
+            return True
+    after = doc[e : min(len(doc), e + 4)].text.lower()
+    return any(after.startswith(p) for p in words.past_phrases)

@@ -8,9 +8,11 @@ from typing import TextIO
 
 from ingest.extract.pipeline import SpacyExtractor
 
+Item = tuple[str, str, str | None, str | None]  # id, text, published, outlet
 
-def _parse(lineno: int, line: str) -> tuple[str, str, str | None] | dict[str, object]:
-    """(id, text, published) or an error record."""
+
+def _parse(lineno: int, line: str) -> Item | dict[str, object]:
+    """(id, text, published, outlet) or an error record."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -26,7 +28,9 @@ def _parse(lineno: int, line: str) -> tuple[str, str, str | None] | dict[str, ob
 
         aid = ArticleIn(text=text).resolved_id()
     published = obj.get("published")
-    return str(aid), text, published if isinstance(published, str) else None
+    source = obj.get("source")
+    return (str(aid), text, published if isinstance(published, str) else None,
+            source if isinstance(source, str) else None)
 
 
 def extract_jsonl(infile: TextIO, outfile: TextIO, *, batch_size: int | None = None,
@@ -37,7 +41,7 @@ def extract_jsonl(infile: TextIO, outfile: TextIO, *, batch_size: int | None = N
     stop the run."""
     ex = extractor or SpacyExtractor(batch_size=batch_size)
     pending: list[dict[str, object] | None] = []  # error records or None for "next result"
-    good: list[tuple[str, str, str | None]] = []
+    good: list[Item] = []
 
     def flush() -> int:
         results: Iterator[object] = iter(ex.iter_extract(good))

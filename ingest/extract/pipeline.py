@@ -26,13 +26,22 @@ from ingest.extract.coref import (
     resolve_people,
 )
 from ingest.extract.dates import parse_published
-from ingest.extract.entities import Ment, Rules, build_rules, detect_mentions
+from ingest.extract.entities import (
+    Ment,
+    Rules,
+    build_rules,
+    detect_mentions,
+    persons_without_evidence,
+)
+from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.institutions import qualify as qualify_institutions
+from ingest.extract.names import given_names
 from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.4"
+EXTRACTOR_VERSION = "kg-extract/1.5"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -82,6 +91,13 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
+    # a Person needs person evidence (title, given name, apposition, speaking verb, a
+    # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
+    unproven = persons_without_evidence(doc, ments, rules)
+    if unproven:
+        ments = [m for m in ments if m.key not in unproven]
+    qualify_institutions(doc, ments, rules, article_id)
+    _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
     ments = [m for m in ments if m.key]
@@ -130,12 +146,15 @@ def _records(
                 geonames_id=p.geonames_id if p else None, lat=p.lat if p else None,
                 lon=p.lon if p else None, country=p.country if p else None,
                 admin1=p.admin1 if p else None, resolution=res)
-        if m.text != rec.name and m.text not in rec.aliases:
+        # a role description ('the Russian president') is not a name of the person: it
+        # belongs to a role with dates, so it is a mention but never an alias
+        if m.description is None and m.text != rec.name and m.text not in rec.aliases:
             rec.aliases.append(m.text)
         s0, s1 = sent_of[m.start_tok]
         rec.mentions.append(Mention(start=m.start, end=m.end, text=m.text,
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
+        _fullest_name(rec)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".
         entry = gaz.lookup(rec.name)
@@ -155,20 +174,79 @@ class SpacyExtractor:
         self.nlp = nlp or load_nlp(model_name or settings.spacy_model)
         self.batch_size = batch_size or settings.spacy_batch_size
         self.rules = build_rules(self.nlp, load_gazetteer(), place_index or get_place_index())
+        self.furniture = get_furniture()
+        # load the reference tables now (country names, given names, tz abbreviations), not
+        # inside the first batch
+        self.rules.places.country_code("Ukraina")
+        given_names()
+        tz_abbreviations()
 
     def __call__(self, articles: Sequence[StoredArticle]) -> list[ExtractionResult]:
-        return list(self.iter_extract((a.id, a.text, a.published) for a in articles))
+        return list(self.iter_extract((a.id, a.text, a.published, a.source) for a in articles))
 
-    def iter_extract(self, items: Iterable[tuple[str, str, str | None]]
+    def iter_extract(self, items: Iterable[tuple[str, str, str | None]
+                                           | tuple[str, str, str | None, str | None]]
                      ) -> Iterable[ExtractionResult]:
-        """(id, text, published) -> results, streaming through ``nlp.pipe``.
+        """(id, text, published[, outlet]) -> results, streaming through ``nlp.pipe``.
 
-        Only the text before trailing boilerplate is parsed: a prefix keeps every offset
-        valid for the full stored text."""
+        Only the text before trailing boilerplate is parsed, with the outlet's furniture
+        lines blanked to spaces: a same-length prefix keeps every offset valid for the full
+        stored text."""
+        furniture = self.furniture
+
         def texts() -> Iterable[tuple[str, tuple[str, str | None]]]:
-            for aid, text, published in items:
-                yield text[: content_end(text)], (aid, published)
+            for item in items:
+                aid, text, published = item[0], item[1], item[2]
+                outlet = item[3] if len(item) > 3 else None  # type: ignore[misc]
+                yield furniture.mask(text[: content_end(text)], outlet), (aid, published)
 
         for doc, (aid, published) in self.nlp.pipe(texts(), batch_size=self.batch_size,
                                                    as_tuples=True):
             yield extract_doc(doc, aid, published, self.rules)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'TGWU' / 'Transport and General Workers Union', 'UKIP' / 'UK Independence Party',
+    'Met' / 'Metropolitan Police': an acronym of the capitalised words (all-caps words
+    whole) or a prefix of the first word."""
+    words = [w for w in full.split() if w[:1].isupper()]
+    acro = "".join(w if w.isupper() else w[0] for w in words)
+    if short.isupper() and len(short) >= 2 and short == acro:
+        return True
+    return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
+        and words[0] != short
+
+
+def _fullest_name(rec: EntityRecord) -> None:
+    """Canonical name = the fullest form the article gives, never its abbreviation or a
+    non-ASCII reference spelling when the article wrote the name in ASCII: the model's own
+    organization names only (gazetteer and institution names are already canonical)."""
+    if rec.type is EntityType.ORGANIZATION and not rec.id.startswith(("org:inst:",)) \
+            and (rec.resolution or {}).get("method") != "gazetteer":
+        full = next((a for a in rec.aliases if _abbreviates(rec.name, a)), None)
+        if full is not None:
+            rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
+            rec.name = full
+    elif rec.type is EntityType.PLACE and not rec.name.isascii():
+        # GeoNames' 'Al Ḩasakah' for an article's 'Hasaka': keep the reference spelling
+        # as an alias, name the place as English news writes it
+        written = next((m.text for m in rec.mentions if m.text.isascii()), None)
+        if written is not None and written[:1].isupper():
+            rec.aliases = [a for a in rec.aliases if a != written] + [rec.name]
+            rec.name = written
+
+
+def _join_abbreviations(ments: list[Ment]) -> None:
+    """'the Transport and General Workers Union (TGWU) ... the TGWU', 'the Metropolitan
+    Police ... the Met': a one-word organization that abbreviates a longer one named in the
+    same article is that organization."""
+    full = [m for m in ments if m.type is EntityType.ORGANIZATION and m.key
+            and len((m.name or m.text).split()) > 1]
+    if not full:
+        return
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION or len(m.text.split()) != 1 or m.entry:
+            continue
+        hit = next((f for f in full if _abbreviates(m.text, f.name or f.text)), None)
+        if hit is not None:
+            m.key, m.name, m.method = hit.key, hit.name, "abbreviation"

@@ -46,6 +46,7 @@ class PlaceInfo:
     kind: str  # country | admin1 | city | unresolved
     method: str  # gazetteer | geonames | context | new
     score: float = 1.0
+    population: int = 0
 
 
 class PlaceIndex:
@@ -85,7 +86,8 @@ class PlaceIndex:
         return PlaceInfo(f"place:geonames:{city['geonameid']}", city["name"],
                          int(city["geonameid"]), float(city["latitude"]),
                          float(city["longitude"]), city["countrycode"],
-                         adm.name if adm else None, key, "city", method, score)
+                         adm.name if adm else None, key, "city", method, score,
+                         int(city.get("population") or 0))
 
     def _admin1(self, adm: Admin1, method: str) -> PlaceInfo:
         # No package here ships region coordinates or ADM1 GeoNames ids: id by admin1 code.
@@ -93,8 +95,18 @@ class PlaceIndex:
                          adm.name, adm.key, "admin1", method)
 
     # ------------------------------------------------------------------ lookups
+    def has_city(self, name: str) -> bool:
+        key = norm(name)
+        return key in self.cities_primary or key in self.cities_alt
+
     def country_code(self, name: str) -> str | None:
-        return self.country_by_name.get(norm(name))
+        code = self.country_by_name.get(norm(name))
+        if code is None and len(name) > 3 and name[:1].isupper():
+            # countrynames: names in many languages and scripts ('Rossiya', 'Україна',
+            # 'the Netherlands', 'Türkiye') -> ISO code; only codes GeoNames knows count
+            code = _countrynames_code(name)
+            return code if code in self.countries else None
+        return code
 
     def region(self, stem: str, country: str | None = None,
                context: tuple[str, ...] = ()) -> PlaceInfo | None:
@@ -143,6 +155,14 @@ class PlaceIndex:
                              country, None, None, "unresolved", "context", 0.5)
         return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
                          "unresolved", "new", 0.0)
+
+
+@lru_cache(maxsize=65536)
+def _countrynames_code(name: str) -> str | None:
+    import countrynames  # loaded on first use: its tables are only needed for rare names
+
+    code = countrynames.to_code(name)
+    return code.upper() if code and len(code) == 2 else None
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,146 @@
+"""State institutions qualified by their country.
+
+'The defence ministry' is a different organization in Moscow and in Kyiv. Each Organization
+mention whose words, without a country qualifier, are a state institution
+(``types.json: state_institutions``) gets the country the text gives, in this order:
+- a qualifier in or right before the mention ('Russia's defence ministry', 'the Ukrainian
+  military', 'Ministry of Defence of Ukraine', 'UK Ministry of Defence');
+- an earlier qualified mention of the same institution in the article;
+- the nearest country or nationality word earlier in the same sentence.
+The id is the gazetteer's when it knows that country's institution, else
+``org:inst:<cc>:<institution>``; an institution no context qualifies stays local to its
+article (``org:inst:article:<article>:<institution>``) so that ministries, armed forces and
+parliaments of different countries never merge. The resolver never re-maps ``org:inst:`` ids.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.models import EntityType
+from ingest.extract.entities import Ment, Rules, demonym_code
+from ingest.extract.gazetteer import GazEntry, norm, slug
+from ingest.extract.kinds import TypeWords
+
+INST_PREFIX = "org:inst:"
+_OF_RE = re.compile(r"^(?P<inst>.+?) of (?:the )?(?P<ctry>[\w .'-]+)$")
+
+
+def _alias_map(words: TypeWords) -> dict[str, str]:
+    return {norm(a): inst for inst, aliases in words.institutions.items() for a in aliases}
+
+
+def parse(text: str, rules: Rules) -> tuple[str | None, str] | None:
+    """'Russia's defence ministry' -> ('RU', 'defence ministry'); 'the military' ->
+    (None, 'armed forces'); 'Azov Battalion' -> None."""
+    aliases = _aliases(rules.types)
+    t = norm(text)
+    if t in aliases:
+        return None, aliases[t]
+    words = t.split()
+    for i in range(1, min(4, len(words))):  # leading qualifier of up to 3 words
+        head, rest = " ".join(words[:i]), " ".join(words[i:])
+        if rest in aliases:
+            head = head.removesuffix("'s")
+            code = rules.places.country_code(head) or demonym_code(rules, head)[1]
+            if code:
+                return code, aliases[rest]
+            return None
+    m = _OF_RE.match(t)
+    if m and m.group("inst") in aliases:
+        code = rules.places.country_code(m.group("ctry"))
+        if code:
+            return code, aliases[m.group("inst")]
+    return None
+
+
+_ALIAS_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _aliases(words: TypeWords) -> dict[str, str]:
+    key = id(words)
+    if key not in _ALIAS_CACHE:
+        _ALIAS_CACHE[key] = _alias_map(words)
+    return _ALIAS_CACHE[key]
+
+
+_GAZ_INDEX: dict[int, dict[tuple[str, str], GazEntry]] = {}
+
+
+def gazetteer_index(rules: Rules) -> dict[tuple[str, str], GazEntry]:
+    """(country, institution) -> the gazetteer entry for it ('UK Ministry of Defence')."""
+    idx = _GAZ_INDEX.get(id(rules))
+    if idx is None:
+        idx = _GAZ_INDEX[id(rules)] = {}
+        for entry in rules.gaz.entries:
+            if entry.type is not EntityType.ORGANIZATION:
+                continue
+            for name in (entry.name, *entry.aliases):
+                parsed = parse(name, rules)
+                if parsed is not None and parsed[0] is not None:
+                    idx.setdefault((parsed[0], parsed[1]), entry)
+    return idx
+
+
+def _country_name(rules: Rules, code: str) -> str:
+    for dem, c in rules.demonyms.items():
+        if c == code and " " not in dem and not dem.isupper():
+            return dem.capitalize()
+    return rules.places.countries.get(code, {}).get("name", code)
+
+
+def _qualifier_before(doc: Doc, start_tok: int, rules: Rules) -> str | None:
+    """'Russia's | the Russian | Ukraine’s' right before the mention."""
+    i = start_tok
+    if i > 0 and doc[i - 1].lower_ in ("'s", "’s"):
+        return rules.places.country_code(doc[i - 2].text) if i >= 2 else None
+    if i > 0:
+        return demonym_code(rules, doc[i - 1].text)[1] or rules.places.country_code(
+            doc[i - 1].text)
+    return None
+
+
+def _sentence_country(doc: Doc, tok: int, rules: Rules) -> str | None:
+    """The nearest country or nationality word earlier in the sentence that qualifies a
+    noun ('The US attorney general ... a justice department official'); a country that is
+    an object or a possessor of something else ('visited Ukraine', 'Russia’s war crimes')
+    does not qualify the institution."""
+    sent = doc[tok].sent
+    for t in reversed(doc[sent.start : tok]):
+        if t.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        code = demonym_code(rules, t.text)[1] or rules.places.country_code(t.text)
+        if code:
+            return code
+    return None
+
+
+def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
+    """Re-key Organization mentions that are state institutions by their country, in place."""
+    idx = gazetteer_index(rules)
+    seen: dict[str, str] = {}  # institution -> last country qualified in this article
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION:
+            continue
+        parsed = parse(m.text, rules)
+        if parsed is None:
+            continue
+        code, inst = parsed
+        code = code or _qualifier_before(doc, m.start_tok, rules) or seen.get(inst) \
+            or _sentence_country(doc, m.start_tok, rules)
+        if code is None:
+            m.key = f"{INST_PREFIX}article:{slug(article_id)}:{slug(inst)}"
+            m.name, m.entry, m.method = m.text.strip(), None, "institution"
+            continue
+        seen[inst] = code
+        entry = idx.get((code, inst))
+        if entry is not None:
+            m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "institution"
+        else:
+            m.key = f"{INST_PREFIX}{code.lower()}:{slug(inst)}"
+            # the country's own word for it ('justice department', 'defence ministry')
+            written = m.text if parsed[0] else f"{_country_name(rules, code)} {m.text.strip()}"
+            m.name = " ".join(w[:1].upper() + w[1:] for w in written.split())
+            m.entry, m.method = None, "institution"

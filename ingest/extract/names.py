@@ -1,0 +1,98 @@
+"""Person-name reference data and transliteration-aware name keys.
+
+- Given names come from the first-names dictionary shipped by the ``gender-guesser`` package
+  (about 45,000 names with per-country frequencies, Eastern European and Arabic names
+  included): a given name is person evidence, and a token that is a given name is never
+  geocoded without place evidence ('Natalia' is not a town in Brazil).
+- ``translit_key`` folds the spellings one name gets in English news (Zelensky, Zelenskyy,
+  Zelenskiy, Зеленський; Shoigu, Shoygu) onto one key: script transliteration by
+  ``normality`` (ICU), then a phonetic-ish fold of the endings and letters that English,
+  Ukrainian and Russian romanisations disagree on.
+
+Both are loaded lazily (first use) and kept compact: a frozenset of casefolded names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from normality import ascii_text
+
+# Romanisation variants, applied in order to an ASCII, lower-case word. Each rule folds a
+# *class* of spellings (Library of Congress, BGN/PCGN, Ukrainian national, French/German
+# press forms), not a particular name.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"'", ""),  # soft sign: Zelens'kyj
+        (r"(iy|yy|ij|yj|ii|ey|ej|ei|y)$", "i"),  # -skyy/-skiy/-skij/-sky -> -ski; Sergey
+        (r"kh", "h"),  # Kharkiv / Harkiv
+        (r"zh", "z"),  # Zhytomyr / Zitomir
+        (r"j", "i"),  # ICU renders й as j: Šojgu -> soigu
+        (r"(shch|tsch|tch|sch|sh|ch)", "s"),
+        (r"h", "g"),  # Ukrainian г is h, Russian g: Oleh / Oleg, Syniehubov / Sinegubov
+        (r"(ts|tz|cz)", "c"),
+        (r"w", "v"),  # Zelenskij (de) / Zelensky
+        (r"(ya|ia|ja)", "a"),
+        (r"(yu|iu|ju)", "u"),
+        (r"(ye|ie|je|ey)", "e"),
+        (r"(yo|io|jo)", "o"),
+        (r"y", "i"),  # Shoygu / Shoigu, Dmytro / Dmitro
+        (r"([a-z])\1+", r"\1"),  # doubled letters: Zelenskyy, Medvedev
+        (r"(ii|iy)", "i"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    w = ascii_text(word).lower()
+    w = re.sub(r"[^a-z']", "", w)
+    for pat, rep in _FOLDS:
+        w = pat.sub(rep, w)
+    return w
+
+
+def translit_key(name: str) -> str:
+    """'Volodymyr Zelenskyy' and 'Володимир Зеленський' -> one key (space-joined words)."""
+    return " ".join(fold_word(w) for w in re.split(r"[\s\-]+", name) if fold_word(w))
+
+
+MIN_FREQUENCY = 2
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Casefolded given names from gender-guesser's ``nam_dict.txt`` (format: gender code,
+    name, per-country frequency columns; '=' lines are equivalences and skipped)."""
+    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line or line[0] in "#=" or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            # per-country frequency columns: hex digits 1 (rare) .. D (very common); a name
+            # seen only as 'rare' everywhere (Lyman, Odessa, London) is no person evidence
+            freq = max((int(c, 16) for c in line[30:] if c in "123456789ABCDabcd"), default=0)
+            if name and "+" not in name and " " not in name and freq >= MIN_FREQUENCY:
+                out.add(name.casefold())
+                out.add(fold_word(name))
+    return frozenset(out)
+
+
+def is_given_name(token: str) -> bool:
+    return len(token) > 1 and (token.casefold() in given_names()
+                               or fold_word(token) in given_names())
+
+
+def given_names_compatible(a: str, b: str) -> bool:
+    """Two given names (or initials) that may denote the same person: equal after folding,
+    one an initial of the other, or one absent."""
+    if not a or not b:
+        return True
+    fa, fb = fold_word(a.rstrip(".")), fold_word(b.rstrip("."))
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[:1] == fb[:1]
+    return fa == fb
