@@ -24,7 +24,7 @@ from graph.errors import GraphError, KGError, QueryRefused
 
 GRACE_S = 1.0
 _CTX = mp.get_context("forkserver")
-_CTX.set_forkserver_preload(["neo4j", "graph.driver", "graph.reads_query"])
+_CTX.set_forkserver_preload(["neo4j", "graph.driver", "graph.reads.query"])
 
 
 def _child(out: Any, uri: str, auth: tuple[str, str], database: str, cypher: str,
@@ -33,7 +33,7 @@ def _child(out: Any, uri: str, auth: tuple[str, str], database: str, cypher: str
     from neo4j import GraphDatabase
 
     from graph.driver import Graph
-    from graph.reads_query import jsonable
+    from graph.reads.query import jsonable
 
     os.nice(10)  # decoding a heavy result yields the CPU to the API's own threads (health)
     if memory_bytes > 0:

@@ -4,7 +4,7 @@ analysts write are accepted (no false positives), and the allow-lists fail close
 from __future__ import annotations
 
 import pytest
-from graph.reads_query import check_read_only
+from graph.reads.query import check_read_only
 
 from graph.driver import Graph
 from graph.errors import QueryRefused
