@@ -68,6 +68,16 @@ class QuoteType(StrEnum):
     INDIRECT = "indirect"
 
 
+class Stance(StrEnum):
+    """What the speaker does with the proposition in ``statement``."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    QUESTIONS = "questions"
+    PREDICTS = "predicts"
+    ACCUSES = "accuses"
+
+
 class ArticleStatus(StrEnum):
     OK = "ok"
     DUPLICATE = "duplicate"
@@ -152,6 +162,30 @@ class SpeakerRef(BaseModel):
     affiliation: str | None = None  # anonymous sources: "U.S."
 
 
+class ReportedBy(BaseModel):
+    """The attribution chain: the outlet a speaker talked to ('told Reuters', 'in an interview
+    with the BBC': role ``audience``) or the party that relayed the words ('TASS quoted Peskov
+    as saying': role ``relay``)."""
+
+    role: Literal["audience", "relay"]
+    name: str
+    id: str | None = None  # entity id when the outlet/relay is a known entity
+    type: str | None = None
+
+
+class Quantity(BaseModel):
+    """A figure in a claim: a value or a range, what it counts, where and when."""
+
+    text: str  # the figure as written ('at least 45', 'between 10 and 20')
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # the counted noun as written ('civilians', 'drones')
+    counted: str | None = None  # killed|wounded|displaced|captured|shot_down|munitions|aid|other
+    where: str | None = None  # place entity id
+    when: str | None = None  # ISO date (the claim's date)
+
+
 class ClaimRecord(BaseModel):
     id: str
     speaker: SpeakerRef
@@ -166,6 +200,11 @@ class ClaimRecord(BaseModel):
     about: list[str] = Field(default_factory=list)
     target: str | None = None  # entity id for accuse/criticize/deny
     date: str | None = None  # ISO date the statement was made, when resolvable
+    # Added in kg-extract/1.5 (all optional: older JSONL lines still load).
+    stance: Stance = Stance.ASSERTS
+    statement: str | None = None  # the proposition as one stand-alone sentence
+    reported_by: ReportedBy | None = None
+    quantity: Quantity | None = None
 
 
 class RelationRecord(BaseModel):
@@ -251,6 +290,10 @@ class ClaimOut(BaseModel):
     target: dict[str, object] | None = None
     checkworthiness: float | None = None
     checkworthiness_reasons: list[str] = Field(default_factory=list)
+    stance: Stance = Stance.ASSERTS
+    statement: str | None = None
+    reported_by: ReportedBy | None = None
+    quantity: Quantity | None = None
     evidence: Evidence
 
 
@@ -475,10 +518,13 @@ __all__ = [
     "Mention",
     "NodeLabel",
     "Page",
+    "Quantity",
     "QuoteType",
     "RelType",
+    "ReportedBy",
     "RelationRecord",
     "SpeakerRef",
+    "Stance",
     "StoredArticle",
     "WriteSummary",
     "content_hash",

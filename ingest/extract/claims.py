@@ -17,7 +17,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from graph.models import ClaimRecord, EntityType, QuoteType, SpeakerRef, stable_id
+from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
+from ingest.extract import claim_cues as cues
+from ingest.extract.claim_forms import claim_words, quantity, stance, statement
 from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
 from ingest.extract.dates import resolve_date
 from ingest.extract.entities import Ment, Rules, demonym_code
@@ -139,7 +141,19 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
+        return None
     m = ctx.tok2ment[subj.i]
+    if m is None and cues.is_document(subj):
+        # a report/statement speaks for its author; without one it is a document source
+        author = cues.document_author(subj, ctx.tok2ment)
+        if author is not None:
+            return (SpeakerRef(id=author.key, name=author.name or author.text,
+                               type=author.type.value), (author.start, author.end))
+        s, e = subj.left_edge.idx, subj.idx + len(subj)
+        desc = ctx.doc.text[s:e]
+        return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
+                           type="DocumentSource", anonymous=True, description=desc), (s, e))
     if m is None:
         # 'rescue workers, the Civil Defence' (apposition) names the speaker; so does
         # 'the SOHR monitoring group' (an institution noun) -- but 'a U.S. official' and
@@ -266,7 +280,8 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
 
 
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
-          cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None) -> None:
+          cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
+          reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
     cs, ce = _trim_span(text, cs, ce)
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
@@ -291,12 +306,19 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     if target and target not in about:
         about.append(target)
     ctx.last = (speaker[0], ce)
+    when = _date(ctx, tok, cs, ce) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
+    target_name = next((m.name or m.text for m in ctx.tok2ment if m is not None
+                        and m.key == target), None) if target else None
+    where = next((k for k in about if k.startswith("place:")), None)
+    negated = any(c.dep_ == "neg" for c in tok.children)
     ctx.claims.append(ClaimRecord(
         id=stable_id(ctx.article_id, cue_span, cs, ce, prefix="claim:"),
         speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
         content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
-        date=_date(ctx, tok, cs, ce)))
+        date=when, stance=stance(cue, text[cs:ce], negated),
+        statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue),
+        reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
 
 
 def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
@@ -342,14 +364,32 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
-    subj = _subject(tok)
+    relay: ReportedBy | None = None
+    chain = cues.quoted_as(tok)
+    if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
+        subj, relay_tok = chain
+        rm = next((ctx.tok2ment[t.i] for t in relay_tok.subtree if ctx.tok2ment[t.i]
+                   is not None), None) if relay_tok is not None else None
+        if relay_tok is not None:
+            relay = ReportedBy(role="relay", name=rm.name or rm.text if rm else
+                               relay_tok.text, id=rm.key if rm else None,
+                               type=rm.type.value if rm else None)
+    elif cues.passive_accused(tok):
+        subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
+    else:
+        subj = cues.agent_of(tok) or _subject(tok)
     if subj is None:
         return
     speaker = _speaker(ctx, subj)
     if speaker is None:
         return
+    if relay is None and (aud := cues.audience(tok, ctx.tok2ment, span)) is not None \
+            and aud.key != speaker[0].id:
+        relay = ReportedBy(role="audience", name=aud.name or aud.text, id=aud.key,
+                           type=aud.type.value)
     target = _target(ctx, tok, speaker[0].id)
-    _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target)
+    _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
+          relay)
 
 
 def _according(ctx: ClaimCtx, tok: Token) -> None:
@@ -369,6 +409,50 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     s0, s1 = sent.start_char, sent.end_char
     cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None)
+
+
+def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
+    """'Putin's claim that …', 'a warning from Rutte that …', 'the accusation by Kyiv that …':
+    the clause is the content, the possessor or the from/by phrase the speaker."""
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return
+    subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if subj is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")),
+                    None)
+        subj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    if subj is None or subj.tag_ in ("PRP$", "PRP"):
+        return
+    speaker = _speaker(ctx, subj)
+    if speaker is None:
+        return
+    last = clause.right_edge
+    _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)),
+          clause.left_edge.idx, last.idx + len(last), tok, None)
+
+
+def _headlines(ctx: ClaimCtx) -> None:
+    """'Zelensky: We will not give up' -- a line that opens with a named person or
+    organization and a colon (outlets and bare labels such as 'Q:' are not speakers)."""
+    text = ctx.doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(": ")
+        if colon <= 0 or colon > 40 or len(line[colon + 2:].split()) < 3:
+            continue
+        tok = ctx.doc.char_span(start, start + colon, alignment_mode="expand")
+        if tok is None:
+            continue
+        m = ctx.tok2ment[tok.start]
+        if m is None or not m.key or m.start != start or m.end != start + colon \
+                or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        sp = (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value), (m.start, m.end))
+        _emit(ctx, sp, ":", (start + colon, start + colon + 1), start + colon + 2,
+              start + len(line), ctx.doc[tok.end - 1], None)
 
 
 def _continuations(ctx: ClaimCtx) -> None:
@@ -402,6 +486,7 @@ def _continuations(ctx: ClaimCtx) -> None:
 
 def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     cues = ctx.rules.gaz.words("cue_verbs")
+    nominal = claim_words()["nominal_cues"]
     stop = ctx.rules.gaz.words("org_coref_stopwords")
     for m in ctx.tok2ment:
         if m is not None and m.type in (EntityType.ORGANIZATION, EntityType.OUTLET):
@@ -413,6 +498,9 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
             _according(ctx, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
             _verb_cue(ctx, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
+            _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
+    _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
     return ctx.claims

@@ -32,7 +32,7 @@ from ingest.extract.places import PlaceIndex, get_place_index
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.4"
+EXTRACTOR_VERSION = "kg-extract/1.5"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
