@@ -1,6 +1,6 @@
 """Development evaluation against hand annotations in ``bench/gold/*.json``.
 
-    python bench/quality.py [--gold DIR] [--corpus PATH] [--verbose]
+    python bench/quality.py [--gold DIR] [--corpus PATH] [--verbose] [--sample N]
 
 Gold files carry a ``split``: ``dev`` (used while writing the rules) or ``heldout`` (annotated
 after the rules were frozen). Scores are printed for all, dev and heldout. For each:
@@ -9,14 +9,22 @@ precision / recall / F1 for
 - claims: content overlap (>= 50% of the gold words and >= 30% of the system words);
 - speaker attribution: matched claims whose speaker is right (anonymous == anonymous),
   and claims right in both content and speaker;
-and, in the same run, the same measures for raw spaCy NER and a naive quote baseline
-(quotation marks + nearest preceding PERSON).
+- who-said-what (content and speaker right) per gold quote type (direct, mixed, indirect);
+- strict correctness on a seeded sample of system claims (speaker right and content close:
+  >= 80 % of the gold words, >= 70 % of the system's);
+- stance and quantity accuracy on matched claims, dispute-link precision/recall (links among an
+  article's claims, ``graph/disputes.py``);
+and, in the same run, the same measures for raw spaCy NER, a naive quote baseline (quotation
+marks + nearest preceding PERSON) and textacy's ``direct_quotations`` when textacy is installed
+(bench-only optional dependency: ``pip install -e .[bench]``).
+A gold file without an ``entities`` key (claims-only gold) is skipped by the entity scores.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from collections.abc import Iterable
@@ -27,7 +35,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 GOLD_DIR = REPO / "bench" / "gold"
-CORPUS = REPO.parent / "shared" / "corpus" / "news_corpus.jsonl"
+# ../shared next to the repository; a git worktree one level deeper looks two levels up
+CORPUS = next((p / "shared" / "corpus" / "news_corpus.jsonl" for p in (REPO.parent,
+               REPO.parent.parent) if (p / "shared" / "corpus").exists()),
+              REPO.parent / "shared" / "corpus" / "news_corpus.jsonl")
+QUOTE_TYPES = ("direct", "mixed", "indirect")
 _WORD = re.compile(r"\w+")
 _QUOTE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"")
 _SPACY_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
@@ -81,6 +93,8 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[tuple[dict, str, str | None]
 
 def entity_score(gold: dict, system: Iterable[tuple[str, set[str]]]) -> tuple[int, int, int]:
     """system: (type, {name, aliases}) per entity; one-to-one matching."""
+    if "entities" not in gold:
+        return 0, 0, 0
     gents = [(e["type"], {norm(x) for x in (e["name"], *e.get("aliases", ()))})
              for e in gold["entities"]]
     used: set[int] = set()
@@ -109,16 +123,38 @@ def _overlap(g: str, s: str) -> float:
     return common / len(gw)
 
 
-def _speaker_ok(gold: dict, gspeaker: str, sname: str, anonymous: bool) -> bool:
-    if gspeaker == "anonymous":
-        return anonymous
-    if anonymous:
-        return False
-    names = {norm(gspeaker)}
-    for e in gold["entities"]:
-        if norm(e["name"]) == norm(gspeaker):
-            names |= {norm(a) for a in e.get("aliases", ())}
-    return norm(sname) in names
+def _speaker_ok(gold: dict, gclaim: dict, snames: str | set[str], anonymous: bool) -> bool:
+    """Right speaker: the gold name, one of its ``speaker_alt`` or the gold entity's aliases
+    (``anonymous`` in the gold names accepts an anonymous system speaker)."""
+    wanted = {norm(x) for x in (gclaim["speaker"], *gclaim.get("speaker_alt", ()))}
+    for e in gold.get("entities", ()):
+        if norm(e["name"]) in wanted:
+            wanted |= {norm(a) for a in e.get("aliases", ())}
+    if anonymous and "anonymous" in wanted:
+        return True
+    names = {norm(snames)} if isinstance(snames, str) else {norm(n) for n in snames}
+    return bool(names & wanted)
+
+
+def match_claims(gold: dict, system: list[tuple]) -> list[tuple[int, int, float]]:
+    """One-to-one (gold index, system index, overlap) on content overlap, best first."""
+    pairs = []
+    for gi, gc in enumerate(gold["claims"]):
+        for si, sc in enumerate(system):
+            ov = _overlap(gc["content"], sc[0])
+            if ov >= 0.5:
+                pairs.append((ov, gi, si))
+    pairs.sort(reverse=True)
+    gu: set[int] = set()
+    su: set[int] = set()
+    out = []
+    for ov, gi, si in pairs:
+        if gi in gu or si in su:
+            continue
+        gu.add(gi)
+        su.add(si)
+        out.append((gi, si, ov))
+    return out
 
 
 def claim_score(gold: dict, system: list[tuple[str, str, bool]]
@@ -126,8 +162,8 @@ def claim_score(gold: dict, system: list[tuple[str, str, bool]]
     """system: (content, speaker name, anonymous). -> (tp, n_sys, n_gold, matched, spk_ok)."""
     pairs = []
     for gi, gc in enumerate(gold["claims"]):
-        for si, (content, _, _) in enumerate(system):
-            ov = _overlap(gc["content"], content)
+        for si, sc in enumerate(system):
+            ov = _overlap(gc["content"], sc[0])
             if ov >= 0.5:
                 pairs.append((ov, gi, si))
     pairs.sort(reverse=True)
@@ -139,8 +175,8 @@ def claim_score(gold: dict, system: list[tuple[str, str, bool]]
             continue
         gu.add(gi)
         su.add(si)
-        _, name, anon = system[si]
-        spk += _speaker_ok(gold, gold["claims"][gi]["speaker"], name, anon)
+        _, name, anon = system[si][:3]
+        spk += _speaker_ok(gold, gold["claims"][gi], name, anon)
     return len(gu), len(system), len(gold["claims"]), len(gu), spk
 
 
@@ -153,11 +189,24 @@ def naive_quotes(doc) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - a spaCy 
     return out
 
 
+def textacy_quotes(doc) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - a spaCy Doc
+    """textacy's direct_quotations (speaker as written); [] when textacy is not installed."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return []
+    out = []
+    for q in direct_quotations(doc):
+        out.append((q.content.text, " ".join(t.text for t in q.speaker), False))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", type=Path, default=GOLD_DIR)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--sample", type=int, default=40, help="strict-correctness sample size")
     args = ap.parse_args(argv)
 
     import spacy
@@ -179,69 +228,184 @@ def main(argv: list[str] | None = None) -> int:
             _explain(g, res)
     summary: dict[str, object] = {}
     for name, sc in splits.items():
-        n = len({g for g in sc.articles})
-        print(f"\n[{name}] articles: {n}")
-        summary[name] = sc.report()
+        print(f"\n[{name}] articles: {len(sc.articles)}, gold claims: {sc.m['claim'].n_gold}")
+        summary[name] = sc.report(args.sample)
     print(json.dumps(summary))
     return 0
 
 
+def _sys_claims(res: object) -> list[tuple]:
+    """(content, {speaker names}, anonymous, quote type, claim) per system claim."""
+    aliases = {e.id: {e.name, *e.aliases} for e in res.entities}  # type: ignore[attr-defined]
+    out = []
+    for c in res.claims:  # type: ignore[attr-defined]
+        names = {c.speaker.name, *aliases.get(c.speaker.id, ())}
+        out.append((c.content, names, c.speaker.anonymous, c.quote_type.value, c))
+    return out
+
+
+def _views(res: object) -> list:
+    """graph.disputes.ClaimView per system claim, sides from the article's HAS_ROLE
+    relations and anonymous affiliations."""
+    from graph.disputes import ClaimView
+
+    sides: dict[str, set[str]] = {}
+    for r in res.relations:  # type: ignore[attr-defined]
+        if r.type == "HAS_ROLE" and r.target:
+            sides.setdefault(r.source, set()).add(r.target)
+    out = []
+    for c in res.claims:  # type: ignore[attr-defined]
+        q = getattr(c, "quantity", None)
+        lo = hi = None
+        if q is not None:
+            lo = q.low if q.low is not None else q.value
+            hi = q.high if q.high is not None else q.value
+        side = set(sides.get(c.speaker.id, ()))
+        if c.speaker.affiliation:
+            side.add(norm(c.speaker.affiliation))
+        out.append(ClaimView(
+            id=c.id, speaker_id=c.speaker.id, content=c.content,
+            stance=c.stance.value if hasattr(c, "stance") else "asserts",
+            entities=set(c.about) | ({c.target} if c.target else set()), target=c.target,
+            date=c.date, sides=side, counted=q.counted if q else None, low=lo, high=hi,
+            where=q.where if q else None, when=q.when if q else None))
+    return out
+
+
 class Scores:
-    """P/R/F1 accumulators for the extractor and both baselines over a set of articles."""
+    """P/R/F1 accumulators for the extractor and the baselines over a set of articles."""
 
     def __init__(self) -> None:
-        self.m = {k: PRF() for k in ("ent", "ent_raw", "claim", "claim_raw", "cs", "cs_raw")}
+        keys = ["ent", "ent_raw", "claim", "claim_raw", "claim_tx", "cs", "cs_raw", "cs_tx",
+                "dispute"] + [f"cs_{q}" for q in QUOTE_TYPES]
+        self.m = {k: PRF() for k in keys}
         self.spk = [0, 0]
         self.spk_raw = [0, 0]
+        self.stance = [0, 0]
+        self.qty = [0, 0]
+        self.strict: list[tuple[str, int, bool]] = []  # (article, index, strictly right)
         self.articles: list[str] = []
 
     def add(self, g: dict, res: object, doc: object) -> None:  # res: ExtractionResult, doc: Doc
         self.articles.append(g["id"])
-        sys_ents = [(e.type.value, {norm(x) for x in (e.name, *e.aliases)})
-                    for e in res.entities]  # type: ignore[attr-defined]
-        self.m["ent"].add(*entity_score(g, sys_ents))
-        seen: dict[tuple[str, str], None] = {}
-        for ent in doc.ents:  # type: ignore[attr-defined]
-            if ent.label_ in _SPACY_TYPES:
-                seen[(_SPACY_TYPES[ent.label_], norm(ent.text))] = None
-        self.m["ent_raw"].add(*entity_score(g, [(t, {n}) for t, n in seen]))
-        sys_claims = [(c.content, c.speaker.name, c.speaker.anonymous)
-                      for c in res.claims]  # type: ignore[attr-defined]
-        for key, ckey, spk, claims in (("claim", "cs", self.spk, sys_claims),
-                                       ("claim_raw", "cs_raw", self.spk_raw, naive_quotes(doc))):
+        if "entities" in g:
+            sys_ents = [(e.type.value, {norm(x) for x in (e.name, *e.aliases)})
+                        for e in res.entities]  # type: ignore[attr-defined]
+            self.m["ent"].add(*entity_score(g, sys_ents))
+            seen: dict[tuple[str, str], None] = {}
+            for ent in doc.ents:  # type: ignore[attr-defined]
+                if ent.label_ in _SPACY_TYPES:
+                    seen[(_SPACY_TYPES[ent.label_], norm(ent.text))] = None
+            self.m["ent_raw"].add(*entity_score(g, [(t, {n}) for t, n in seen]))
+        sys_claims = _sys_claims(res)
+        for key, ckey, spk, claims in (
+                ("claim", "cs", self.spk, sys_claims),
+                ("claim_raw", "cs_raw", self.spk_raw, naive_quotes(doc)),
+                ("claim_tx", "cs_tx", [0, 0], textacy_quotes(doc))):
             tp, ns, ng, matched, ok = claim_score(g, claims)
             self.m[key].add(tp, ns, ng)
             self.m[ckey].add(ok, ns, ng)
             spk[0] += ok
             spk[1] += matched
+        self._detail(g, sys_claims, res)
 
-    def report(self) -> dict[str, dict[str, float]]:
-        print(f"{'measure':<36}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
+    def _detail(self, g: dict, sys_claims: list[tuple], res: object) -> None:
+        gold = g["claims"]
+        pairs = match_claims(g, sys_claims)
+        by_sys = {si: (gi, ov) for gi, si, ov in pairs}
+        # per quote type: recall by the gold type, precision by the matched gold type (else
+        # the system's own)
+        for q in QUOTE_TYPES:
+            n_gold = sum(1 for c in gold if c.get("quote_type", "indirect") == q)
+            n_sys = tp = 0
+            for si, sc in enumerate(sys_claims):
+                gi = by_sys.get(si, (None, 0))[0]
+                qt = gold[gi].get("quote_type", "indirect") if gi is not None else sc[3]
+                if qt != q:
+                    continue
+                n_sys += 1
+                tp += gi is not None and _speaker_ok(g, gold[gi], sc[1], sc[2])
+            self.m[f"cs_{q}"].add(tp, n_sys, n_gold)
+        for si, sc in enumerate(sys_claims):
+            gi = by_sys.get(si, (None, 0))[0]
+            ok = False
+            if gi is not None and _speaker_ok(g, gold[gi], sc[1], sc[2]):
+                gw, sw = _words(gold[gi]["content"]), _words(sc[0])
+                common = sum(min(gw.count(w), sw.count(w)) for w in set(gw))
+                ok = common >= 0.8 * len(gw) and common >= 0.7 * len(sw)
+            self.strict.append((g["id"], si, ok))
+            if gi is not None and "stance" in gold[gi]:
+                stance = getattr(sc[4], "stance", None)  # None: an extractor before 1.5
+                self.stance[0] += stance is not None and stance.value == gold[gi]["stance"]
+                self.stance[1] += 1
+            if gi is not None and "quantity" in gold[gi]:
+                gq, sq = gold[gi]["quantity"], getattr(sc[4], "quantity", None)
+                self.qty[1] += 1
+                if sq is not None and sq.counted == gq.get("counted"):
+                    self.qty[0] += all(getattr(sq, k) == gq[k] for k in ("value", "low", "high")
+                                       if k in gq)
+        self._disputes(g, by_sys, res)
+
+    def _disputes(self, g: dict, by_sys: dict[int, tuple[int, float]], res: object) -> None:
+        from graph.disputes import dispute_reason
+
+        gold_links = {frozenset((a, b)) for a, b, *_ in g.get("disputes", ())}
+        views = _views(res)
+        found = 0
+        n_sys = 0
+        for i in range(len(views)):
+            for j in range(i + 1, len(views)):
+                if dispute_reason(views[i], views[j]) is None:
+                    continue
+                n_sys += 1
+                gi, gj = by_sys.get(i, (None,))[0], by_sys.get(j, (None,))[0]
+                found += gi is not None and gj is not None and frozenset((gi, gj)) in gold_links
+        self.m["dispute"].add(found, n_sys, len(gold_links))
+
+    def report(self, sample: int) -> dict[str, object]:
+        print(f"{'measure':<40}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
         rows = [("entities (typed, canonical)", "ent"), ("  raw spaCy NER", "ent_raw"),
                 ("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
-                ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
-        out: dict[str, dict[str, float]] = {}
+                ("  textacy direct_quotations", "claim_tx"),
+                ("who-said-what (content + speaker)", "cs"),
+                *((f"  {q} quotes", f"cs_{q}") for q in QUOTE_TYPES),
+                ("  naive quote baseline", "cs_raw"), ("  textacy direct_quotations", "cs_tx"),
+                ("dispute links", "dispute")]
+        out: dict[str, object] = {}
         for label, key in rows:
             p, r, f = self.m[key].row()
             out[key] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
-            print(f"{label:<36}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
+            print(f"{label:<40}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
                   f"{self.m[key].n_sys:>6}{self.m[key].n_gold:>6}")
         acc = self.spk[0] / self.spk[1] if self.spk[1] else 0.0
-        acc_raw = self.spk_raw[0] / self.spk_raw[1] if self.spk_raw[1] else 0.0
-        print(f"{'speaker accuracy on matched claims':<36}{acc:>7.3f}  ({self.spk[0]}/"
-              f"{self.spk[1]}); naive baseline {acc_raw:.3f} ({self.spk_raw[0]}/{self.spk_raw[1]})")
-        out["speaker_acc"] = {"extract": round(acc, 3), "naive": round(acc_raw, 3)}
+        print(f"{'speaker accuracy on matched claims':<40}{acc:>7.3f}  ({self.spk[0]}/"
+              f"{self.spk[1]})")
+        rng = random.Random(7)
+        picked = rng.sample(self.strict, min(sample, len(self.strict)))
+        strict = sum(ok for *_, ok in picked) / len(picked) if picked else 0.0
+        print(f"{'strict correctness (seeded sample)':<40}{strict:>7.3f}  "
+              f"({sum(ok for *_, ok in picked)}/{len(picked)})")
+        st = self.stance[0] / self.stance[1] if self.stance[1] else 0.0
+        qa = self.qty[0] / self.qty[1] if self.qty[1] else 0.0
+        print(f"{'stance accuracy on matched claims':<40}{st:>7.3f}  ({self.stance[0]}/"
+              f"{self.stance[1]})")
+        print(f"{'quantity accuracy (gold figures)':<40}{qa:>7.3f}  ({self.qty[0]}/"
+              f"{self.qty[1]})")
+        out |= {"speaker_acc": round(acc, 3), "strict": round(strict, 3),
+                "stance_acc": round(st, 3), "quantity_acc": round(qa, 3)}
         return out
 
 
 def _explain(g: dict, res: object) -> None:
-    gold_names = {norm(x) for e in g["entities"] for x in (e["name"], *e["aliases"])}
+    gold_names = {norm(x) for e in g.get("entities", ()) for x in (e["name"], *e["aliases"])}
     print(f"== {g['id']}")
-    for e in res.entities:  # type: ignore[attr-defined]
+    for e in res.entities if "entities" in g else ():  # type: ignore[attr-defined]
         if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:
             print(f"   extra entity: {e.type.value} {e.name}")
     for c in res.claims:  # type: ignore[attr-defined]
-        print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {c.content[:70]}")
+        stance = getattr(c, "stance", None)
+        print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {stance or '':<9} "
+              f"{c.content[:70]}")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
 
 
 def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | None,
-              cue: str) -> str:
+              cue: str, speaker_is_person: bool = True) -> str:
     """The claim's proposition as one sentence that stands without the article."""
     text = doc.text[cs:ce]
     toks = _tokens_in(doc, cs, ce)
@@ -96,7 +96,8 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         body = _accusation(toks, body, target_name)
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
-        if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and first.head.dep_ != "ccomp"):
+        # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
+        if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
             body = speaker_name + body[len(first.text):]
     body = " ".join(body.split())
     if not body:
@@ -124,6 +125,18 @@ def _accusation(toks: list[Token], body: str, target_name: str) -> str:
     return f"{target_name} is responsible for {rest}"
 
 
+_RANGE_BEFORE = re.compile(r"\bbetween\s+(\d[\d,.]*)\s+(?:and|to)\s*$", re.I)
+_PART_OF = re.compile(r"\b(\d[\d,.]*)\s+(?:out\s+)?of\s+$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,.]*)")
+
+
+def _plain(raw: str) -> float | None:
+    try:
+        return float(raw.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
 def _number(tok: Token) -> float | None:
     raw = tok.text.lower().replace(",", "")
     if raw in _NUM_WORDS:
@@ -148,8 +161,17 @@ def _counted_of_lemma() -> dict[str, str]:
 
 
 def _counted(noun: Token) -> str:
+    """What the figure counts: the verb that governs the counted noun first ('shot down 31
+    drones' is shot_down, not munitions), then the noun and its modifiers."""
     kinds = _counted_of_lemma()
-    near = [noun, *noun.children, noun.head, *noun.head.children]
+    near: list[Token] = []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:  # 'people fled', 'drones were shot down'
+        near.extend((verb, *(c for c in verb.children if c.dep_ in ("prt", "acomp"))))
+    # the words right after the counted noun ('3,000 people fled' when the parse lost the
+    # verb)
+    near.extend(t for t in noun.doc[noun.i + 1 : noun.i + 4] if t.pos_ in ("VERB", "AUX"))
+    near.extend((noun, *noun.children, noun.head, *noun.head.children))
     if noun.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         near.append(noun.head.head)
     for t in near:
@@ -173,16 +195,26 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
         mods = [c for c in tok.children if c.dep_ in ("quantmod", "advmod")]
         low = high = None
         # 'between 10 and 20', '10 to 20', '10-20': the other end is a conj/quantmod number
-        other = next((c for c in tok.children if c.like_num and c.i != tok.i), None)
-        if other is not None and _number(other) is not None:
-            a, b = sorted((val, _number(other) or val))
-            low, high = a, b
+        # (read off the text: the parse often splits 'between 2,000 and 3,000 people')
+        before = doc.text[max(0, tok.idx - 30):tok.idx]
+        after = doc.text[tok.idx + len(tok):tok.idx + len(tok) + 20]
+        part = _PART_OF.search(before)
+        if part is not None and _plain(part.group(1)) is not None:
+            # '45 of 60 drones': 45 is the count, 60 the whole
+            val = _plain(part.group(1)) or val
+        m = _RANGE_BEFORE.search(before)
+        m2 = _RANGE_AFTER.match(after)
+        other = m.group(1) if m else (m2.group(1) if m2 else None)
+        if other is not None and _plain(other) is not None:
+            low, high = sorted((val, _plain(other) or val))
         words = {m.lower_ for m in mods} | {t.lower_ for t in doc[max(0, tok.i - 3):tok.i]}
         if {"least", "over", "than"} & words and "less" not in words and "fewer" not in words:
             low = low if low is not None else val
         if {"most", "fewer", "less", "under", "up"} & words and "least" not in words:
             high = high if high is not None else val
         start = min([tok.idx, *(m.idx for m in mods)])
+        if part is not None:
+            start = tok.idx - len(before) + part.start(1)
         end = tok.idx + len(tok)
         if noun.i > tok.i:
             end = max(end, noun.idx + len(noun))

@@ -118,6 +118,14 @@ def _content(tok: Token) -> tuple[int, int] | None:
         return None
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
+    first = min(comps, key=lambda c: c.left_edge.i)
+    gap = tok.doc[tok.i + 1 : first.left_edge.i]
+    if first.dep_ == "ccomp" and len(gap) and first.left_edge.i > tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in first.children) \
+            and not any(t.is_punct or t.is_quote for t in gap):
+        # 'said between 2,000 and 3,000 people fled': the parse hung the subject on the
+        # cue; a clause without its subject is a fragment, so take the words in between
+        s = gap[0].idx
     return s, last.idx + len(last)
 
 
@@ -193,6 +201,8 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
     if subj.pos_ in ("NOUN", "PROPN") and (
         low in ctx.rules.gaz.words("anonymous_nouns")
         or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
+        # 'the air force', 'Ukraine's navy': an institution the gazetteer does not name
+        or subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
     ):
         return _anonymous(ctx, subj)
     return None
@@ -317,7 +327,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
         date=when, stance=stance(cue, text[cs:ce], negated),
-        statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue),
+        statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
+                            speaker[0].type == EntityType.PERSON.value),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
 
 
