@@ -195,10 +195,11 @@ def textacy_quotes(doc) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - a spaC
         from textacy.extract.triples import direct_quotations
     except ImportError:
         return []
-    out = []
-    for q in direct_quotations(doc):
-        out.append((q.content.text, " ".join(t.text for t in q.speaker), False))
-    return out
+    try:
+        found = list(direct_quotations(doc))
+    except ValueError:  # textacy bails out on an unclosed quotation mark: no quotes
+        return []
+    return [(q.content.text, " ".join(t.text for t in q.speaker), False) for q in found]
 
 
 def main(argv: list[str] | None = None) -> int:
