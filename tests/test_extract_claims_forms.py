@@ -97,3 +97,22 @@ def test_result_has_the_new_fields(ex: SpacyExtractor) -> None:
     assert isinstance(res, ExtractionResult)
     dumped = res.model_dump(mode="json")["claims"][0]
     assert dumped["stance"] == "asserts" and dumped["statement"].startswith("Germany would")
+
+
+def test_a_quote_running_over_sentences_is_one_claim(ex: SpacyExtractor) -> None:
+    c = one(ex, "“The corridor is open. Ships are moving again,” Oleksandr Kubrakov said.")
+    assert c.content == "“The corridor is open. Ships are moving again,”"
+    c = one(ex, "Kaja Kallas said: “Estonia will keep sending aid. We will not stop.”")
+    assert c.content == "“Estonia will keep sending aid. We will not stop.”"
+
+
+def test_content_ends_before_another_attribution(ex: SpacyExtractor) -> None:
+    text = ("Kaja Kallas urged the EU to speed up accession talks as she said Ukraine "
+            "had met every condition.")
+    (res,) = ex.iter_extract([("t", text, None)])
+    assert sorted(c.content for c in res.claims) == [
+        "Ukraine had met every condition", "to speed up accession talks"]
+    # a complement that is not a clause reads as the speaker doing it
+    assert {c.statement for c in res.claims} == {
+        "Ukraine had met every condition.",
+        "Kaja Kallas urged the EU to speed up accession talks."}

@@ -30,6 +30,7 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
               "thousands": 2000}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _FIRST_PERSON = {"i", "we"}
+_NOT_A_CLAUSE = {"to", "for", "against", "about", "of", "on", "over"}
 _THIRD_NONPERSON = {"it", "they"}
 
 
@@ -80,7 +81,7 @@ def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
 
 
 def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | None,
-              cue: str, speaker_is_person: bool = True) -> str:
+              cue: str, speaker_is_person: bool = True, cue_start: int | None = None) -> str:
     """The claim's proposition as one sentence that stands without the article."""
     text = doc.text[cs:ce]
     toks = _tokens_in(doc, cs, ce)
@@ -94,6 +95,11 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         first = next((t for t in toks if t.i > first.i), None)
     if target_name and cue in ("accuse", "blame", "allege", "charge"):
         body = _accusation(toks, body, target_name)
+    elif first is not None and first.lower_ in _NOT_A_CLAUSE and cue_start is not None \
+            and cue_start < cs and "\n" not in doc.text[cue_start:cs]:
+        # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
+        # sentence is the speaker doing it
+        body = f"{speaker_name} {doc.text[cue_start:ce].strip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks

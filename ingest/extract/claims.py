@@ -298,6 +298,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
         cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
     ce = _close_quote(text, cs, ce)
+    cs, ce = _whole_quote(ctx, cs, ce)
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
@@ -328,8 +329,34 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
         date=when, stance=stance(cue, text[cs:ce], negated),
         statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
-                            speaker[0].type == EntityType.PERSON.value),
+                            speaker[0].type == EntityType.PERSON.value, cue_span[0]),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
+
+
+def _quote_span(ctx: ClaimCtx, i: int) -> tuple[int, int] | None:
+    """The quotation (marks included) holding character ``i``, if any."""
+    q = ctx.quoted
+    if not 0 <= i < len(q) - 1 or q[i + 1] == q[i]:
+        return None
+    s, e = i, i + 1
+    while s > 0 and q[s] != q[s - 1]:
+        s -= 1
+    while e < len(q) - 1 and q[e + 1] != q[e]:
+        e += 1
+    return s, e
+
+
+def _whole_quote(ctx: ClaimCtx, cs: int, ce: int) -> tuple[int, int]:
+    """A content that starts or ends inside a quotation takes the whole quotation when it
+    runs on within the paragraph: '“Now is not the time … . We have to cut …,” she said'
+    is one claim, not its last sentence."""
+    text = ctx.doc.text
+    first, last = _quote_span(ctx, cs), _quote_span(ctx, ce - 1)
+    if first is not None and first[0] < cs and "\n" not in text[first[0]:cs]:
+        cs = first[0]
+    if last is not None and last[1] > ce and "\n" not in text[ce:last[1]]:
+        ce = last[1]
+    return cs, ce
 
 
 def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
@@ -349,6 +376,28 @@ def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
     if e - s <= 5 or "\n" in between or len(between) > 60:
         return None
     return s, e
+
+
+def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """End the content before another attribution hung on it: 'urged the west to intensify
+    sanctions as he said business leaders …' is two claims, not one long one."""
+    cues = ctx.rules.gaz.words("cue_verbs")
+    cs, ce = span
+    for t in tok.subtree:
+        if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
+            continue
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues and any(
+                c.dep_ == "nsubj" for c in t.children):
+            ce = min(ce, t.left_edge.idx)
+    if ce < span[1]:
+        words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
+        while words and words[-1].lower() in ("and", "but", "as", "while", "when"):
+            words.pop()
+        ce = cs + len(" ".join(words)) if words else ce
+        # 'words' may have collapsed inner whitespace: find the real end of the last word
+        if words:
+            ce = ctx.doc.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
+    return cs, ce
 
 
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
@@ -375,6 +424,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
+    span = _cut_nested(ctx, tok, span)
     relay: ReportedBy | None = None
     chain = cues.quoted_as(tok)
     if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
@@ -475,6 +525,7 @@ def _continuations(ctx: ClaimCtx) -> None:
         s, e = _trim_span(text, sent.start_char, sent.end_char)
         if e - s < 20 or text[s] not in _OPEN_Q or ctx.quoted[e] - ctx.quoted[s] < 0.95 * (e - s):
             continue
+        s, e = _whole_quote(ctx, s, e)  # the quoted paragraph, not only its first sentence
         if any(c.content_span[0] < e and s < c.content_span[1] for c in ctx.claims):
             continue
         prev = [c for c in by_end if c.content_span[1] <= s and s - c.content_span[1] < 400]
