@@ -111,3 +111,21 @@ def test_relative_clause_claims(ex: SpacyExtractor) -> None:
     res = run(ex, "Olaf Scholz, who said Germany would deliver more air defence, met the "
                   "Polish prime minister in Warsaw.")
     assert speakers(res) == ["Olaf Scholz"]
+
+
+def test_quotes_across_paragraphs_and_continuing_sources(ex: SpacyExtractor) -> None:
+    text = ("Kaja Kallas said: “Estonia will keep sending ammunition to Kyiv.\n\n"
+            "“We are ready to do more, and so are our neighbours,” she added later.\n\n"
+            "The Estonian navy said it had tracked two Russian ships. It added that both "
+            "had left the Gulf of Finland by evening.\n\n"
+            "A number of Latvian officials said the border would stay closed.")
+    res = run(ex, text)
+    by_content = {c.content: c.speaker.name for c in res.claims}
+    assert by_content["“Estonia will keep sending ammunition to Kyiv."] == "Kaja Kallas"
+    assert any(n == "Kaja Kallas" and "ready to do more" in c for c, n in by_content.items())
+    navy = [c for c in res.claims if c.speaker.name == "The Estonian navy"]
+    assert {c.content for c in navy} == {"it had tracked two Russian ships",
+                                         "that both had left the Gulf of Finland by evening"}
+    latvian = [c for c in res.claims if "border" in c.content]
+    assert len(latvian) == 1 and latvian[0].speaker.anonymous
+    assert latvian[0].speaker.name == "Latvian officials"

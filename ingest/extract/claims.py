@@ -44,7 +44,14 @@ def quote_mask(text: str) -> list[int]:
             spans.append((start, i + 1))
             close = None
         elif close is not None and ch == "\n":  # an unclosed quote never spans paragraphs
+            if close == "”" and text[i:i + 8].lstrip().startswith("“"):
+                # a quotation that runs on into the next paragraph leaves its closing mark
+                # off and the next paragraph opens with one (newspaper style): quoted to the
+                # paragraph's end
+                spans.append((start, i))
             close = None
+    if close == "”":  # the text ends inside a quotation (a truncated article)
+        spans.append((start, len(text)))
     flags = [0] * len(text)
     for s, e in spans:
         for i in range(s, e):
@@ -178,8 +185,10 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
         # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
         m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
                   if (x := ctx.tok2ment[i]) is not None and x.type is EntityType.PERSON), None)
-    if m is None and subj.pos_ == "NOUN" and subj.i > 0 and ctx.doc[subj.i - 1].lower_ == "the":
-        # 'the observatory said' after 'the Syrian Observatory for Human Rights'
+    if m is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" and c.dep_ == "det"
+                                                 for c in subj.children):
+        # 'the observatory said', 'the British-based observatory said' after 'the Syrian
+        # Observatory for Human Rights'
         m = ctx.org_words.get(subj.lower_)
         if m is not None and m.start > subj.idx:
             m = None
@@ -187,9 +196,17 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
     low = subj.lower_
-    if low == "they" and ctx.last is not None and subj.idx - ctx.last[1] < 800:
-        # continuing attribution: 'They said ...' after '<group> claimed ...'
+    if (low == "they" or low == "it" and ctx.last is not None
+            and ctx.last[0].type != EntityType.PERSON.value) \
+            and ctx.last is not None and subj.idx - ctx.last[1] < 800:
+        # continuing attribution: 'They said ...' after '<group> claimed ...'; 'It added'
+        # after an institution's statement
         return ctx.last[0], (subj.idx, subj.idx + len(subj))
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
+        # 'a number of Russian officials said', 'some of the residents said'
+        member = next((g for g in of.children if g.dep_ == "pobj"), None)
+        return _speaker(ctx, member) if member is not None else None
     if low in PRONOUNS_PERSON:
         sent_start = ctx.sent_of[subj.i][0]
         # search the current and the two previous sentences (by char distance, roughly)
@@ -203,6 +220,7 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
         or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
         # 'the air force', 'Ukraine's navy': an institution the gazetteer does not name
         or subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+        or subj.lemma_.lower() in claim_words()["more_sources"]
     ):
         return _anonymous(ctx, subj)
     return None
@@ -386,8 +404,11 @@ def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, 
     for t in tok.subtree:
         if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
             continue
-        if t.pos_ == "VERB" and t.lemma_.lower() in cues and any(
-                c.dep_ == "nsubj" for c in t.children):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        # only a speaker's attribution ('as he said …'), not 'as systems promised to …'
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues and subj is not None and (
+                subj.lower_ in PRONOUNS_PERSON or ctx.tok2ment[subj.i] is not None
+                and ctx.tok2ment[subj.i].type is EntityType.PERSON):
             ce = min(ce, t.left_edge.idx)
     if ce < span[1]:
         words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
@@ -523,9 +544,15 @@ def _continuations(ctx: ClaimCtx) -> None:
     by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
     for sent in ctx.doc.sents:
         s, e = _trim_span(text, sent.start_char, sent.end_char)
+        j = s - 1
+        while j > 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and text[j] in _OPEN_Q and s < e and text[s] not in _OPEN_Q:
+            s = j  # the parse left the opening mark at the end of the previous sentence
+        if s < e and text[s] in _OPEN_Q:
+            s, e = _whole_quote(ctx, s, e)  # the whole quotation, not only its first sentence
         if e - s < 20 or text[s] not in _OPEN_Q or ctx.quoted[e] - ctx.quoted[s] < 0.95 * (e - s):
             continue
-        s, e = _whole_quote(ctx, s, e)  # the quoted paragraph, not only its first sentence
         if any(c.content_span[0] < e and s < c.content_span[1] for c in ctx.claims):
             continue
         prev = [c for c in by_end if c.content_span[1] <= s and s - c.content_span[1] < 400]
