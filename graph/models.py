@@ -205,6 +205,9 @@ class ClaimRecord(BaseModel):
     statement: str | None = None  # the proposition as one stand-alone sentence
     reported_by: ReportedBy | None = None
     quantity: Quantity | None = None
+    # Other places in the same article where the same speaker says the same thing (a repeated
+    # lead, a live-blog update): folded into this claim, content offsets of each repeat.
+    appearances: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class RelationRecord(BaseModel):

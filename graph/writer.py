@@ -104,6 +104,9 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
                       "reported_by_type": c.reported_by.type}
         if c.quantity is not None:
             props |= {f"quantity_{k}": v for k, v in c.quantity.model_dump().items()}
+        if c.appearances:  # repeats folded into this claim (Neo4j lists hold no pairs)
+            props |= {"appearance_starts": [s for s, _ in c.appearances],
+                      "appearance_ends": [e for _, e in c.appearances]}
         props["checkworthiness"], props["checkworthiness_reasons"] = checkworthiness.score(
             c.content, c.cue, len(set(c.about)), c.quote_type.value
         )

@@ -116,3 +116,13 @@ def test_content_ends_before_another_attribution(ex: SpacyExtractor) -> None:
     assert {c.statement for c in res.claims} == {
         "Ukraine had met every condition.",
         "Kaja Kallas urged the EU to speed up accession talks."}
+
+
+def test_a_repeated_statement_is_one_claim_with_appearances(ex: SpacyExtractor) -> None:
+    lead = "Gabrielius Landsbergis said that the border crossings would close at midnight."
+    text = f"{lead}\n\nBorder queue grows\n\n{lead}\n\nHe spoke in Vilnius."
+    (res,) = ex.iter_extract([("t", text, None)])
+    (c,) = res.claims
+    second = text.index(lead, 1) + lead.index("that")
+    assert c.appearances == [(second, second + len(c.content))]
+    assert text[c.appearances[0][0]:c.appearances[0][1]] == c.content

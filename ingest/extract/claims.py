@@ -12,6 +12,7 @@ One pass over the tokens; each cue verb (``lexicon.json``) is looked at once:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -592,4 +593,21 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return ctx.claims
+    return _fold_repeats(ctx.claims)
+
+
+def _fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The same speaker saying the same words twice in one article (a lead repeated under
+    the headline, live-blog updates) is one claim with several appearances."""
+    kept: dict[tuple[str, str], ClaimRecord] = {}
+    out = []
+    for c in claims:
+        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
+               " ".join(re.findall(r"\w+", c.content.lower())))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            out.append(c)
+        else:
+            first.appearances.append(c.content_span)
+    return out
