@@ -269,7 +269,8 @@ def _views(res: object) -> list:
             stance=c.stance.value if hasattr(c, "stance") else "asserts",
             entities=set(c.about) | ({c.target} if c.target else set()), target=c.target,
             date=c.date, sides=side, counted=q.counted if q else None, low=lo, high=hi,
-            where=q.where if q else None, when=q.when if q else None))
+            where=q.where if q else None, when=q.when if q else None,
+            article_id=res.id, start=c.content_span[0], end=c.content_span[1]))  # type: ignore[attr-defined]
     return out
 
 

@@ -45,6 +45,18 @@ class ClaimView:
     high: float | None = None
     where: str | None = None
     when: str | None = None
+    article_id: str | None = None
+    start: int | None = None  # content offsets in the article
+    end: int | None = None
+
+
+# A denial whose content only points back ('denied the allegations', 'disputes this claim')
+# denies the claim just before it in the same article.
+_REFERENCE = frozenset(re.findall(r"\w+", (
+    "the this that these those such it its any all claim claims allegation allegations "
+    "accusation accusations charge charges report reports assertion assertions statement "
+    "statements suggestion suggestions idea notion account accounts version story stories")))
+REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
 
 
 def content_words(text: str) -> set[str]:
@@ -83,6 +95,19 @@ def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
     return gap > TOLERANCE * max(a.high, b.high)  # type: ignore[type-var, operator]
 
 
+def _near(denial: ClaimView, other: ClaimView) -> bool:
+    """Is ``denial`` in the same article, at most REFERENCE_REACH characters after ``other``?"""
+    if denial.article_id is None or other.article_id != denial.article_id \
+            or denial.start is None or other.end is None:
+        return False
+    return 0 <= denial.start - other.end <= REFERENCE_REACH
+
+
+def _points_back(denial: ClaimView, other: ClaimView) -> bool:
+    words = re.findall(r"\w+", denial.content.lower())
+    return bool(words) and set(words) <= _REFERENCE and _near(denial, other)
+
+
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     """Why ``b`` disputes ``a`` (or the reverse), or None when it does not."""
     if same_side(a, b):
@@ -93,10 +118,15 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     for x, y in ((a, b), (b, a)):
         if x.stance != "denies" or y.stance == "denies":
             continue
+        if _points_back(x, y):
+            return "denial"
         if y.target is not None and (y.target == x.speaker_id or y.target in x.sides) \
                 and _overlap(x.content, y.content) > 0:
             return "denial_of_accusation"
-        if x.entities & y.entities and _overlap(x.content, y.content) >= MIN_OVERLAP:
+        ov = _overlap(x.content, y.content)
+        if x.entities & y.entities and ov >= MIN_OVERLAP:
+            return "denial"
+        if _near(x, y) and ov >= 2 * MIN_OVERLAP:  # right after it, in its words
             return "denial"
     if _figures_differ(a, b):
         return "figures_differ"

@@ -8,6 +8,13 @@ OPTIONAL CALL (s, c) {
   WHERE os <> s AND o <> c
   RETURN DISTINCT o
   LIMIT $scan
+  UNION
+  // other speakers' claims in the same article: a denial may only point back ('denied the
+  // allegations') and share no entity
+  MATCH (c)-[:REPORTED_IN]->(:Article)<-[:REPORTED_IN]-(o:Claim)<-[:SAID]-(os)
+  WHERE os <> s AND o <> c
+  RETURN DISTINCT o
+  LIMIT $scan
 }
 WITH c, collect(o) AS others
 UNWIND [c] + others AS x
@@ -21,4 +28,5 @@ RETURN x.id AS id, xs.id AS speaker_id, coalesce(x.stance, 'asserts') AS stance,
          + CASE WHEN xs.affiliation IS NULL THEN [] ELSE [toLower(xs.affiliation)] END AS sides,
        x.quantity_counted AS counted, coalesce(x.quantity_low, x.quantity_value) AS low,
        coalesce(x.quantity_high, x.quantity_value) AS high, x.quantity_where AS where,
-       x.quantity_when AS when
+       x.quantity_when AS when, x.article_id AS article_id, x.content_start AS start,
+       x.content_end AS end

@@ -139,3 +139,23 @@ def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
     finally:
         graph.write("MATCH (n) WHERE n.id STARTS WITH 'tdisp-' OR n.id STARTS WITH "
                     "'person:tdisp-' OR n.id STARTS WITH 'place:tdisp-' DETACH DELETE n")
+
+
+def test_a_denial_that_points_back_denies_the_claim_just_before_it() -> None:
+    acc = view("a", "person:ana", "the convoy was hit by drones near the river crossing",
+               article_id="art-1", start=100, end=150)
+    deny = view("b", "org:ministry", "the allegations", stance="denies", article_id="art-1",
+                start=190, end=205)
+    assert dispute_reason(acc, deny) == "denial"
+    far = view("c", "org:ministry", "these claims", stance="denies", article_id="art-1",
+               start=2000, end=2012)
+    assert dispute_reason(acc, far) is None  # too far back to be what it points at
+    other_article = view("d", "org:ministry", "the allegations", stance="denies",
+                         article_id="art-2", start=190, end=205)
+    assert dispute_reason(acc, other_article) is None
+    before = view("e", "org:ministry", "the allegations", stance="denies", article_id="art-1",
+                  start=10, end=25)
+    assert dispute_reason(acc, before) is None  # a denial cannot point forward
+    worded = view("f", "org:ministry", "that the convoy was hit by artillery", stance="denies",
+                  article_id="art-1", start=190, end=230)
+    assert dispute_reason(acc, worded) == "denial"  # shares words, but no shared entity
