@@ -297,6 +297,8 @@ class ClaimOut(BaseModel):
     statement: str | None = None
     reported_by: ReportedBy | None = None
     quantity: Quantity | None = None
+    # other offsets in the same article where the speaker repeats it (folded repeats)
+    appearances: list[tuple[int, int]] = Field(default_factory=list)
     evidence: Evidence
 
 

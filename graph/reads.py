@@ -89,6 +89,8 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
         quantity=Quantity(**{k: c[f"quantity_{k}"] for k in Quantity.model_fields
                              if c.get(f"quantity_{k}") is not None})
         if c.get("quantity_text") else None,
+        appearances=list(zip(c.get("appearance_starts") or [], c.get("appearance_ends") or [],
+                             strict=False)),
         evidence=Evidence(
             article_id=a["id"], title=a.get("title"), url=a.get("url"),
             outlet=a.get("source"), published=a.get("published"), sentence=c.get("sentence"),

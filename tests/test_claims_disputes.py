@@ -106,6 +106,7 @@ def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
                                                 unit="civilians", counted="killed",
                                                 where=place, when=None))
         for i, (pid, n) in enumerate(zip(people, (12, 40), strict=True))]
+    claims[0].appearances.append((0, 10))  # a folded repeat keeps its offsets
     art = StoredArticle(id="tdisp-art", text=text, content_hash=content_hash(text),
                         status=ArticleStatus.OK, published=None)  # no publication date
     try:
@@ -114,6 +115,7 @@ def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
         body = client.get(f"/v1/claims/{claims[0].id}").json()
         assert body["claim"]["quantity"]["value"] == 12
         assert body["claim"]["quantity"]["counted"] == "killed"
+        assert body["claim"]["appearances"] == [[0, 10]]
         # same place, no date on either: figures compare only for the same day, so no link
         assert body["disputes"] == []
         graph.write("MATCH (c:Claim) WHERE c.id STARTS WITH 'tdisp-' "
