@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from graph.models import Quantity, Stance
+from graph.models import ClaimRecord, Quantity, Stance
 from ingest.extract.gazetteer import DATA_DIR
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -229,3 +229,20 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
         return Quantity(text=doc.text[start:end], value=value, low=low, high=high, unit=unit,
                         counted=_counted(noun), where=where, when=when)
     return None
+
+
+def fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The same speaker saying the same words twice in one article (a lead repeated under
+    the headline, live-blog updates) is one claim with several appearances."""
+    kept: dict[tuple[str, str], ClaimRecord] = {}
+    out = []
+    for c in claims:
+        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
+               " ".join(re.findall(r"\w+", c.content.lower())))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            out.append(c)
+        else:
+            first.appearances.append(c.content_span)
+    return out

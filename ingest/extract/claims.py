@@ -12,7 +12,6 @@ One pass over the tokens; each cue verb (``lexicon.json``) is looked at once:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,48 +19,18 @@ from spacy.tokens import Doc, Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
-from ingest.extract.claim_forms import claim_words, quantity, stance, statement
+from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
 from ingest.extract.dates import resolve_date
 from ingest.extract.entities import Ment, Rules, demonym_code
+from ingest.extract.quotes import OPEN_Q as _OPEN_Q
+from ingest.extract.quotes import close_quote as _close_quote
+from ingest.extract.quotes import quote_span, whole_quote
+from ingest.extract.quotes import trim_span as _trim_span
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
-_OPEN_Q = {"“": "”", '"': '"', "«": "»"}
-_TRIM = " \t\n,.;:—–-"
-
-
-def quote_mask(text: str) -> list[int]:
-    """Prefix sums of 'inside a quotation' per character (quote marks included)."""
-    inside = [0] * (len(text) + 1)
-    close: str | None = None
-    start = 0
-    spans: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if close is None and ch in _OPEN_Q:
-            close, start = _OPEN_Q[ch], i
-        elif close is not None and ch == close:
-            spans.append((start, i + 1))
-            close = None
-        elif close is not None and ch == "\n":  # an unclosed quote never spans paragraphs
-            if close == "”" and text[i:i + 8].lstrip().startswith("“"):
-                # a quotation that runs on into the next paragraph leaves its closing mark
-                # off and the next paragraph opens with one (newspaper style): quoted to the
-                # paragraph's end
-                spans.append((start, i))
-            close = None
-    if close == "”":  # the text ends inside a quotation (a truncated article)
-        spans.append((start, len(text)))
-    flags = [0] * len(text)
-    for s, e in spans:
-        for i in range(s, e):
-            flags[i] = 1
-    acc = 0
-    for i, f in enumerate(flags):
-        acc += f
-        inside[i + 1] = acc
-    return inside
 
 
 @dataclass
@@ -88,27 +57,6 @@ def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
     if chars and inq >= 0.9 * chars:
         return QuoteType.DIRECT
     return QuoteType.MIXED if inq else QuoteType.INDIRECT
-
-
-def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
-
-
-def _close_quote(text: str, s: int, e: int) -> int:
-    """Take in a closing quote the parse left out ('the “coming weeks.”')."""
-    if text.count("“", s, e) > text.count("”", s, e):
-        j = text.find("”", e, e + 3)
-        if j >= 0:
-            return j + 1
-    elif text.count('"', s, e) % 2 == 1:
-        j = text.find('"', e, e + 3)
-        if j >= 0:
-            return j + 1
-    return e
 
 
 def _content(tok: Token) -> tuple[int, int] | None:
@@ -353,29 +301,11 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
 
 
 def _quote_span(ctx: ClaimCtx, i: int) -> tuple[int, int] | None:
-    """The quotation (marks included) holding character ``i``, if any."""
-    q = ctx.quoted
-    if not 0 <= i < len(q) - 1 or q[i + 1] == q[i]:
-        return None
-    s, e = i, i + 1
-    while s > 0 and q[s] != q[s - 1]:
-        s -= 1
-    while e < len(q) - 1 and q[e + 1] != q[e]:
-        e += 1
-    return s, e
+    return quote_span(ctx.quoted, i)
 
 
 def _whole_quote(ctx: ClaimCtx, cs: int, ce: int) -> tuple[int, int]:
-    """A content that starts or ends inside a quotation takes the whole quotation when it
-    runs on within the paragraph: '“Now is not the time … . We have to cut …,” she said'
-    is one claim, not its last sentence."""
-    text = ctx.doc.text
-    first, last = _quote_span(ctx, cs), _quote_span(ctx, ce - 1)
-    if first is not None and first[0] < cs and "\n" not in text[first[0]:cs]:
-        cs = first[0]
-    if last is not None and last[1] > ce and "\n" not in text[ce:last[1]]:
-        ce = last[1]
-    return cs, ce
+    return whole_quote(ctx.doc.text, ctx.quoted, cs, ce)
 
 
 def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
@@ -593,21 +523,4 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return _fold_repeats(ctx.claims)
-
-
-def _fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
-    """The same speaker saying the same words twice in one article (a lead repeated under
-    the headline, live-blog updates) is one claim with several appearances."""
-    kept: dict[tuple[str, str], ClaimRecord] = {}
-    out = []
-    for c in claims:
-        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
-               " ".join(re.findall(r"\w+", c.content.lower())))
-        first = kept.get(key)
-        if first is None:
-            kept[key] = c
-            out.append(c)
-        else:
-            first.appearances.append(c.content_span)
-    return out
+    return fold_repeats(ctx.claims)
