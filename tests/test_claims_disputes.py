@@ -85,7 +85,7 @@ def _claim(art: str, i: int, spk: str, text: str, content: str, stance: Stance, 
     return ClaimRecord(id=f"tdisp-{art}-{i}", speaker=SpeakerRef(id=spk, name=spk, type="Person"),
                        cue="say", content=content, content_span=(s, s + len(content)),
                        sentence_span=(0, len(text)), quote_type=QuoteType.INDIRECT,
-                       stance=stance, **kw)
+                       stance=stance, statement=content[0].upper() + content[1:] + ".", **kw)
 
 
 def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
@@ -116,6 +116,11 @@ def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
         assert body["claim"]["quantity"]["value"] == 12
         assert body["claim"]["quantity"]["counted"] == "killed"
         assert body["claim"]["appearances"] == [[0, 10]]
+        ld = client.get(f"/v1/claims/{claims[0].id}", params={"format": "jsonld"}).json()
+        props = {p["name"]: p for p in ld["additionalProperty"]}
+        assert props["stance"]["value"] == "asserts"
+        assert props["statement"]["value"] == "12 civilians were killed in Nova Zora."
+        assert props["quantity"]["value"] == 12 and "killed" in props["quantity"]["description"]
         # same place, no date on either: figures compare only for the same day, so no link
         assert body["disputes"] == []
         graph.write("MATCH (c:Claim) WHERE c.id STARTS WITH 'tdisp-' "
