@@ -129,3 +129,10 @@ def test_quotes_across_paragraphs_and_continuing_sources(ex: SpacyExtractor) -> 
     latvian = [c for c in res.claims if "border" in c.content]
     assert len(latvian) == 1 and latvian[0].speaker.anonymous
     assert latvian[0].speaker.name == "Latvian officials"
+
+
+def test_according_to_x_speaking_to_an_outlet(ex: SpacyExtractor) -> None:
+    res = run(ex, "According to Andriy Yermak, speaking to the BBC, the talks had failed.")
+    (c,) = res.claims
+    assert c.speaker.name == "Andriy Yermak" and c.content == "the talks had failed"
+    assert c.reported_by is not None and c.reported_by.name == "BBC"

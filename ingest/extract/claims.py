@@ -421,7 +421,20 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
     s0, s1 = sent.start_char, sent.end_char
     cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
-    _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None)
+    # 'according to X, speaking to the BBC, …': the interview is the chain, not the content
+    talk = next((t for t in (*tok.head.children, *pobj.children)
+                 if t.dep_ in ("advcl", "acl") and t.lemma_.lower() in ("speak", "talk")
+                 and cs <= t.left_edge.idx <= cs + 3), None)
+    relay: ReportedBy | None = None
+    if talk is not None:
+        cs = talk.right_edge.idx + len(talk.right_edge)
+        m = next((ctx.tok2ment[t.i] for t in talk.subtree if ctx.tok2ment[t.i] is not None
+                  and ctx.tok2ment[t.i].type in (EntityType.OUTLET, EntityType.ORGANIZATION)),
+                 None)
+        if m is not None and m.key:
+            relay = ReportedBy(role="audience", name=m.name or m.text, id=m.key,
+                               type=m.type.value)
+    _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
 
 
 def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
