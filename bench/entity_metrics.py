@@ -136,3 +136,74 @@ def extract_previous(ref: str, items: Iterable[tuple[str, str, str | None]]
         rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines() if x]
     version = next((r.get("extractor_version") for r in rows if "entities" in r), "?")
     return str(version), {r["id"]: r for r in rows if "entities" in r}
+
+
+_SPACY_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+                "FAC": "Place"}
+_ENT_ROWS = (("entities (typed, canonical)", "ent"), ("canonical names", "canon"),
+             ("mentions (span + type)", "ment"))
+_SYSTEMS = (("this", ""), ("previous", "_prev"), ("raw spaCy NER", "_raw"))
+
+
+class EntityScores:
+    """Entity P/R/F1 for this extractor, the previous one and raw spaCy NER over a set of
+    articles, plus wrong merges and splits per 100 gold entities."""
+
+    def __init__(self) -> None:
+        # key -> [tp, n_sys, n_gold]
+        self.m: dict[str, list[int]] = {f"{row}{sfx}": [0, 0, 0]
+                                        for _, row in _ENT_ROWS for _, sfx in _SYSTEMS}
+        self.ms: dict[str, list[int]] = {sfx: [0, 0, 0] for _, sfx in _SYSTEMS}
+        self.has_prev = False
+
+    def add(self, g: dict, text: str, res: Any, doc: Any, prev: dict | None = None) -> None:
+        if "entities" not in g:  # claims-only gold
+            return
+        raw: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for ent in doc.ents:
+            if ent.label_ in _SPACY_TYPES:
+                raw.setdefault((_SPACY_TYPES[ent.label_], norm(ent.text)), []).append(
+                    (ent.start_char, ent.end_char))
+        systems = {"": system_entities(res),
+                   "_raw": [(t, n, {n}, spans) for (t, n), spans in raw.items()]}
+        if prev is not None:
+            systems["_prev"] = system_entities(prev)
+            self.has_prev = True
+        for sfx, sys_ents in systems.items():
+            for key, counts in entity_scores(g, sys_ents).items():
+                self._add(key + sfx, counts)
+            ms = mention_scores(g, text, sys_ents)
+            if ms is not None:
+                self._add("ment" + sfx, ms)
+            merges, spl, n = merges_splits(g, sys_ents)
+            acc = self.ms[sfx]
+            acc[0] += merges
+            acc[1] += spl
+            acc[2] += n
+
+    def _add(self, key: str, counts: tuple[int, int, int]) -> None:
+        for i, v in enumerate(counts):
+            self.m[key][i] += v
+
+    def report(self) -> dict[str, object]:
+        print(f"{'measure':<40}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
+        out: dict[str, object] = {}
+        for label, key in _ENT_ROWS:
+            for sys_label, sfx in _SYSTEMS:
+                if (sfx == "_prev" and not self.has_prev) or (sfx == "_raw" and key == "canon"):
+                    continue  # raw NER has no canonical names: the surface is its name
+                tp, ns, ng = self.m[key + sfx]
+                p, r = (tp / ns if ns else 0.0), (tp / ng if ng else 0.0)
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                out[key + sfx] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
+                name = f"{label}: {sys_label}" if not sfx else f"  {sys_label}"
+                print(f"{name:<40}{p:>7.3f}{r:>7.3f}{f:>7.3f}{tp:>6}{ns:>6}{ng:>6}")
+        for sys_label, sfx in _SYSTEMS:
+            merges, spl, n = self.ms[sfx]
+            if (sfx == "_prev" and not self.has_prev) or not n:
+                continue
+            print(f"{'per 100 gold entities: ' + sys_label:<40} wrong merges "
+                  f"{100 * merges / n:5.1f}  splits {100 * spl / n:5.1f}  ({merges}, {spl} / {n})")
+            out["merge_split" + sfx] = {"merges": round(100 * merges / n, 2),
+                                        "splits": round(100 * spl / n, 2)}
+        return out

@@ -1,11 +1,11 @@
 """Development evaluation against hand annotations in ``bench/gold/*.json``.
 
     python bench/quality.py [--gold DIR] [--corpus PATH] [--previous REF | --no-previous]
-                            [--verbose]
+                            [--verbose] [--sample N]
 
 ``--corpus`` defaults to the in-repo FA-KES corpus, which holds the text of the FA-KES gold
-articles and the seed article only; the ``ukr-*`` gold articles are scored with ``--corpus`` set
-to the full shared ``news_corpus.jsonl``.
+articles and the seed article only; the ``ukr-*`` and ``bbc-*`` gold articles are scored with
+``--corpus`` set to the full shared ``news_corpus.jsonl``.
 
 Gold files carry a ``split``: ``dev`` (used while writing the rules) or ``heldout`` (annotated
 after the rules were frozen). Scores are printed for all, dev and heldout. For each:
@@ -14,9 +14,14 @@ precision / recall / F1 for
 - claims: content overlap (>= 50% of the gold words and >= 30% of the system words);
 - speaker attribution: matched claims whose speaker is right (anonymous == anonymous),
   and claims right in both content and speaker;
-and, in the same run, the same measures for raw spaCy NER and a naive quote baseline
-(quotation marks + nearest preceding PERSON).
-
+- who-said-what (content and speaker right) per gold quote type (direct, mixed, indirect);
+- strict correctness on a seeded sample of system claims (speaker right and content close:
+  >= 80 % of the gold words, >= 70 % of the system's);
+- stance and quantity accuracy on matched claims, dispute-link precision/recall (links among an
+  article's claims, ``graph/disputes.py``);
+and, in the same run, the same measures for raw spaCy NER, a naive quote baseline (quotation
+marks + nearest preceding PERSON) and textacy's ``direct_quotations`` when textacy is installed
+(bench-only optional dependency: ``pip install -e .[bench]``).
 Entity measures (``bench/entity_metrics.py``) are printed for this extractor, for the
 extractor of a previous git ref (``--previous REF``, default the merge-base with main: its
 code is extracted with ``git archive`` into a temp dir and run in a subprocess) and for raw
@@ -30,9 +35,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,10 +46,9 @@ sys.path.insert(0, str(REPO))
 
 GOLD_DIR = REPO / "bench" / "gold"
 CORPUS = REPO / "tests" / "data" / "corpus" / "fakes.jsonl"  # --corpus: the full one
+QUOTE_TYPES = ("direct", "mixed", "indirect")
 _WORD = re.compile(r"\w+")
 _QUOTE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"")
-_SPACY_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
-                "FAC": "Place"}
 
 
 def norm(s: str) -> str:
@@ -85,34 +89,11 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[tuple[dict, str, str | None]
             texts[g["id"]] = ((REPO / g["source"]).read_text(encoding="utf-8"), g.get("published"))
         if g["id"] in texts:
             text, pub = texts[g["id"]]
-            for c in g.get("claims", ()):
+            for c in g["claims"]:
                 if c["content"] not in text:
                     print(f"warning: {g['id']}: gold content not in text: {c['content'][:50]}")
             out.append((g, text, pub))
-    missing = sorted(wanted - texts.keys())
-    if missing:
-        # The in-repo corpus holds only FA-KES; the ukr-* gold articles need --corpus with the
-        # full shared corpus (their text may not be redistributed).
-        print(f"note: {len(missing)} gold articles are not in {corpus} and are not scored: "
-              f"{', '.join(missing)}", file=sys.stderr)
     return out
-
-
-def entity_score(gold: dict, system: Iterable[tuple[str, set[str]]]) -> tuple[int, int, int]:
-    """Kept for callers of the old API; ``bench/entity_metrics.py`` has the full measures."""
-    """system: (type, {name, aliases}) per entity; one-to-one matching."""
-    gents = [(e["type"], {norm(x) for x in (e["name"], *e.get("aliases", ()))})
-             for e in gold["entities"]]
-    used: set[int] = set()
-    sys_list = list(system)
-    tp = 0
-    for stype, names in sys_list:
-        for i, (gtype, gnames) in enumerate(gents):
-            if i not in used and gtype == stype and names & gnames:
-                used.add(i)
-                tp += 1
-                break
-    return tp, len(sys_list), len(gents)
 
 
 def _words(s: str) -> list[str]:
@@ -129,16 +110,38 @@ def _overlap(g: str, s: str) -> float:
     return common / len(gw)
 
 
-def _speaker_ok(gold: dict, gspeaker: str, sname: str, anonymous: bool) -> bool:
-    if gspeaker == "anonymous":
-        return anonymous
-    if anonymous:
-        return False
-    names = {norm(gspeaker)}
+def _speaker_ok(gold: dict, gclaim: dict, snames: str | set[str], anonymous: bool) -> bool:
+    """Right speaker: the gold name, one of its ``speaker_alt`` or the gold entity's aliases
+    (``anonymous`` in the gold names accepts an anonymous system speaker)."""
+    wanted = {norm(x) for x in (gclaim["speaker"], *gclaim.get("speaker_alt", ()))}
     for e in gold.get("entities", ()):
-        if norm(e["name"]) == norm(gspeaker):
-            names |= {norm(a) for a in e.get("aliases", ())}
-    return norm(sname) in names
+        if norm(e["name"]) in wanted:
+            wanted |= {norm(a) for a in e.get("aliases", ())}
+    if anonymous and "anonymous" in wanted:
+        return True
+    names = {norm(snames)} if isinstance(snames, str) else {norm(n) for n in snames}
+    return bool(names & wanted)
+
+
+def match_claims(gold: dict, system: list[tuple]) -> list[tuple[int, int, float]]:
+    """One-to-one (gold index, system index, overlap) on content overlap, best first."""
+    pairs = []
+    for gi, gc in enumerate(gold["claims"]):
+        for si, sc in enumerate(system):
+            ov = _overlap(gc["content"], sc[0])
+            if ov >= 0.5:
+                pairs.append((ov, gi, si))
+    pairs.sort(reverse=True)
+    gu: set[int] = set()
+    su: set[int] = set()
+    out = []
+    for ov, gi, si in pairs:
+        if gi in gu or si in su:
+            continue
+        gu.add(gi)
+        su.add(si)
+        out.append((gi, si, ov))
+    return out
 
 
 def claim_score(gold: dict, system: list[tuple[str, str, bool]]
@@ -146,8 +149,8 @@ def claim_score(gold: dict, system: list[tuple[str, str, bool]]
     """system: (content, speaker name, anonymous). -> (tp, n_sys, n_gold, matched, spk_ok)."""
     pairs = []
     for gi, gc in enumerate(gold["claims"]):
-        for si, (content, _, _) in enumerate(system):
-            ov = _overlap(gc["content"], content)
+        for si, sc in enumerate(system):
+            ov = _overlap(gc["content"], sc[0])
             if ov >= 0.5:
                 pairs.append((ov, gi, si))
     pairs.sort(reverse=True)
@@ -159,8 +162,8 @@ def claim_score(gold: dict, system: list[tuple[str, str, bool]]
             continue
         gu.add(gi)
         su.add(si)
-        _, name, anon = system[si]
-        spk += _speaker_ok(gold, gold["claims"][gi]["speaker"], name, anon)
+        _, name, anon = system[si][:3]
+        spk += _speaker_ok(gold, gold["claims"][gi], name, anon)
     return len(gu), len(system), len(gold["claims"]), len(gu), spk
 
 
@@ -173,6 +176,19 @@ def naive_quotes(doc) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - a spaCy 
     return out
 
 
+def textacy_quotes(doc) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - a spaCy Doc
+    """textacy's direct_quotations (speaker as written); [] when textacy is not installed."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return []
+    try:
+        found = list(direct_quotations(doc))
+    except ValueError:  # textacy bails out on an unclosed quotation mark: no quotes
+        return []
+    return [(q.content.text, " ".join(t.text for t in q.speaker), False) for q in found]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", type=Path, default=GOLD_DIR)
@@ -180,11 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--previous", default=None, help="git ref of the previous extractor")
     ap.add_argument("--no-previous", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--sample", type=int, default=40, help="strict-correctness sample size")
     args = ap.parse_args(argv)
 
     import spacy
 
-    from bench.entity_metrics import extract_previous, merge_base
+    from bench.entity_metrics import EntityScores, extract_previous, merge_base
     from graph.settings import get_settings
     from ingest.extract import EXTRACTOR_VERSION, SpacyExtractor
 
@@ -199,129 +216,189 @@ def main(argv: list[str] | None = None) -> int:
         ref = args.previous or merge_base()
         prev_version, prev = extract_previous(ref, [(g["id"], t, p) for g, t, p in data])
         prev_version = f"{prev_version} @ {ref[:10]}"
-    splits: dict[str, Scores] = {"all": Scores()}
+    splits: dict[str, tuple[Scores, EntityScores]] = {}
     for (g, text, _), res in zip(data, results, strict=True):
         doc = raw(text)
         for name in ("all", g.get("split", "dev")):
-            splits.setdefault(name, Scores()).add(g, text, res, doc,
-                                                  prev.get(g["id"]) if prev else None)
+            claims, ents = splits.setdefault(name, (Scores(), EntityScores()))
+            ents.add(g, text, res, doc, prev.get(g["id"]) if prev else None)
+            claims.add(g, res, doc)
         if args.verbose and g.get("split", "dev") != "heldout":
             _explain(g, res)
     print(f"\nthis extractor: {EXTRACTOR_VERSION}; previous: {prev_version or '(skipped)'}")
     summary: dict[str, object] = {"corpus": str(args.corpus), "gold_articles": len(data)}
-    for name, sc in splits.items():
-        n = len({g for g in sc.articles})
-        print(f"\n[{name}] articles: {n}")
-        summary[name] = sc.report()
+    for name, (sc, es) in splits.items():
+        print(f"\n[{name}] articles: {len(sc.articles)}, gold claims: {sc.m['claim'].n_gold}")
+        summary[name] = {**es.report(), **sc.report(args.sample)}
     print(json.dumps(summary))
     return 0
 
 
-_ENT_ROWS = (("entities (typed, canonical)", "ent"), ("canonical names", "canon"),
-             ("mentions (span + type)", "ment"))
-_SYSTEMS = (("this", ""), ("previous", "_prev"), ("raw spaCy NER", "_raw"))
+def _sys_claims(res: object) -> list[tuple]:
+    """(content, {speaker names}, anonymous, quote type, claim) per system claim."""
+    aliases = {e.id: {e.name, *e.aliases} for e in res.entities}  # type: ignore[attr-defined]
+    out = []
+    for c in res.claims:  # type: ignore[attr-defined]
+        names = {c.speaker.name, *aliases.get(c.speaker.id, ())}
+        out.append((c.content, names, c.speaker.anonymous, c.quote_type.value, c))
+    return out
+
+
+def _views(res: object) -> list:
+    """graph.disputes.ClaimView per system claim, sides from the article's HAS_ROLE
+    relations and anonymous affiliations."""
+    from graph.disputes import ClaimView
+
+    sides: dict[str, set[str]] = {}
+    for r in res.relations:  # type: ignore[attr-defined]
+        if r.type == "HAS_ROLE" and r.target:
+            sides.setdefault(r.source, set()).add(r.target)
+    out = []
+    for c in res.claims:  # type: ignore[attr-defined]
+        q = getattr(c, "quantity", None)
+        lo = hi = None
+        if q is not None:
+            lo = q.low if q.low is not None else q.value
+            hi = q.high if q.high is not None else q.value
+        side = set(sides.get(c.speaker.id, ()))
+        if c.speaker.affiliation:
+            side.add(norm(c.speaker.affiliation))
+        out.append(ClaimView(
+            id=c.id, speaker_id=c.speaker.id, content=c.content,
+            stance=c.stance.value if hasattr(c, "stance") else "asserts",
+            entities=set(c.about) | ({c.target} if c.target else set()), target=c.target,
+            date=c.date, sides=side, counted=q.counted if q else None, low=lo, high=hi,
+            where=q.where if q else None, when=q.when if q else None,
+            article_id=res.id, start=c.content_span[0], end=c.content_span[1]))  # type: ignore[attr-defined]
+    return out
 
 
 class Scores:
-    """P/R/F1 accumulators for the extractor, the previous one and the baselines."""
+    """P/R/F1 accumulators for the extractor and the baselines over a set of articles."""
 
     def __init__(self) -> None:
-        self.m: dict[str, PRF] = {k: PRF() for k in (
-            "claim", "claim_raw", "cs", "cs_raw",
-            *(f"{row}{sfx}" for _, row in _ENT_ROWS for _, sfx in _SYSTEMS))}
-        self.ms: dict[str, list[int]] = {sfx: [0, 0, 0] for _, sfx in _SYSTEMS}
+        keys = ["claim", "claim_raw", "claim_tx", "cs", "cs_raw", "cs_tx",
+                "dispute"] + [f"cs_{q}" for q in QUOTE_TYPES]
+        self.m = {k: PRF() for k in keys}
         self.spk = [0, 0]
         self.spk_raw = [0, 0]
+        self.stance = [0, 0]
+        self.qty = [0, 0]
+        self.strict: list[tuple[str, int, bool]] = []  # (article, index, strictly right)
         self.articles: list[str] = []
-        self.has_prev = False
 
-    def add(self, g: dict, text: str, res: object, doc: object,
-            prev: dict | None = None) -> None:  # res: ExtractionResult, doc: Doc
-        from bench.entity_metrics import (
-            entity_scores,
-            mention_scores,
-            merges_splits,
-            system_entities,
-        )
-
+    def add(self, g: dict, res: object, doc: object) -> None:  # res: ExtractionResult, doc: Doc
         self.articles.append(g["id"])
-        if "entities" in g:
-            raw: dict[tuple[str, str], list[tuple[int, int]]] = {}
-            for ent in doc.ents:  # type: ignore[attr-defined]
-                if ent.label_ in _SPACY_TYPES:
-                    raw.setdefault((_SPACY_TYPES[ent.label_], norm(ent.text)), []).append(
-                        (ent.start_char, ent.end_char))
-            systems = {"": system_entities(res),
-                       "_raw": [(t, n, {n}, spans) for (t, n), spans in raw.items()]}
-            if prev is not None:
-                systems["_prev"] = system_entities(prev)
-                self.has_prev = True
-            for sfx, sys_ents in systems.items():
-                for key, counts in entity_scores(g, sys_ents).items():
-                    self.m[key + sfx].add(*counts)
-                ms = mention_scores(g, text, sys_ents)
-                if ms is not None:
-                    self.m["ment" + sfx].add(*ms)
-                merges, spl, n = merges_splits(g, sys_ents)
-                acc = self.ms[sfx]
-                acc[0] += merges
-                acc[1] += spl
-                acc[2] += n
-        if "claims" not in g:
+        if "claims" not in g:  # entity-only gold: bench/entity_metrics.py scores it
             return
-        sys_claims = [(c.content, c.speaker.name, c.speaker.anonymous)
-                      for c in res.claims]  # type: ignore[attr-defined]
-        for key, ckey, spk, claims in (("claim", "cs", self.spk, sys_claims),
-                                       ("claim_raw", "cs_raw", self.spk_raw, naive_quotes(doc))):
+        sys_claims = _sys_claims(res)
+        for key, ckey, spk, claims in (
+                ("claim", "cs", self.spk, sys_claims),
+                ("claim_raw", "cs_raw", self.spk_raw, naive_quotes(doc)),
+                ("claim_tx", "cs_tx", [0, 0], textacy_quotes(doc))):
             tp, ns, ng, matched, ok = claim_score(g, claims)
             self.m[key].add(tp, ns, ng)
             self.m[ckey].add(ok, ns, ng)
             spk[0] += ok
             spk[1] += matched
+        self._detail(g, sys_claims, res)
 
-    def report(self) -> dict[str, dict[str, float]]:
-        print(f"{'measure':<36}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
-        rows: list[tuple[str, str]] = []
-        for label, key in _ENT_ROWS:
-            for sys_label, sfx in _SYSTEMS:
-                if sfx == "_prev" and not self.has_prev:
+    def _detail(self, g: dict, sys_claims: list[tuple], res: object) -> None:
+        gold = g["claims"]
+        pairs = match_claims(g, sys_claims)
+        by_sys = {si: (gi, ov) for gi, si, ov in pairs}
+        # per quote type: recall by the gold type, precision by the matched gold type (else
+        # the system's own)
+        for q in QUOTE_TYPES:
+            n_gold = sum(1 for c in gold if c.get("quote_type", "indirect") == q)
+            n_sys = tp = 0
+            for si, sc in enumerate(sys_claims):
+                gi = by_sys.get(si, (None, 0))[0]
+                qt = gold[gi].get("quote_type", "indirect") if gi is not None else sc[3]
+                if qt != q:
                     continue
-                if sfx == "_raw" and key == "canon":
-                    continue  # raw NER has no canonical names: the surface is its name
-                rows.append((f"{label}: {sys_label}" if not sfx else f"  {sys_label}",
-                             key + sfx))
-        rows += [("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
-                 ("claims + right speaker", "cs"), ("  naive quote baseline", "cs_raw")]
-        out: dict[str, dict[str, float]] = {}
+                n_sys += 1
+                tp += gi is not None and _speaker_ok(g, gold[gi], sc[1], sc[2])
+            self.m[f"cs_{q}"].add(tp, n_sys, n_gold)
+        for si, sc in enumerate(sys_claims):
+            gi = by_sys.get(si, (None, 0))[0]
+            ok = False
+            if gi is not None and _speaker_ok(g, gold[gi], sc[1], sc[2]):
+                gw, sw = _words(gold[gi]["content"]), _words(sc[0])
+                common = sum(min(gw.count(w), sw.count(w)) for w in set(gw))
+                ok = common >= 0.8 * len(gw) and common >= 0.7 * len(sw)
+            self.strict.append((g["id"], si, ok))
+            if gi is not None and "stance" in gold[gi]:
+                stance = getattr(sc[4], "stance", None)  # None: an extractor before 1.5
+                self.stance[0] += stance is not None and stance.value == gold[gi]["stance"]
+                self.stance[1] += 1
+            if gi is not None and "quantity" in gold[gi]:
+                gq, sq = gold[gi]["quantity"], getattr(sc[4], "quantity", None)
+                self.qty[1] += 1
+                if sq is not None and sq.counted == gq.get("counted"):
+                    self.qty[0] += all(getattr(sq, k) == gq[k] for k in ("value", "low", "high")
+                                       if k in gq)
+        self._disputes(g, by_sys, res)
+
+    def _disputes(self, g: dict, by_sys: dict[int, tuple[int, float]], res: object) -> None:
+        from graph.disputes import dispute_reason
+
+        gold_links = {frozenset((a, b)) for a, b, *_ in g.get("disputes", ())}
+        views = _views(res)
+        found = 0
+        n_sys = 0
+        for i in range(len(views)):
+            for j in range(i + 1, len(views)):
+                if dispute_reason(views[i], views[j]) is None:
+                    continue
+                n_sys += 1
+                gi, gj = by_sys.get(i, (None,))[0], by_sys.get(j, (None,))[0]
+                found += gi is not None and gj is not None and frozenset((gi, gj)) in gold_links
+        self.m["dispute"].add(found, n_sys, len(gold_links))
+
+    def report(self, sample: int) -> dict[str, object]:
+        print(f"{'measure':<40}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
+        rows = [("claims (content overlap)", "claim"), ("  naive quote baseline", "claim_raw"),
+                ("  textacy direct_quotations", "claim_tx"),
+                ("who-said-what (content + speaker)", "cs"),
+                *((f"  {q} quotes", f"cs_{q}") for q in QUOTE_TYPES),
+                ("  naive quote baseline", "cs_raw"), ("  textacy direct_quotations", "cs_tx"),
+                ("dispute links", "dispute")]
+        out: dict[str, object] = {}
         for label, key in rows:
             p, r, f = self.m[key].row()
             out[key] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
-            print(f"{label:<36}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
+            print(f"{label:<40}{p:>7.3f}{r:>7.3f}{f:>7.3f}{self.m[key].tp:>6}"
                   f"{self.m[key].n_sys:>6}{self.m[key].n_gold:>6}")
-        for sys_label, sfx in _SYSTEMS:
-            merges, spl, n = self.ms[sfx]
-            if (sfx == "_prev" and not self.has_prev) or not n:
-                continue
-            print(f"{'per 100 gold entities: ' + sys_label:<36} wrong merges "
-                  f"{100 * merges / n:5.1f}  splits {100 * spl / n:5.1f}  ({merges}, {spl} / {n})")
-            out["merge_split" + sfx] = {"merges": round(100 * merges / n, 2),
-                                        "splits": round(100 * spl / n, 2)}
         acc = self.spk[0] / self.spk[1] if self.spk[1] else 0.0
-        acc_raw = self.spk_raw[0] / self.spk_raw[1] if self.spk_raw[1] else 0.0
-        print(f"{'speaker accuracy on matched claims':<36}{acc:>7.3f}  ({self.spk[0]}/"
-              f"{self.spk[1]}); naive baseline {acc_raw:.3f} ({self.spk_raw[0]}/{self.spk_raw[1]})")
-        out["speaker_acc"] = {"extract": round(acc, 3), "naive": round(acc_raw, 3)}
+        print(f"{'speaker accuracy on matched claims':<40}{acc:>7.3f}  ({self.spk[0]}/"
+              f"{self.spk[1]})")
+        rng = random.Random(7)
+        picked = rng.sample(self.strict, min(sample, len(self.strict)))
+        strict = sum(ok for *_, ok in picked) / len(picked) if picked else 0.0
+        print(f"{'strict correctness (seeded sample)':<40}{strict:>7.3f}  "
+              f"({sum(ok for *_, ok in picked)}/{len(picked)})")
+        st = self.stance[0] / self.stance[1] if self.stance[1] else 0.0
+        qa = self.qty[0] / self.qty[1] if self.qty[1] else 0.0
+        print(f"{'stance accuracy on matched claims':<40}{st:>7.3f}  ({self.stance[0]}/"
+              f"{self.stance[1]})")
+        print(f"{'quantity accuracy (gold figures)':<40}{qa:>7.3f}  ({self.qty[0]}/"
+              f"{self.qty[1]})")
+        out |= {"speaker_acc": round(acc, 3), "strict": round(strict, 3),
+                "stance_acc": round(st, 3), "quantity_acc": round(qa, 3)}
         return out
 
 
 def _explain(g: dict, res: object) -> None:
     gold_names = {norm(x) for e in g.get("entities", ()) for x in (e["name"], *e["aliases"])}
     print(f"== {g['id']}")
-    for e in res.entities:  # type: ignore[attr-defined]
+    for e in res.entities if "entities" in g else ():  # type: ignore[attr-defined]
         if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:
             print(f"   extra entity: {e.type.value} {e.name}")
     for c in res.claims:  # type: ignore[attr-defined]
-        print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {c.content[:70]}")
+        stance = getattr(c, "stance", None)
+        print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {stance or '':<9} "
+              f"{c.content[:70]}")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,16 @@ class QuoteType(StrEnum):
     INDIRECT = "indirect"
 
 
+class Stance(StrEnum):
+    """What the speaker does with the proposition in ``statement``."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    QUESTIONS = "questions"
+    PREDICTS = "predicts"
+    ACCUSES = "accuses"
+
+
 class ArticleStatus(StrEnum):
     OK = "ok"
     DUPLICATE = "duplicate"
@@ -205,6 +215,30 @@ class SpeakerRef(BaseModel):
     affiliation: str | None = None  # anonymous sources: "U.S."
 
 
+class ReportedBy(BaseModel):
+    """The attribution chain: the outlet a speaker talked to ('told Reuters', 'in an interview
+    with the BBC': role ``audience``) or the party that relayed the words ('TASS quoted Peskov
+    as saying': role ``relay``)."""
+
+    role: Literal["audience", "relay"]
+    name: str
+    id: str | None = None  # entity id when the outlet/relay is a known entity
+    type: str | None = None
+
+
+class Quantity(BaseModel):
+    """A figure in a claim: a value or a range, what it counts, where and when."""
+
+    text: str  # the figure as written ('at least 45', 'between 10 and 20')
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # the counted noun as written ('civilians', 'drones')
+    counted: str | None = None  # killed|wounded|displaced|captured|shot_down|munitions|aid|other
+    where: str | None = None  # place entity id
+    when: str | None = None  # ISO date (the claim's date)
+
+
 class ClaimRecord(BaseModel):
     id: str
     speaker: SpeakerRef
@@ -219,6 +253,14 @@ class ClaimRecord(BaseModel):
     about: list[str] = Field(default_factory=list)
     target: str | None = None  # entity id for accuse/criticize/deny
     date: str | None = None  # ISO date the statement was made, when resolvable
+    # Added in kg-extract/1.5 (all optional: older JSONL lines still load).
+    stance: Stance = Stance.ASSERTS
+    statement: str | None = None  # the proposition as one stand-alone sentence
+    reported_by: ReportedBy | None = None
+    quantity: Quantity | None = None
+    # Other places in the same article where the same speaker says the same thing (a repeated
+    # lead, a live-blog update): folded into this claim, content offsets of each repeat.
+    appearances: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class RelationRecord(BaseModel):
@@ -304,6 +346,12 @@ class ClaimOut(BaseModel):
     target: dict[str, object] | None = None
     checkworthiness: float | None = None
     checkworthiness_reasons: list[str] = Field(default_factory=list)
+    stance: Stance = Stance.ASSERTS
+    statement: str | None = None
+    reported_by: ReportedBy | None = None
+    quantity: Quantity | None = None
+    # other offsets in the same article where the speaker repeats it (folded repeats)
+    appearances: list[tuple[int, int]] = Field(default_factory=list)
     evidence: Evidence
     # Fact-checkers' reviews, side by side (filled in claim detail and the feed).
     reviews: list[ClaimReviewOut] = Field(default_factory=list)
@@ -700,10 +748,13 @@ __all__ = [
     "Mention",
     "NodeLabel",
     "Page",
+    "Quantity",
     "QuoteType",
     "RelType",
+    "ReportedBy",
     "RelationRecord",
     "SpeakerRef",
+    "Stance",
     "StoredArticle",
     "WriteSummary",
     "content_hash",

@@ -97,7 +97,17 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
             "anonymous": c.speaker.anonymous, "article_id": res.id,
             "published": art.published, "outlet": art.source,
             "extractor_version": res.extractor_version,
+            "stance": c.stance.value, "statement": c.statement,
         }
+        if c.reported_by is not None:
+            props |= {"reported_by_name": c.reported_by.name, "reported_by_role":
+                      c.reported_by.role, "reported_by_id": c.reported_by.id,
+                      "reported_by_type": c.reported_by.type}
+        if c.quantity is not None:
+            props |= {f"quantity_{k}": v for k, v in c.quantity.model_dump().items()}
+        if c.appearances:  # repeats folded into this claim (Neo4j lists hold no pairs)
+            props |= {"appearance_starts": [s for s, _ in c.appearances],
+                      "appearance_ends": [e for _, e in c.appearances]}
         props["checkworthiness"], props["checkworthiness_reasons"] = checkworthiness.score(
             c.content, c.cue, len(set(c.about)), c.quote_type.value
         )
@@ -106,6 +116,8 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
             "speaker_id": c.speaker.id, "speaker_name": c.speaker.name,
             "speaker_description": c.speaker.description,
             "speaker_affiliation": c.speaker.affiliation,
+            # AnonymousSource, or DocumentSource for a report nobody is named as writing
+            "speaker_type": c.speaker.type if c.speaker.anonymous else None,
             "about": list(dict.fromkeys(c.about)), "target": c.target,
             "props": {k: v for k, v in props.items() if v is not None},
         }

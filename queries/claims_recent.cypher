@@ -1,5 +1,7 @@
-// The newest claims with no filter: two index-ordered scans (statement date; publication date
-// for undated claims) instead of sorting every claim. Keyset on (sort key, id) as claims_list.
+// The newest claims with no filter: index-ordered scans (statement date; publication date for
+// undated claims) instead of sorting every claim. Keyset on (sort key, id) as claims_list.
+// Claims of articles without a publication date (no statement date either) come last, with the
+// sort key '' and in id order, so the plain list never leaves them out.
 CALL () {
   MATCH (c:Claim)
   WHERE c.date <= $max_key
@@ -13,6 +15,12 @@ CALL () {
          OR (c.published = $after_key AND c.id > $after_id))
   WITH c ORDER BY c.published DESC, c.id ASC LIMIT $limit
   RETURN c, c.published AS sort_key
+  UNION
+  MATCH (c:Claim)
+  WHERE c.id > coalesce(CASE WHEN $after_key = '' THEN $after_id END, '')
+    AND c.date IS NULL AND c.published IS NULL
+  WITH c ORDER BY c.id ASC LIMIT $limit
+  RETURN c, '' AS sort_key
 }
 WITH c, sort_key ORDER BY sort_key DESC, c.id ASC LIMIT $limit
 RETURN c.id AS id, sort_key

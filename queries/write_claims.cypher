@@ -11,7 +11,8 @@ CALL (c, row) {
   WITH c, row WHERE row.anonymous
   MERGE (s:AnonymousSource {id: row.speaker_id})
   SET s.name = row.speaker_name, s.description = row.speaker_description,
-      s.affiliation = row.speaker_affiliation, s.article_id = row.article_id
+      s.affiliation = row.speaker_affiliation, s.article_id = row.article_id,
+      s.type = row.speaker_type
   MERGE (s)-[:SAID]->(c)
 }
 CALL (c, row) {

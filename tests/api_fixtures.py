@@ -23,6 +23,7 @@ from graph.models import (
     QuoteType,
     RelationRecord,
     SpeakerRef,
+    Stance,
     StoredArticle,
     content_hash,
 )
@@ -85,6 +86,9 @@ CLAIMS = [
     *[("t5-art-4", VARGA, "say", f"convoy number {n} reached Port Aurel safely", [AUREL], None,
        f"2025-03-{n:02d}", QuoteType.INDIRECT) for n in range(1, 7)],
 ]
+
+
+_STANCE = {"deny": Stance.DENIES, "accuse": Stance.ACCUSES}
 
 
 @dataclass
@@ -152,7 +156,7 @@ def build(graph: Graph) -> ApiGraph:
                 cue_span=(cue_at, cue_at + len(cue)) if cue_at >= 0 else None,
                 content=content, content_span=(s, s + len(content)),
                 sentence_span=_sentence(text, s), quote_type=qt, about=about, target=target,
-                date=date,
+                date=date, stance=_STANCE.get(cue, Stance.ASSERTS),
             ))
         relations = []
         if "spokesperson for the Ministry" in text:

@@ -155,7 +155,25 @@ def claim_node(claim: ClaimOut, base_url: str, facts: AuthorFacts | None = None
 
 def _properties(claim: ClaimOut) -> list[dict[str, Any]]:
     ev = claim.evidence
-    props = [_prop("quoteType", claim.quote_type.value), _prop("cue", claim.cue)]
+    props = [
+        _prop("quoteType", claim.quote_type.value),
+        _prop("cue", claim.cue),
+        _prop("stance", claim.stance.value, description="what the speaker does with the "
+              "statement: asserts, denies, questions, predicts or accuses"),
+    ]
+    if claim.statement:
+        props.append(_prop("statement", claim.statement, description="the proposition as one "
+                           "stand-alone sentence (read it with the stance)"))
+    if claim.reported_by is not None:
+        props.append(_prop("reportedBy", claim.reported_by.name,
+                           description=f"{claim.reported_by.role}: the outlet the speaker "
+                           "talked to, or the party that relayed the words"))
+    if claim.quantity is not None:
+        q = claim.quantity
+        extra = {"minValue": q.low, "maxValue": q.high, "unitText": q.unit}
+        props.append(_prop("quantity", q.value if q.value is not None else q.text,
+                           description=f"{q.counted or 'other'}: {q.text}",
+                           **{k: v for k, v in extra.items() if v is not None}))
     if ev.start is not None and ev.end is not None:
         props.append(_prop("contentOffsets", f"{ev.start}-{ev.end}", minValue=ev.start,
                            maxValue=ev.end, description="character offsets of the claim text "

@@ -8,16 +8,22 @@ import re
 from typing import Any
 
 import queries
+from graph.disputes import ClaimView, dispute_reason
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
-from graph.models import ClaimDetail, ClaimOut, Evidence, Page, RelatedClaim, SpeakerRef
+from graph.models import (
+    ClaimDetail,
+    ClaimOut,
+    Evidence,
+    Page,
+    Quantity,
+    RelatedClaim,
+    ReportedBy,
+    SpeakerRef,
+)
 
 # How many full-text matches a text filter considers before sorting them by date.
 TEXT_MATCH_CAP = 500
-# Cues whose claims dispute what they are about (compared as lemma prefixes).
-DISPUTE_STEMS = ("deny", "deni", "reject", "disput", "refut", "accus", "dismiss", "contradict",
-                 "rebut", "counter", "condemn", "critic", "blame", "slam", "denounc")
-
 MAX_LUCENE_TERMS, MAX_LUCENE_TERM_CHARS = 24, 64
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
@@ -79,6 +85,16 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
         target=row.get("target") if row.get("target", {}) and row["target"].get("id") else None,
         checkworthiness=c.get("checkworthiness"),
         checkworthiness_reasons=c.get("checkworthiness_reasons") or [],
+        stance=c.get("stance") or "asserts",
+        statement=c.get("statement"),
+        reported_by=ReportedBy(name=c["reported_by_name"], role=c["reported_by_role"],
+                               id=c.get("reported_by_id"), type=c.get("reported_by_type"))
+        if c.get("reported_by_name") else None,
+        quantity=Quantity(**{k: c[f"quantity_{k}"] for k in Quantity.model_fields
+                             if c.get(f"quantity_{k}") is not None})
+        if c.get("quantity_text") else None,
+        appearances=list(zip(c.get("appearance_starts") or [], c.get("appearance_ends") or [],
+                             strict=False)),
         evidence=Evidence(
             article_id=a["id"], title=a.get("title"), url=a.get("url"),
             outlet=a.get("source"), published=a.get("published"), sentence=c.get("sentence"),
@@ -228,16 +244,24 @@ def _by_closeness(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail:
-    """A claim with the same speaker's other claims on its entities and the claims disputing
-    it, side by side (contested claims are never merged)."""
+    """A claim with the same speaker's other claims on its entities and the claims that really
+    dispute it (``graph/disputes.py``: an explicit denial, or figures that differ), side by side
+    (contested claims are never merged); each dispute carries its reason."""
     found = claims_by_ids(graph, [claim_id])
     if not found:
         raise NotFound(f"no claim with id {claim_id!r}")
-    rows = graph.read(queries.load("claim_related"), id=claim_id, stems=list(DISPUTE_STEMS),
-                      limit=limit, scan=limit * 10)
-    row = rows[0] if rows else {"same": [], "disputes": [], "key": ""}
+    rows = graph.read(queries.load("claim_related"), id=claim_id, limit=limit, scan=limit * 10)
+    row = rows[0] if rows else {"same": [], "key": ""}
     same = _by_closeness(row["same"], row["key"])[:limit]
-    disputes = _by_closeness(row["disputes"], row["key"])[:limit]
+    views = {r["id"]: ClaimView(**{k: (set(v) if k in ("entities", "sides") else v)
+                                   for k, v in r.items()})
+             for r in graph.read(queries.load("claim_dispute_candidates"), id=claim_id,
+                                 scan=limit * 10)}
+    this = views.pop(claim_id, None)
+    disputes = [] if this is None else [
+        {"id": v.id, "reason": reason, "key": v.date or ""} for v in views.values()
+        if (reason := dispute_reason(this, v)) is not None]
+    disputes = _by_closeness(disputes, row["key"])[:limit]
     fetched = {c.id: c for c in claims_by_ids(graph, [r["id"] for r in same + disputes])}
     return ClaimDetail(
         claim=found[0],

@@ -17,41 +17,20 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from graph.models import ClaimRecord, EntityType, QuoteType, SpeakerRef, stable_id
+from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
+from ingest.extract import claim_cues as cues
+from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
 from ingest.extract.dates import resolve_date
 from ingest.extract.entities import Ment, Rules, demonym_code
+from ingest.extract.quotes import OPEN_Q as _OPEN_Q
+from ingest.extract.quotes import close_quote as _close_quote
+from ingest.extract.quotes import quote_span, whole_quote
+from ingest.extract.quotes import trim_span as _trim_span
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
-_OPEN_Q = {"“": "”", '"': '"', "«": "»"}
-_TRIM = " \t\n,.;:—–-"
-
-
-def quote_mask(text: str) -> list[int]:
-    """Prefix sums of 'inside a quotation' per character (quote marks included)."""
-    inside = [0] * (len(text) + 1)
-    close: str | None = None
-    start = 0
-    spans: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if close is None and ch in _OPEN_Q:
-            close, start = _OPEN_Q[ch], i
-        elif close is not None and ch == close:
-            spans.append((start, i + 1))
-            close = None
-        elif close is not None and ch == "\n":  # an unclosed quote never spans paragraphs
-            close = None
-    flags = [0] * len(text)
-    for s, e in spans:
-        for i in range(s, e):
-            flags[i] = 1
-    acc = 0
-    for i, f in enumerate(flags):
-        acc += f
-        inside[i + 1] = acc
-    return inside
 
 
 @dataclass
@@ -80,27 +59,6 @@ def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
     return QuoteType.MIXED if inq else QuoteType.INDIRECT
 
 
-def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
-
-
-def _close_quote(text: str, s: int, e: int) -> int:
-    """Take in a closing quote the parse left out ('the “coming weeks.”')."""
-    if text.count("“", s, e) > text.count("”", s, e):
-        j = text.find("”", e, e + 3)
-        if j >= 0:
-            return j + 1
-    elif text.count('"', s, e) % 2 == 1:
-        j = text.find('"', e, e + 3)
-        if j >= 0:
-            return j + 1
-    return e
-
-
 def _content(tok: Token) -> tuple[int, int] | None:
     comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
     if not comps:
@@ -116,6 +74,14 @@ def _content(tok: Token) -> tuple[int, int] | None:
         return None
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
+    first = min(comps, key=lambda c: c.left_edge.i)
+    gap = tok.doc[tok.i + 1 : first.left_edge.i]
+    if first.dep_ == "ccomp" and len(gap) and first.left_edge.i > tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in first.children) \
+            and not any(t.is_punct or t.is_quote for t in gap):
+        # 'said between 2,000 and 3,000 people fled': the parse hung the subject on the
+        # cue; a clause without its subject is a fragment, so take the words in between
+        s = gap[0].idx
     return s, last.idx + len(last)
 
 
@@ -139,7 +105,19 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
+        return None
     m = ctx.tok2ment[subj.i]
+    if m is None and cues.is_document(subj):
+        # a report/statement speaks for its author; without one it is a document source
+        author = cues.document_author(subj, ctx.tok2ment)
+        if author is not None:
+            return (SpeakerRef(id=author.key, name=author.name or author.text,
+                               type=author.type.value), (author.start, author.end))
+        s, e = subj.left_edge.idx, subj.idx + len(subj)
+        desc = ctx.doc.text[s:e]
+        return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
+                           type="DocumentSource", anonymous=True, description=desc), (s, e))
     if m is None:
         # 'rescue workers, the Civil Defence' (apposition) names the speaker; so does
         # 'the SOHR monitoring group' (an institution noun) -- but 'a U.S. official' and
@@ -156,8 +134,10 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
         # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
         m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
                   if (x := ctx.tok2ment[i]) is not None and x.type is EntityType.PERSON), None)
-    if m is None and subj.pos_ == "NOUN" and subj.i > 0 and ctx.doc[subj.i - 1].lower_ == "the":
-        # 'the observatory said' after 'the Syrian Observatory for Human Rights'
+    if m is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" and c.dep_ == "det"
+                                                 for c in subj.children):
+        # 'the observatory said', 'the British-based observatory said' after 'the Syrian
+        # Observatory for Human Rights'
         m = ctx.org_words.get(subj.lower_)
         if m is not None and m.start > subj.idx:
             m = None
@@ -165,9 +145,17 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
     low = subj.lower_
-    if low == "they" and ctx.last is not None and subj.idx - ctx.last[1] < 800:
-        # continuing attribution: 'They said ...' after '<group> claimed ...'
+    if (low == "they" or low == "it" and ctx.last is not None
+            and ctx.last[0].type != EntityType.PERSON.value) \
+            and ctx.last is not None and subj.idx - ctx.last[1] < 800:
+        # continuing attribution: 'They said ...' after '<group> claimed ...'; 'It added'
+        # after an institution's statement
         return ctx.last[0], (subj.idx, subj.idx + len(subj))
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
+        # 'a number of Russian officials said', 'some of the residents said'
+        member = next((g for g in of.children if g.dep_ == "pobj"), None)
+        return _speaker(ctx, member) if member is not None else None
     if low in PRONOUNS_PERSON:
         sent_start = ctx.sent_of[subj.i][0]
         # search the current and the two previous sentences (by char distance, roughly)
@@ -179,6 +167,9 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
     if subj.pos_ in ("NOUN", "PROPN") and (
         low in ctx.rules.gaz.words("anonymous_nouns")
         or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
+        # 'the air force', 'Ukraine's navy': an institution the gazetteer does not name
+        or subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+        or subj.lemma_.lower() in claim_words()["more_sources"]
     ):
         return _anonymous(ctx, subj)
     return None
@@ -266,13 +257,15 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
 
 
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
-          cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None) -> None:
+          cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
+          reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
     cs, ce = _trim_span(text, cs, ce)
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
         cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
     ce = _close_quote(text, cs, ce)
+    cs, ce = _whole_quote(ctx, cs, ce)
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
@@ -291,12 +284,28 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     if target and target not in about:
         about.append(target)
     ctx.last = (speaker[0], ce)
+    when = _date(ctx, tok, cs, ce) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
+    target_name = next((m.name or m.text for m in ctx.tok2ment if m is not None
+                        and m.key == target), None) if target else None
+    where = next((k for k in about if k.startswith("place:")), None)
+    negated = any(c.dep_ == "neg" for c in tok.children)
     ctx.claims.append(ClaimRecord(
         id=stable_id(ctx.article_id, cue_span, cs, ce, prefix="claim:"),
         speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
         content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
-        date=_date(ctx, tok, cs, ce)))
+        date=when, stance=stance(cue, text[cs:ce], negated),
+        statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
+                            speaker[0].type == EntityType.PERSON.value, cue_span[0]),
+        reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
+
+
+def _quote_span(ctx: ClaimCtx, i: int) -> tuple[int, int] | None:
+    return quote_span(ctx.quoted, i)
+
+
+def _whole_quote(ctx: ClaimCtx, cs: int, ce: int) -> tuple[int, int]:
+    return whole_quote(ctx.doc.text, ctx.quoted, cs, ce)
 
 
 def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
@@ -316,6 +325,31 @@ def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
     if e - s <= 5 or "\n" in between or len(between) > 60:
         return None
     return s, e
+
+
+def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """End the content before another attribution hung on it: 'urged the west to intensify
+    sanctions as he said business leaders …' is two claims, not one long one."""
+    cues = ctx.rules.gaz.words("cue_verbs")
+    cs, ce = span
+    for t in tok.subtree:
+        if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        # only a speaker's attribution ('as he said …'), not 'as systems promised to …'
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues and subj is not None and (
+                subj.lower_ in PRONOUNS_PERSON or ctx.tok2ment[subj.i] is not None
+                and ctx.tok2ment[subj.i].type is EntityType.PERSON):
+            ce = min(ce, t.left_edge.idx)
+    if ce < span[1]:
+        words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
+        while words and words[-1].lower() in ("and", "but", "as", "while", "when"):
+            words.pop()
+        ce = cs + len(" ".join(words)) if words else ce
+        # 'words' may have collapsed inner whitespace: find the real end of the last word
+        if words:
+            ce = ctx.doc.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
+    return cs, ce
 
 
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
@@ -342,14 +376,33 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
-    subj = _subject(tok)
+    span = _cut_nested(ctx, tok, span)
+    relay: ReportedBy | None = None
+    chain = cues.quoted_as(tok)
+    if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
+        subj, relay_tok = chain
+        rm = next((ctx.tok2ment[t.i] for t in relay_tok.subtree if ctx.tok2ment[t.i]
+                   is not None), None) if relay_tok is not None else None
+        if relay_tok is not None:
+            relay = ReportedBy(role="relay", name=rm.name or rm.text if rm else
+                               relay_tok.text, id=rm.key if rm else None,
+                               type=rm.type.value if rm else None)
+    elif cues.passive_accused(tok):
+        subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
+    else:
+        subj = cues.agent_of(tok) or _subject(tok)
     if subj is None:
         return
     speaker = _speaker(ctx, subj)
     if speaker is None:
         return
+    if relay is None and (aud := cues.audience(tok, ctx.tok2ment, span)) is not None \
+            and aud.key != speaker[0].id:
+        relay = ReportedBy(role="audience", name=aud.name or aud.text, id=aud.key,
+                           type=aud.type.value)
     target = _target(ctx, tok, speaker[0].id)
-    _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target)
+    _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
+          relay)
 
 
 def _according(ctx: ClaimCtx, tok: Token) -> None:
@@ -368,7 +421,64 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
     s0, s1 = sent.start_char, sent.end_char
     cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
-    _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None)
+    # 'according to X, speaking to the BBC, …': the interview is the chain, not the content
+    talk = next((t for t in (*tok.head.children, *pobj.children)
+                 if t.dep_ in ("advcl", "acl") and t.lemma_.lower() in ("speak", "talk")
+                 and cs <= t.left_edge.idx <= cs + 3), None)
+    relay: ReportedBy | None = None
+    if talk is not None:
+        cs = talk.right_edge.idx + len(talk.right_edge)
+        m = next((ctx.tok2ment[t.i] for t in talk.subtree if ctx.tok2ment[t.i] is not None
+                  and ctx.tok2ment[t.i].type in (EntityType.OUTLET, EntityType.ORGANIZATION)),
+                 None)
+        if m is not None and m.key:
+            relay = ReportedBy(role="audience", name=m.name or m.text, id=m.key,
+                               type=m.type.value)
+    _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
+
+
+def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
+    """'Putin's claim that …', 'a warning from Rutte that …', 'the accusation by Kyiv that …':
+    the clause is the content, the possessor or the from/by phrase the speaker."""
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return
+    subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if subj is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")),
+                    None)
+        subj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    if subj is None or subj.tag_ in ("PRP$", "PRP"):
+        return
+    speaker = _speaker(ctx, subj)
+    if speaker is None:
+        return
+    last = clause.right_edge
+    _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)),
+          clause.left_edge.idx, last.idx + len(last), tok, None)
+
+
+def _headlines(ctx: ClaimCtx) -> None:
+    """'Zelensky: We will not give up' -- a line that opens with a named person or
+    organization and a colon (outlets and bare labels such as 'Q:' are not speakers)."""
+    text = ctx.doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(": ")
+        if colon <= 0 or colon > 40 or len(line[colon + 2:].split()) < 3:
+            continue
+        tok = ctx.doc.char_span(start, start + colon, alignment_mode="expand")
+        if tok is None:
+            continue
+        m = ctx.tok2ment[tok.start]
+        if m is None or not m.key or m.start != start or m.end != start + colon \
+                or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        sp = (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value), (m.start, m.end))
+        _emit(ctx, sp, ":", (start + colon, start + colon + 1), start + colon + 2,
+              start + len(line), ctx.doc[tok.end - 1], None)
 
 
 def _continuations(ctx: ClaimCtx) -> None:
@@ -378,6 +488,13 @@ def _continuations(ctx: ClaimCtx) -> None:
     by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
     for sent in ctx.doc.sents:
         s, e = _trim_span(text, sent.start_char, sent.end_char)
+        j = s - 1
+        while j > 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and text[j] in _OPEN_Q and s < e and text[s] not in _OPEN_Q:
+            s = j  # the parse left the opening mark at the end of the previous sentence
+        if s < e and text[s] in _OPEN_Q:
+            s, e = _whole_quote(ctx, s, e)  # the whole quotation, not only its first sentence
         if e - s < 20 or text[s] not in _OPEN_Q or ctx.quoted[e] - ctx.quoted[s] < 0.95 * (e - s):
             continue
         if any(c.content_span[0] < e and s < c.content_span[1] for c in ctx.claims):
@@ -402,6 +519,7 @@ def _continuations(ctx: ClaimCtx) -> None:
 
 def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     cues = ctx.rules.gaz.words("cue_verbs")
+    nominal = claim_words()["nominal_cues"]
     stop = ctx.rules.gaz.words("org_coref_stopwords")
     for m in ctx.tok2ment:
         if m is not None and m.type in (EntityType.ORGANIZATION, EntityType.OUTLET):
@@ -413,6 +531,9 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
             _according(ctx, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
             _verb_cue(ctx, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
+            _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
+    _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return ctx.claims
+    return fold_repeats(ctx.claims)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.settings import get_settings
-from ingest.extract.claims import ClaimCtx, find_claims, quote_mask
+from ingest.extract.claims import ClaimCtx, find_claims
 from ingest.extract.coref import (
     PersonLocator,
     add_surname_mentions,
@@ -38,6 +38,7 @@ from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.names import given_names
 from ingest.extract.places import PlaceIndex, get_place_index
+from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.

@@ -241,6 +241,7 @@ export function claimItem(c) {
         onclick: () => actions.openClaim(c),
       },
       h("span", { class: "who" }, `${c.speaker?.name || "Someone"} ${c.cue || "said"}`),
+      c.stance && c.stance !== "asserts" ? h("span", { class: "badge stance" }, c.stance) : null,
       h("span", { class: "quote" }, `“${c.content}”`),
       h("span", { class: "meta" }, [ev.outlet, fmtDate(c.date || ev.published)].filter(Boolean).join(" · ")),
     ),
@@ -267,9 +268,25 @@ export async function showClaim(claim) {
   t.heading.textContent = sp.name || "Claim";
   t.heading.append(" ", badge(sp.anonymous ? "AnonymousSource" : sp.type));
   panel.append(
-    h("p", { class: "cue" }, `${c.cue || "said"} · ${c.quote_type || ""}${c.date ? ` · ${fmtDate(c.date)}` : ""}`),
+    h("p", { class: "cue" }, `${c.cue || "said"} · ${c.stance || "asserts"} · ${c.quote_type || ""}${c.date ? ` · ${fmtDate(c.date)}` : ""}`),
     h("blockquote", { class: "claim-quote", "data-testid": "claim-quote" }, c.content),
   );
+  // The proposition on its own, read with the stance ("denies: X" is not an assertion of X);
+  // the chain (outlet talked to, or who relayed the words); the figure.
+  if (c.statement) {
+    panel.append(h("p", { class: "statement", "data-testid": "claim-statement" },
+      h("strong", {}, `${c.stance || "asserts"}: `), c.statement));
+  }
+  if (c.reported_by) {
+    const rb = c.reported_by;
+    panel.append(h("p", { class: "muted small", "data-testid": "claim-chain" },
+      rb.role === "relay" ? `relayed by ${rb.name}` : `said to ${rb.name}`));
+  }
+  if (c.quantity) {
+    const q = c.quantity;
+    panel.append(h("p", { class: "muted small", "data-testid": "claim-quantity" },
+      `figure: ${q.text}${q.counted && q.counted !== "other" ? ` (${q.counted.replace("_", " ")})` : ""}`));
+  }
   const about = c.about || [];
   if (about.length || c.target) {
     panel.append(
@@ -297,11 +314,17 @@ export async function showClaim(claim) {
   panel.append(h("h3", {}, "Evidence"));
   await articleEvidence(c.evidence || {}, t);
   // Contested claims side by side: {reason, claim} items from /v1/claims/{id}.
-  for (const [key, title] of [["disputes", "Contested by"], ["same_speaker", "Same speaker, same subject"]]) {
-    const more = (related[key] || []).map((x) => x.claim || x);
-    if (more.length) {
-      panel.append(h("h3", {}, `${title} (${more.length})`),
-        h("ul", { class: "claims", "data-testid": `claims-${key}` }, more.map(claimItem)));
+  // Each dispute shows its reason (denial, denial_of_accusation, figures_differ).
+  for (const [key, title] of [["disputes", "Disputed by"], ["same_speaker", "Same speaker, same subject"]]) {
+    const rel = related[key] || [];
+    if (rel.length) {
+      const items = rel.map((x) => {
+        const li = claimItem(x.claim || x);
+        if (key === "disputes" && x.reason) li.prepend(h("span", { class: "muted small reason" }, x.reason.replaceAll("_", " ")));
+        return li;
+      });
+      panel.append(h("h3", {}, `${title} (${rel.length})`),
+        h("ul", { class: "claims", "data-testid": `claims-${key}` }, items));
     }
   }
 }

@@ -1,0 +1,140 @@
+"""Who is (not) a speaker, attribution chains, and the cues that are not a plain verb.
+
+- ``not_a_speaker``: a number or quantity ('about 13,000 people'), a figure with no author
+  ('preliminary data', 'estimates') and anything in a caption or photo credit line;
+- ``document_author``: 'a UN report', 'the ministry's statement', 'a report by Amnesty' ->
+  the author; an unauthored report stays a document source (typed ``DocumentSource``);
+- ``audience``: 'told Reuters', 'said in an interview with the BBC', 'speaking to CNN' ->
+  the outlet, recorded as the claim's ``reported_by`` (role audience), never its speaker;
+- ``quoted_as``: 'TASS quoted Peskov as saying' -> Peskov speaks, TASS relays;
+  'Peskov was quoted as saying' -> Peskov;
+- ``passive_accused``: 'Russia stood accused of …' -> the accused is not the accuser.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import EntityType
+from ingest.extract.claim_forms import claim_words
+
+# An approximator in front of a number makes it a count ('about 13,000 people'); so does a
+# count above what a set of named sources could be ('two officials' is a source, '300
+# residents' are a figure).
+_APPROX = {"about", "around", "some", "nearly", "almost", "roughly", "over", "more", "least",
+           "estimated", "approximately", "up", "than", "thousands", "hundreds", "dozens"}
+_MAX_SOURCES = 10
+_AUDIENCE_PREPS = {"to", "with", "on"}
+
+
+def is_caption(text: str, idx: int) -> bool:
+    """Is the character at ``idx`` in a caption or photo-credit line?"""
+    s = text.rfind("\n", 0, idx) + 1
+    e = text.find("\n", idx)
+    line = text[s: e if e >= 0 else len(text)].lower()
+    return any(m in line for m in claim_words()["caption_markers"])
+
+
+def not_a_speaker(subj: Token) -> bool:
+    """Numbers, quantities and authorless figures are never speakers."""
+    if subj.like_num or subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        return True
+    for c in subj.children:
+        if c.dep_ != "nummod":
+            continue
+        if c.lower_ in _APPROX or any(g.lower_ in _APPROX for g in c.subtree):
+            return True
+        raw = c.text.replace(",", "")
+        if raw.isdigit() and int(raw) > _MAX_SOURCES:
+            return True
+        if c.lower_ in ("hundreds", "thousands", "dozens", "millions"):
+            return True
+    if subj.lower_ in ("hundreds", "thousands", "dozens", "millions"):
+        return True
+    return subj.lemma_.lower() in claim_words()["figure_nouns"] \
+        or subj.lower_ in claim_words()["figure_nouns"]
+
+
+def is_document(subj: Token) -> bool:
+    return subj.lower_ in claim_words()["document_nouns"] \
+        or subj.lemma_.lower() in claim_words()["document_nouns"]
+
+
+def document_author(subj: Token, tok2ment: list) -> object | None:  # -> Ment | None
+    """The author of 'a UN report' / 'the ministry's statement' / 'a report by Amnesty'."""
+    for c in subj.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod"):
+            m = tok2ment[c.i]
+            if m is not None and m.key and m.type is not EntityType.PLACE:
+                return m
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (m := tok2ment[g.i]) is not None and m.key:
+                    return m
+    return None
+
+
+def audience(cue: Token, tok2ment: list, content: tuple[int, int]) -> object | None:
+    """The outlet the speaker talked to: 'told Reuters', 'in an interview with the BBC',
+    'speaking to CNN', 'said on Channel 4' (only a known outlet or organization entity, and
+    never inside the content)."""
+    cands: list[Token] = []
+    for c in cue.children:
+        if c.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ("tell", "brief", "inform"):
+            cands.append(c)
+        if c.dep_ == "prep" and (c.lower_ in _AUDIENCE_PREPS or c.lower_ == "in"):
+            cands.extend(c.subtree)
+        if c.dep_ == "advcl" and c.lemma_.lower() in ("speak", "talk", "write"):
+            cands.extend(c.subtree)
+    for t in cands:
+        if content[0] <= t.idx < content[1]:
+            continue
+        m = tok2ment[t.i]
+        if m is None or not m.key:
+            continue
+        # an organization counts only when the phrase says it was an interview or a briefing
+        if m.type is EntityType.OUTLET or m.type is EntityType.ORGANIZATION and any(
+                a.lower_ in ("interview", "told", "tell", "speaking", "talking")
+                for a in (t.head, t.head.head, cue)):
+            return m
+    return None
+
+
+def quoted_as(cue: Token) -> tuple[Token | None, Token | None] | None:
+    """'X quoted Y as saying' -> (Y, X); 'Y was quoted as saying' -> (Y, agent or None).
+    None when the cue is not in that construction."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    quote = cue.head.head
+    if quote.dep_ == "dobj":  # 'as' attached to the object
+        quote = quote.head
+    if quote.lemma_.lower() not in ("quote", "cite"):
+        return None
+    speaker = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    relay = next((c for c in quote.children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        agent = next((c for c in quote.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            relay = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return speaker, relay
+
+
+def passive_accused(cue: Token) -> bool:
+    """'Russia stood accused of …', 'Kyiv, accused of …', 'was accused of': the subject is
+    the accused. True when the cue is such a participle with no agent."""
+    if cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return True
+    return cue.dep_ in ("advcl", "acomp", "oprd", "xcomp", "acl", "amod") and not any(
+        c.dep_ == "nsubj" for c in cue.children)
+
+
+def agent_of(cue: Token) -> Token | None:
+    """'was accused by Kyiv of …' -> Kyiv."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((g for g in agent.children if g.dep_ == "pobj"), None)

@@ -1,0 +1,248 @@
+"""What a claim says, in forms a fact-checker can use: stance, a stand-alone statement, a figure.
+
+All three are read off the parse of the claim's own sentence (no second parse):
+- ``stance``: the cue's lemma class (deny/accuse/question/predict, ``claim_words.json``), or a
+  'say' whose whole content is a dismissal ('the reports were "fabricated"') -> denies;
+- ``statement``: the content as one sentence with its subject: a leading 'that' dropped, the
+  first letter raised, a first-person or 'it/they' subject replaced by the speaker, and an
+  accusation rendered with its target ('accused Russia of escalating' -> 'Russia is
+  escalating …');
+- ``quantity``: the first number in the content that counts something (nummod of a noun),
+  with a range or bound, the counted noun and what kind of count it is (killed, wounded,
+  displaced, …) from the lemmas around it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from graph.models import ClaimRecord, Quantity, Stance
+from ingest.extract.gazetteer import DATA_DIR
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+              "twenty": 20, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200,
+              "thousands": 2000}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
+_FIRST_PERSON = {"i", "we"}
+_NOT_A_CLAUSE = {"to", "for", "against", "about", "of", "on", "over"}
+_THIRD_NONPERSON = {"it", "they"}
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> dict[str, Any]:
+    with (DATA_DIR / "claim_words.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _stance_of_lemma() -> dict[str, Stance]:
+    out: dict[str, Stance] = {}
+    for stance, lemmas in claim_words()["stance_cues"].items():
+        for lemma in lemmas:
+            out.setdefault(lemma, Stance(stance))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _denial_re() -> re.Pattern[str]:
+    words = sorted(claim_words()["denial_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def stance(cue: str, content: str, negated: bool = False) -> Stance:
+    """The stance of a claim from its cue lemma and content."""
+    by_lemma = _stance_of_lemma().get(cue)
+    if by_lemma is not None:
+        return by_lemma
+    if cue in claim_words()["nominal_cues"]:
+        return Stance(claim_words()["nominal_cues"][cue])
+    words = content.split()
+    # 'said the reports were "fabricated"', 'called it a lie': a dismissal, not an assertion.
+    # Only short contents count: a long one that merely contains 'false' asserts something.
+    if len(words) <= 12 and _denial_re().search(content):
+        return Stance.DENIES
+    if negated and cue in ("confirm", "accept", "agree"):
+        return Stance.DENIES
+    if content.rstrip(" ”\"'").endswith("?"):
+        return Stance.QUESTIONS
+    return Stance.ASSERTS
+
+
+def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | None,
+              cue: str, speaker_is_person: bool = True, cue_start: int | None = None) -> str:
+    """The claim's proposition as one sentence that stands without the article."""
+    text = doc.text[cs:ce]
+    toks = _tokens_in(doc, cs, ce)
+    # Drop the quotation marks around a fully quoted content, and a leading 'that'/'of'.
+    body = text.strip().strip("“”\"«»").strip()
+    first = toks[0] if toks else None
+    if first is not None and first.lower_ in ("“", '"', "«") and len(toks) > 1:
+        first = toks[1]
+    if first is not None and first.lower_ in ("that", "whether", "if") and first.dep_ == "mark":
+        body = body[len(first.text):].lstrip()
+        first = next((t for t in toks if t.i > first.i), None)
+    if target_name and cue in ("accuse", "blame", "allege", "charge"):
+        body = _accusation(toks, body, target_name)
+    elif first is not None and first.lower_ in _NOT_A_CLAUSE and cue_start is not None \
+            and cue_start < cs and "\n" not in doc.text[cue_start:cs]:
+        # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
+        # sentence is the speaker doing it
+        body = f"{speaker_name} {doc.text[cue_start:ce].strip()}"
+    elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
+        low = first.lower_
+        # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
+        if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
+            body = speaker_name + body[len(first.text):]
+    body = " ".join(body.split())
+    if not body:
+        return body
+    body = body[0].upper() + body[1:]
+    if body[-1] not in ".!?":
+        body = body.rstrip(",;:") + "."
+    return body
+
+
+def _accusation(toks: list[Token], body: str, target_name: str) -> str:
+    """'Russia of deliberately escalating the war' -> 'Russia is deliberately escalating the
+    war'; 'Moscow of war crimes' -> 'Moscow is responsible for war crimes'."""
+    of = next((t for t in toks if t.lower_ in ("of", "for") and t.dep_ == "prep"), None)
+    if of is None:
+        return body
+    rest = body[body.find(of.text + " ", 0) + len(of.text) + 1:] if of.text + " " in body else ""
+    if not rest:
+        return body
+    comp = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None)
+    if comp is not None and comp.tag_ == "VBG":
+        return f"{target_name} is {rest}"
+    if comp is not None and comp.tag_ == "VBN":  # 'of having shelled' -> 'has shelled'
+        return f"{target_name} {rest.replace('having ', 'has ', 1)}"
+    return f"{target_name} is responsible for {rest}"
+
+
+_RANGE_BEFORE = re.compile(r"\bbetween\s+(\d[\d,.]*)\s+(?:and|to)\s*$", re.I)
+_PART_OF = re.compile(r"\b(\d[\d,.]*)\s+(?:out\s+)?of\s+$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,.]*)")
+
+
+def _plain(raw: str) -> float | None:
+    try:
+        return float(raw.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def _number(tok: Token) -> float | None:
+    raw = tok.text.lower().replace(",", "")
+    if raw in _NUM_WORDS:
+        return float(_NUM_WORDS[raw])
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn)?", raw)
+    if m is None:
+        return None
+    val = float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _SCALE:
+        val *= _SCALE[nxt.lower_]
+    return val
+
+
+@lru_cache(maxsize=1)
+def _counted_of_lemma() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, lemmas in claim_words()["counted"].items():
+        for lemma in lemmas:
+            out.setdefault(lemma, kind)
+    return out
+
+
+def _counted(noun: Token) -> str:
+    """What the figure counts: the verb that governs the counted noun first ('shot down 31
+    drones' is shot_down, not munitions), then the noun and its modifiers."""
+    kinds = _counted_of_lemma()
+    near: list[Token] = []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:  # 'people fled', 'drones were shot down'
+        near.extend((verb, *(c for c in verb.children if c.dep_ in ("prt", "acomp"))))
+    # the words right after the counted noun ('3,000 people fled' when the parse lost the
+    # verb)
+    near.extend(t for t in noun.doc[noun.i + 1 : noun.i + 4] if t.pos_ in ("VERB", "AUX"))
+    near.extend((noun, *noun.children, noun.head, *noun.head.children))
+    if noun.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        near.append(noun.head.head)
+    for t in near:
+        kind = kinds.get(t.lemma_.lower())
+        if kind is not None:
+            return kind
+    return "other"
+
+
+def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
+             ) -> Quantity | None:
+    """The first counted figure in the content (not dates, times, ages or percentages of
+    nothing), with its range or bound."""
+    for tok in _tokens_in(doc, cs, ce):
+        if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT"):
+            continue
+        val = _number(tok)
+        if val is None:
+            continue
+        noun = tok.head
+        mods = [c for c in tok.children if c.dep_ in ("quantmod", "advmod")]
+        low = high = None
+        # 'between 10 and 20', '10 to 20', '10-20': the other end is a conj/quantmod number
+        # (read off the text: the parse often splits 'between 2,000 and 3,000 people')
+        before = doc.text[max(0, tok.idx - 30):tok.idx]
+        after = doc.text[tok.idx + len(tok):tok.idx + len(tok) + 20]
+        part = _PART_OF.search(before)
+        if part is not None and _plain(part.group(1)) is not None:
+            # '45 of 60 drones': 45 is the count, 60 the whole
+            val = _plain(part.group(1)) or val
+        m = _RANGE_BEFORE.search(before)
+        m2 = _RANGE_AFTER.match(after)
+        other = m.group(1) if m else (m2.group(1) if m2 else None)
+        if other is not None and _plain(other) is not None:
+            low, high = sorted((val, _plain(other) or val))
+        words = {m.lower_ for m in mods} | {t.lower_ for t in doc[max(0, tok.i - 3):tok.i]}
+        if {"least", "over", "than"} & words and "less" not in words and "fewer" not in words:
+            low = low if low is not None else val
+        if {"most", "fewer", "less", "under", "up"} & words and "least" not in words:
+            high = high if high is not None else val
+        start = min([tok.idx, *(m.idx for m in mods)])
+        if part is not None:
+            start = tok.idx - len(before) + part.start(1)
+        end = tok.idx + len(tok)
+        if noun.i > tok.i:
+            end = max(end, noun.idx + len(noun))
+        unit = noun.text if noun.pos_ in ("NOUN", "PROPN") else None
+        value = val if low is None or high is None else None
+        return Quantity(text=doc.text[start:end], value=value, low=low, high=high, unit=unit,
+                        counted=_counted(noun), where=where, when=when)
+    return None
+
+
+def fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The same speaker saying the same words twice in one article (a lead repeated under
+    the headline, live-blog updates) is one claim with several appearances."""
+    kept: dict[tuple[str, str], ClaimRecord] = {}
+    out = []
+    for c in claims:
+        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
+               " ".join(re.findall(r"\w+", c.content.lower())))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            out.append(c)
+        else:
+            first.appearances.append(c.content_span)
+    return out

@@ -1,0 +1,138 @@
+"""Who gets the claim: quantities, documents, captions, outlets, relays, passive accusations,
+nominal and headline cues (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import ExtractionResult
+from ingest.extract import SpacyExtractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def run(ex: SpacyExtractor, text: str, published: str | None = "2024-05-08") -> ExtractionResult:
+    (res,) = ex.iter_extract([("t-claims", text, published)])
+    for c in res.claims:
+        assert text[c.content_span[0]:c.content_span[1]] == c.content
+    return res
+
+
+def speakers(res: ExtractionResult) -> list[str]:
+    return [c.speaker.name for c in res.claims]
+
+
+def test_numbers_and_quantities_are_never_speakers(ex: SpacyExtractor) -> None:
+    for text in ("Nearly 4,000 residents said the water supply had been cut for a week.",
+                 "More than 200 villagers said the bridge was destroyed in the night.",
+                 "Thousands said they would leave the city before the winter."):
+        assert run(ex, text).claims == [], text
+    # a handful of named-type sources is still a source
+    res = run(ex, "Two Ukrainian officials said the convoy had reached the city.")
+    assert len(res.claims) == 1 and res.claims[0].speaker.anonymous
+
+
+def test_figures_without_author_are_not_speakers(ex: SpacyExtractor) -> None:
+    for text in ("Preliminary figures said that the harvest fell by a third this year.",
+                 "Initial estimates suggest that the dam breach flooded 40 villages."):
+        assert run(ex, text).claims == [], text
+
+
+def test_report_speaks_for_its_author_else_is_a_document(ex: SpacyExtractor) -> None:
+    res = run(ex, "A United Nations report said that the shelling of the market was deliberate.")
+    assert speakers(res) == ["United Nations"]
+    res = run(ex, "A leaked report said that the shelling of the market was deliberate.")
+    (c,) = res.claims
+    assert c.speaker.type == "DocumentSource" and c.speaker.anonymous
+    assert c.speaker.name == "A leaked report"
+
+
+def test_caption_and_photo_credit_lines_give_no_speaker(ex: SpacyExtractor) -> None:
+    text = ("Residents said the shelling had lasted all night. Photograph: Evgeniy "
+            "Maloletka/AP\n\nVitali Klitschko said the search would go on all night.")
+    res = run(ex, text)
+    assert speakers(res) == ["Vitali Klitschko"]
+
+
+def test_outlet_is_the_audience_not_the_speaker(ex: SpacyExtractor) -> None:
+    res = run(ex, "Foreign Minister Dmytro Kuleba told the BBC that the grain deal was dead.")
+    (c,) = res.claims
+    assert c.speaker.name == "Dmytro Kuleba"
+    assert c.reported_by is not None and c.reported_by.role == "audience"
+    assert c.reported_by.name == "BBC"
+    res = run(ex, "Antony Blinken said in an interview with CNN that sanctions would stay.")
+    (c,) = res.claims
+    assert c.speaker.name == "Antony Blinken" and c.reported_by.name == "CNN"
+
+
+def test_quoted_as_saying_gives_the_quoted_speaker_and_the_relay(ex: SpacyExtractor) -> None:
+    res = run(ex, "The Interfax news agency quoted Sergei Lavrov as saying that the "
+                  "negotiations were frozen.")
+    (c,) = res.claims
+    assert c.speaker.name == "Sergei Lavrov"
+    assert c.reported_by is not None and c.reported_by.role == "relay"
+    assert "Interfax" in c.reported_by.name
+    res = run(ex, "Sergei Lavrov was quoted as saying that the negotiations were frozen.")
+    assert speakers(res) == ["Sergei Lavrov"]
+
+
+def test_the_accused_is_not_the_accuser(ex: SpacyExtractor) -> None:
+    for text in ("Belarus stood accused of hosting the troops that crossed the border.",
+                 "Hungary was accused of blocking the aid package for months."):
+        assert run(ex, text).claims == [], text
+    res = run(ex, "Poland was accused by Lithuania of closing the border crossing too early.")
+    assert speakers(res) == ["Lithuania"]
+
+
+def test_nominal_cues(ex: SpacyExtractor) -> None:
+    res = run(ex, "Emmanuel Macron's claim that Europe could field its own army drew scorn.")
+    (c,) = res.claims
+    assert c.speaker.name == "Emmanuel Macron" and "Europe could field" in c.content
+    res = run(ex, "A warning from Jens Stoltenberg that the war could last years unsettled "
+                  "the markets.")
+    (c,) = res.claims
+    assert c.speaker.name == "Jens Stoltenberg" and c.stance.value == "predicts"
+
+
+def test_headline_attribution(ex: SpacyExtractor) -> None:
+    res = run(ex, "Volodymyr Zelensky: We will rebuild every school in Kharkiv\n\nThe president "
+                  "spoke in the city on Tuesday.")
+    (c,) = res.claims
+    assert c.speaker.name == "Volodymyr Zelensky" and c.cue == ":"
+    assert c.content == "We will rebuild every school in Kharkiv"
+    # a bare label is not a speaker
+    assert run(ex, "Q: What will happen to the grain corridor next month?").claims == []
+
+
+def test_relative_clause_claims(ex: SpacyExtractor) -> None:
+    res = run(ex, "Olaf Scholz, who said Germany would deliver more air defence, met the "
+                  "Polish prime minister in Warsaw.")
+    assert speakers(res) == ["Olaf Scholz"]
+
+
+def test_quotes_across_paragraphs_and_continuing_sources(ex: SpacyExtractor) -> None:
+    text = ("Kaja Kallas said: “Estonia will keep sending ammunition to Kyiv.\n\n"
+            "“We are ready to do more, and so are our neighbours,” she added later.\n\n"
+            "The Estonian navy said it had tracked two Russian ships. It added that both "
+            "had left the Gulf of Finland by evening.\n\n"
+            "A number of Latvian officials said the border would stay closed.")
+    res = run(ex, text)
+    by_content = {c.content: c.speaker.name for c in res.claims}
+    assert by_content["“Estonia will keep sending ammunition to Kyiv."] == "Kaja Kallas"
+    assert any(n == "Kaja Kallas" and "ready to do more" in c for c, n in by_content.items())
+    navy = [c for c in res.claims if c.speaker.name == "The Estonian navy"]
+    assert {c.content for c in navy} == {"it had tracked two Russian ships",
+                                         "that both had left the Gulf of Finland by evening"}
+    latvian = [c for c in res.claims if "border" in c.content]
+    assert len(latvian) == 1 and latvian[0].speaker.anonymous
+    assert latvian[0].speaker.name == "Latvian officials"
+
+
+def test_according_to_x_speaking_to_an_outlet(ex: SpacyExtractor) -> None:
+    res = run(ex, "According to Andriy Yermak, speaking to the BBC, the talks had failed.")
+    (c,) = res.claims
+    assert c.speaker.name == "Andriy Yermak" and c.content == "the talks had failed"
+    assert c.reported_by is not None and c.reported_by.name == "BBC"
