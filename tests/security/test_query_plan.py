@@ -4,11 +4,11 @@ analysts write are accepted (no false positives), and the allow-lists fail close
 from __future__ import annotations
 
 import pytest
-from graph.reads.query import check_read_only
 
 from graph.driver import Graph
 from graph.errors import QueryRefused
 from graph.query_plan import READ_OPERATORS, check_plan, procedure_name
+from graph.reads.query import check_read_only
 
 READS = [
     "MATCH (e:Entity {id: $id}) RETURN e.name AS name",
