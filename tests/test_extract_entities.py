@@ -201,3 +201,31 @@ def test_canonical_name_is_the_fullest_form_and_abbreviations_join(ex: SpacyExtr
     region = next(e for e in res.entities if e.type is EntityType.PLACE)
     assert region.id.startswith("place:admin1:UA.") and [m.text for m in region.mentions] \
         == ["Chernihiv"]
+
+
+def test_promo_sentences_run_into_the_text_are_learned_and_masked() -> None:
+    promo = "Follow the Daily Lantern on Telegram for the latest updates from the front."
+    table = FurnitureTable(min_articles=3)
+    for topic in ("the war", "the harvest", "the election"):
+        body = f"A long story about {topic} goes on for a while. " * 8
+        table.observe("Lantern", f"{body}{promo} Another sentence about {topic} here.")
+    # the same story syndicated again (same start) does not add to the count
+    table.observe("Lantern", "A long story about the war goes on. Mr. Hrytsenko said so.")
+    learned = table.furniture("Lantern")
+    assert any("telegram" in k for k in learned)
+    assert not any(k in ("mr.", "said so.") for k in learned)
+    furn = Furniture({"Lantern": learned})
+    text = "Officials in Odesa spoke at length. " * 9 + promo + " Then the Minister left."
+    masked = furn.mask(text, "Lantern")
+    assert len(masked) == len(text) and "Telegram" not in masked and "Minister left" in masked
+
+
+def test_inline_photo_credits_are_masked(ex: SpacyExtractor) -> None:
+    text = ("Officials met in Lviv on Monday. Photograph: Oksana Melnyk/Getty Images The "
+            "talks resumed in the afternoon. Composite: Ivan Sirko/Reuters/Studio Design "
+            "Later the delegation left.")
+    res = _one(ex, text)
+    names = {e.name for e in res.entities}
+    assert "Lviv" in names
+    assert not any("Melnyk" in n or "Sirko" in n or "Getty" in n for n in names), names
+    _offsets_ok(text, res)

@@ -28,7 +28,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from ingest.extract.gazetteer import DATA_DIR
 
 DEFAULT_MIN_ARTICLES = 5
-MAX_LINE = 300  # longer lines are prose, never counted
+MAX_LINE = 300  # longer lines are prose, never counted whole
+MIN_SENTENCE_WORDS = 4
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
@@ -76,6 +77,32 @@ def tz_abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"])")
+# inline photo credits inside a paragraph: 'Photograph: Alexey Furman/Getty Images',
+# 'Composite: A Name/Getty Images/Guardian Design' (name, slash, agency words)
+_INLINE_CREDIT = re.compile(
+    r"(?:Photograph|Photo|Composite|Illustration|Picture)s?:\s[^/\n]{1,80}/[A-Z][\w-]*"
+    r"(?:\s(?:Images|Design|Press|Photos|Pictures))?"
+    r"(?:/[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures))?)*")
+
+
+def segments(text: str) -> list[str]:
+    """Short lines whole; long lines cut into sentences."""
+    out: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) <= MAX_LINE:
+            out.append(stripped)
+        else:
+            # a sentence needs a few words to be furniture: the splitter also cuts after
+            # 'Mr.' and before 'said', which must never be learned
+            out.extend(x for x in _SENT_SPLIT.split(stripped)
+                       if len(x) <= MAX_LINE and len(x.split()) >= MIN_SENTENCE_WORDS)
+    return out
+
+
 class FurnitureTable:
     """Per-outlet line-frequency table (line key -> number of articles)."""
 
@@ -83,13 +110,23 @@ class FurnitureTable:
         self.min_articles = min_articles
         self.counts: dict[str, dict[str, int]] = defaultdict(dict)
         self.articles: dict[str, int] = defaultdict(int)
+        self.signatures: dict[str, set[str]] = {}
 
     def observe(self, outlet: str | None, text: str) -> None:
+        """Count each segment (a short line, or a sentence of a long one: scraped pages
+        often run the promo blocks into the text) once per distinct article. Articles that
+        start alike (near-duplicates) count once, so a story syndicated ten times does not
+        become furniture."""
         if not outlet:
             return
+        sig = line_key(text[:200])
+        seen = self.signatures.setdefault(outlet, set())
+        if sig in seen:
+            return
+        seen.add(sig)
         self.articles[outlet] += 1
         table = self.counts[outlet]
-        for key in {line_key(x) for x in text.splitlines() if 0 < len(x.strip()) <= MAX_LINE}:
+        for key in {line_key(x) for x in segments(text)}:
             table[key] = table.get(key, 0) + 1
 
     def furniture(self, outlet: str | None) -> frozenset[str]:
@@ -127,14 +164,40 @@ class Furniture:
         return bool(_GENERIC.match(stripped))
 
     def mask(self, text: str, outlet: str | None = None) -> str:
-        """``text`` with furniture lines blanked (same length, newlines kept)."""
+        """``text`` with furniture blanked (same length, newlines kept): whole furniture
+        lines, learned furniture sentences inside long lines, inline photo credits."""
         parts = text.split("\n")
         changed = False
+        learned = self.learned.get(outlet or "", frozenset())
         for i, line in enumerate(parts):
             if self.is_furniture(line, outlet):
                 parts[i] = " " * len(line)
                 changed = True
-        return "\n".join(parts) if changed else text
+            elif len(line.strip()) > MAX_LINE and learned:
+                new = _mask_sentences(line, learned)
+                changed = changed or new is not line
+                parts[i] = new
+        out = "\n".join(parts) if changed else text
+        if "/" in out:
+            out = _INLINE_CREDIT.sub(lambda m: " " * len(m.group(0)), out)
+        return out
+
+
+def _mask_sentences(line: str, learned: frozenset[str]) -> str:
+    """Blank the sentences of one long line that are learned furniture (same length)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_SPLIT.finditer(line):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(line)))
+    chars = list(line)
+    hit = False
+    for a, b in spans:
+        if b > a and line_key(line[a:b]) in learned:
+            chars[a:b] = " " * (b - a)
+            hit = True
+    return "".join(chars) if hit else line
 
 
 @lru_cache(maxsize=1)
