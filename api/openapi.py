@@ -24,12 +24,23 @@ _TEXT = {"type": "string"}
 _BINARY = {"type": "string", "format": "binary"}
 
 
+# One Server-Sent Event, as SSE clients (and schemathesis) parse the stream: each event's
+# ``data`` is one claim as JSON text, ``id`` the cursor to resume from.
+_SSE_EVENT: dict[str, Any] = {
+    "type": "object",
+    "properties": {"event": {"type": "string"}, "data": {"type": "string"},
+                   "id": {"type": "string"}, "retry": {"type": "integer"}},
+}
+
+
 def media(*types: str, description: str = "OK") -> dict[str, Any]:
     """A 200 response with these media types (the first is what generators pick)."""
     content: dict[str, Any] = {}
     for t in types:
         if t.endswith("json") and t != "application/x-ndjson":
             content[t] = {"schema": {"type": "object", "additionalProperties": True}}
+        elif t == "text/event-stream":
+            content[t] = {"schema": _SSE_EVENT}
         elif t.startswith("text/"):
             content[t] = {"schema": _TEXT}
         else:
