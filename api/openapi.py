@@ -49,9 +49,12 @@ def media(*types: str, description: str = "OK") -> dict[str, Any]:
 
 
 _ERROR_TEXT = {
+    400: "invalid input: a bad cursor, id, value or query (the reason is in message)",
     401: "no or an unknown API key", 403: "the key's role is not enough",
     404: "no such node", 422: "invalid parameters or body (the fields are named in detail)",
+    413: "the request body is larger than KG_MAX_BODY_BYTES",
     429: "too many requests: retry after the Retry-After header",
+    503: "the graph database is unavailable: retry later",
 }
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text} for code, text in _ERROR_TEXT.items()
