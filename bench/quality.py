@@ -89,10 +89,14 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[tuple[dict, str, str | None]
             texts[g["id"]] = ((REPO / g["source"]).read_text(encoding="utf-8"), g.get("published"))
         if g["id"] in texts:
             text, pub = texts[g["id"]]
-            for c in g["claims"]:
+            for c in g.get("claims", ()):
                 if c["content"] not in text:
                     print(f"warning: {g['id']}: gold content not in text: {c['content'][:50]}")
             out.append((g, text, pub))
+    missing = sorted(wanted - texts.keys())
+    if missing:
+        print(f"note: {len(missing)} gold articles are not in {corpus} and are not scored: "
+              f"{', '.join(missing)}", file=sys.stderr)
     return out
 
 
