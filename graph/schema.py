@@ -7,10 +7,13 @@ second run changes nothing. Labels here come from the ``NodeLabel`` enum.
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.driver import Graph
+from graph.errors import GraphError, GraphUnavailable, InvalidInput
 from graph.models import NodeLabel as L
 
 
@@ -87,27 +90,68 @@ LATEST = MIGRATIONS[-1].version
 
 
 def current_version(graph: Graph) -> int:
+    # A migration whose backfill another process is still running is not applied yet.
     rows = graph.read(
-        "MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS v"
+        "MATCH (m:SchemaMigration) WHERE m.applied_at IS NOT NULL "
+        "RETURN coalesce(max(m.version), 0) AS v"
     )
     return int(rows[0]["v"]) if rows else 0
 
 
+def _schema(graph: Graph, stmt: str) -> None:
+    """Run one ``IF NOT EXISTS`` schema statement. Several processes (two workers starting on a
+    new database) may race: Neo4j then refuses the loser as an equivalent rule or a deadlock,
+    although the index it wanted now exists. Retried once the winner has committed."""
+    for attempt in range(5):
+        try:
+            graph.write(stmt)
+            return
+        except (InvalidInput, GraphUnavailable) as exc:
+            text = str(exc).lower()
+            if "already exists" not in text and "deadlock" not in text or attempt == 4:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _claim(graph: Graph, mig: Migration) -> bool:
+    """Whether this process runs ``mig``'s backfill: the unique SchemaMigration version key
+    lets exactly one concurrent MERGE create the node (migration 1 made the constraint)."""
+    token = uuid.uuid4().hex
+    rows = graph.write(
+        "MERGE (m:SchemaMigration {version: $v}) ON CREATE SET m.claimed_by = $t "
+        "RETURN m.claimed_by = $t AS mine", v=mig.version, t=token)
+    return bool(rows and rows[0]["mine"])
+
+
+def _wait_applied(graph: Graph, version: int, timeout_s: float = 1800.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while current_version(graph) < version:
+        if time.monotonic() > deadline:
+            raise GraphError(f"migration {version} was claimed by another process that has "
+                             "not finished it; delete its SchemaMigration node to retry")
+        time.sleep(1.0)
+
+
 def migrate(graph: Graph) -> list[int]:
-    """Apply every migration newer than the database's version; return those applied."""
+    """Apply every migration newer than the database's version; return those applied.
+    Safe when several processes start at once: schema statements are idempotent and retried,
+    and a backfill (which is not idempotent) runs in exactly one of them."""
     applied: list[int] = []
     have = current_version(graph)
     for mig in MIGRATIONS:
         if mig.version <= have:
             continue
         for stmt in mig.statements:  # schema statements cannot share a transaction with data
-            graph.write(stmt)
+            _schema(graph, stmt)
         if mig.backfill is not None:
             graph.write("CALL db.awaitIndexes(300)")
+            if not _claim(graph, mig):
+                _wait_applied(graph, mig.version)
+                continue
             mig.backfill(graph)
         graph.write(
             "MERGE (m:SchemaMigration {version: $v}) "
-            "SET m.description = $d, m.applied_at = datetime()",
+            "SET m.description = $d, m.applied_at = coalesce(m.applied_at, datetime())",
             v=mig.version,
             d=mig.description,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from graph.driver import Graph
 from graph.models import (
     ArticleIn,
@@ -12,7 +14,7 @@ from graph.models import (
     RelationRecord,
     SpeakerRef,
 )
-from graph.schema import LATEST, current_version, migrate
+from graph.schema import LATEST, MIGRATIONS, current_version, migrate
 from graph.writer import Neo4jWriter
 from ingest.articles import prepare
 
@@ -86,3 +88,25 @@ def test_writer_is_idempotent_and_keeps_evidence(graph: Graph):
     anon = graph.read("MATCH (s:AnonymousSource {id:'anon:unit-1'}) "
                       "RETURN s:Entity AS entity, s:Person AS person")
     assert anon == [{"entity": False, "person": False}]
+
+
+def test_processes_starting_at_once_on_a_new_database_migrate_it_once(graph: Graph):
+    """Two workers started together on a new database used to race: one died on "an
+    equivalent index already exists" or a deadlock. The backfill must run exactly once."""
+    # Schema names come from the database itself (DDL takes no parameters).
+    for row in graph.read("SHOW CONSTRAINTS YIELD name"):
+        graph.write(f"DROP CONSTRAINT `{row['name']}`")
+    for row in graph.read("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"):
+        graph.write(f"DROP INDEX `{row['name']}`")
+    graph.write("MATCH (m:SchemaMigration) DELETE m")
+    assert current_version(graph) == 0
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = list(pool.map(lambda _: migrate(graph), range(4)))
+
+    assert current_version(graph) == LATEST
+    backfilled = [m.version for m in MIGRATIONS if m.backfill is not None]
+    for v in backfilled:
+        assert sum(v in applied for applied in runs) == 1, runs
+    rows = graph.read("MATCH (m:SchemaMigration) RETURN m.version AS v ORDER BY v")
+    assert [r["v"] for r in rows] == [m.version for m in MIGRATIONS]
