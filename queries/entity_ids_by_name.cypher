@@ -1,6 +1,7 @@
 // Resolve a free-text name (or an id) to entity ids: an exact id first, then full-text over
 // names and aliases where an exact (case-insensitive) name or alias scores highest, then
-// anonymous sources by description.
+// anonymous sources by description. Ties (a name that is also another entity's alias, e.g. a
+// company named after a country) go to the entity mentioned most (EntityStats, write time).
 CALL () {
   MATCH (e:Entity {id: $name})
   RETURN e.id AS id, 1000.0 AS score
@@ -18,6 +19,8 @@ CALL () {
   WHERE toLower(s.name) CONTAINS toLower($name)
   RETURN s.id AS id, 1.0 AS score
 }
-RETURN id, max(score) AS score
-ORDER BY score DESC, id
+WITH id, max(score) AS score
+OPTIONAL MATCH (st:EntityStats {entity_id: id})
+RETURN id, score
+ORDER BY score DESC, coalesce(st.mentions, 0) DESC, id
 LIMIT $limit
