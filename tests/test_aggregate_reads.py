@@ -111,3 +111,25 @@ def test_timeline_and_profile_match_a_recount(written: Graph):
     prof = reads_entities.entity_profile(written, eid, limit=4)
     assert [c.entity.id for c in prof.co_mentioned] == _recount_top(written, eid, 4)
     assert {m.period: (m.mentions, m.articles) for m in prof.mentions_by_month} == months
+
+
+def test_a_name_that_is_also_an_alias_resolves_to_the_entity_mentioned_most(graph: Graph):
+    """'Russia' is the country's name and, after a bad extraction, also an alias of a company
+    ('Tui Russia'): both match exactly, and the lookup must not pick by id order."""
+    graph.write(
+        "MERGE (p:Entity:Place {id: 'place:zz-vardia'}) SET p.name = 'Vardia', "
+        "p.aliases = ['Vardia'], p.alias_text = ['Vardia'] "
+        "MERGE (o:Entity:Person {id: 'person:zz-acme-vardia'}) SET o.name = 'Acme Vardia', "
+        "o.aliases = ['Vardia', 'Acme Vardia'], o.alias_text = ['Vardia', 'Acme Vardia'] "
+        "MERGE (s:EntityStats {entity_id: 'place:zz-vardia'}) SET s.mentions = 40, "
+        "s.articles = 12, s.claims = 0 "
+        "MERGE (t:EntityStats {entity_id: 'person:zz-acme-vardia'}) SET t.mentions = 1, "
+        "t.articles = 1, t.claims = 0")
+    graph.write("CALL db.awaitIndexes(60)")
+    try:
+        assert reads_entities.resolve_entity(graph, "Vardia") == "place:zz-vardia"
+        assert reads_entities.resolve_entity(graph, "Acme Vardia") == "person:zz-acme-vardia"
+    finally:
+        graph.write("MATCH (n) WHERE n.id IN ['place:zz-vardia', 'person:zz-acme-vardia'] "
+                    "OR n.entity_id IN ['place:zz-vardia', 'person:zz-acme-vardia'] "
+                    "DETACH DELETE n")
