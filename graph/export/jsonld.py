@@ -17,7 +17,7 @@ from typing import Any
 from graph.driver import Graph
 from graph.export.context import base_iri, jsonld_context
 from graph.export.countries import country_by_geonames, country_of
-from graph.export.rdf import entity_iri, node_iri, safe_iri
+from graph.export.rdf import entity_iri, node_iri, safe_iri, web_url
 from graph.models import ClaimOut, ClaimReviewOut, NodeLabel
 
 _TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place",
@@ -92,8 +92,9 @@ def appearance_jsonld(claim: ClaimOut, base_url: str) -> dict[str, Any]:
     iri = str(node_iri(base_url, NodeLabel.ARTICLE, ev.article_id))
     out: dict[str, Any] = {
         "@type": "NewsArticle", "@id": iri, "identifier": ev.article_id,
-        # Google wants a URL for every appearance: the article's stable IRI when we have none.
-        "url": safe_iri(ev.url) if ev.url else iri,
+        # Google wants a URL for every appearance: the article's stable IRI when we have none
+        # (or when the stored one is not http(s): a javascript: link must not be clickable).
+        "url": safe_iri(web) if (web := web_url(ev.url)) else iri,
     }
     if ev.title:
         out["headline"] = ev.title

@@ -76,3 +76,19 @@ def test_rdf_exports_only_web_urls_as_schema_url(graph: Graph) -> None:
                 format="turtle")
         urls += [str(o) for o in g.objects(None, URIRef(str(SDO.url)))]
     assert urls and all(u.startswith("https://example.org/") for u in urls), urls
+
+
+def test_claim_jsonld_appearance_never_links_a_javascript_url() -> None:
+    from graph.export.jsonld import appearance_jsonld
+    from graph.models import ClaimOut, Evidence, QuoteType, SpeakerRef
+
+    def claim(url: str) -> ClaimOut:
+        return ClaimOut(id="claim:x", speaker=SpeakerRef(id="person:x", name="X", type="Person"),
+                        cue="say", content="it is so", quote_type=QuoteType.INDIRECT,
+                        evidence=Evidence(article_id="art-x", url=url))
+
+    base = "https://kg.example.org"
+    bad = appearance_jsonld(claim("javascript:alert(document.cookie)"), base)
+    assert bad["url"] == bad["@id"] and bad["url"].startswith(base + "/id/article/")
+    good = appearance_jsonld(claim("https://news.example.org/a"), base)
+    assert good["url"] == "https://news.example.org/a"
