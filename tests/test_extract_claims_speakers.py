@@ -136,3 +136,20 @@ def test_according_to_x_speaking_to_an_outlet(ex: SpacyExtractor) -> None:
     (c,) = res.claims
     assert c.speaker.name == "Andriy Yermak" and c.content == "the talks had failed"
     assert c.reported_by is not None and c.reported_by.name == "BBC"
+
+
+def test_an_agency_reporting_an_attributed_quote_relays_it(ex: SpacyExtractor) -> None:
+    """'"…," X said in an address, the agency reported': the words are X's; the agency that
+    reported the whole attributed quote is the relay, never a second speaker of the same words."""
+    for text, who, agency in (
+        ("Officials met in Lviv on Tuesday. “The bridge will be rebuilt within a month,” "
+         "Andriy Sadovyi said in a televised address, the Interfax news agency reported.",
+         "Andriy Sadovyi", "Interfax"),
+        ("Crews cleared the rubble overnight. “We will restore power to every district by "
+         "Sunday,” Ihor Terekhov said at a briefing, the Ukrinform agency reported.",
+         "Ihor Terekhov", "Ukrinform"),
+    ):
+        res = run(ex, text)
+        assert speakers(res) == [who], (text, speakers(res))
+        relay = res.claims[0].reported_by
+        assert relay is not None and relay.role == "relay" and agency in relay.name, relay

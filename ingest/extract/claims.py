@@ -536,4 +536,29 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return fold_repeats(ctx.claims)
+    return fold_repeats(_relays(ctx.claims))
+
+
+def _relays(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """'"…," he said in an address, Reuters reported': the outer claim's content holds a whole
+    attributed quotation (its cue and its quoted words). The words are the inner speaker's;
+    the outer party only relayed them, so it becomes the inner claim's ``reported_by``."""
+    relayed: set[int] = set()
+    for i, outer in enumerate(claims):
+        os_, oe = outer.content_span
+        for inner in claims:
+            if inner is outer or inner.speaker.id == outer.speaker.id or inner.cue_span is None \
+                    or inner.quote_type is QuoteType.INDIRECT:
+                # only quoted words: 'X rejected the plan, according to Reuters' stays
+                # Reuters' report of what X did
+                continue
+            (is_, ie), (cs, ce) = inner.content_span, inner.cue_span
+            if os_ <= is_ and ie <= oe and os_ <= cs and ce <= oe:
+                relayed.add(i)
+                if inner.reported_by is None:
+                    inner.reported_by = ReportedBy(
+                        role="relay", name=outer.speaker.name,
+                        id=None if outer.speaker.anonymous else outer.speaker.id,
+                        type=outer.speaker.type)
+                break
+    return [c for i, c in enumerate(claims) if i not in relayed]
