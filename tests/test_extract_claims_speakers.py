@@ -153,3 +153,17 @@ def test_an_agency_reporting_an_attributed_quote_relays_it(ex: SpacyExtractor) -
         assert speakers(res) == [who], (text, speakers(res))
         relay = res.claims[0].reported_by
         assert relay is not None and relay.role == "relay" and agency in relay.name, relay
+
+
+def test_a_time_is_never_what_was_said(ex: SpacyExtractor) -> None:
+    """A sentence-final attribution the parse hangs on the main verb ('…, the agency said on
+    Friday') must not become '<main subject> said: on Friday'."""
+    for text in (
+        "Latvia has lifted a ban on the rail transport of sanctioned goods into and out of the "
+        "Russian territory of Pskov, Russia’s TASS news agency said on Friday.",
+        "Norway has relaxed a ban on the sea transport of sanctioned goods into and out of the "
+        "Russian territory of Svalbard, Russia’s RIA news agency said on Thursday.",
+    ):
+        res = run(ex, text)
+        assert all(len(c.content.split()) > 2 for c in res.claims), [c.content for c in res.claims]
+        assert not any(c.speaker.name in ("Latvia", "Norway") for c in res.claims), speakers(res)

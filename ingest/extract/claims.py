@@ -59,6 +59,11 @@ def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
     return QuoteType.MIXED if inq else QuoteType.INDIRECT
 
 
+def _only_time(prep: Token) -> bool:
+    rest = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    return bool(rest) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in rest)
+
+
 def _content(tok: Token) -> tuple[int, int] | None:
     comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
     if not comps:
@@ -70,6 +75,9 @@ def _content(tok: Token) -> tuple[int, int] | None:
         comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
                                           any(g.lower_ in ("reporters", "journalists")
                                               for g in c.children))]
+        # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
+        # attribution on the main verb, whose subject is not the speaker): no content, no claim
+        comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
     if not comps:
         return None
     s = min(c.left_edge.idx for c in comps)
