@@ -157,6 +157,10 @@ def test_filters_pin_hide_and_keyboard(page: Any, live_url: str) -> None:
 
     # Relationship filter: without co-mentions only claim/role edges remain visible.
     page.uncheck("#rel-CO_MENTIONED")
+    page.wait_for_function(  # filters re-render asynchronously, as above
+        "() => window.kgExplorer.cy.edges(':visible')"
+        ".filter(e => e.data('type') === 'CO_MENTIONED').length === 0"
+    )
     types = page.evaluate("window.kgExplorer.cy.edges(':visible').map(e => e.data('type'))")
     assert types and "CO_MENTIONED" not in types
     page.check("#rel-CO_MENTIONED")
