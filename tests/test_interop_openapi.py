@@ -7,8 +7,6 @@ import importlib
 import json
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from rdflib import RDF, Graph, URIRef
 from graph.export.context import SDO
 from tests.conftest import READ_KEY
 from tests.interop_fixtures import MAREN, InteropGraph
+from tests.web_fixtures import serve_app
 
 pytest_plugins = ("tests.interop_fixtures",)
 
@@ -26,27 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def live(interop_graph: InteropGraph, settings) -> Iterator[str]:
-    import socket
-
-    import uvicorn
-
-    from api.app import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, name="openapi-test-uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(settings, "openapi-test-uvicorn") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

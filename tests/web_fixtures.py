@@ -8,6 +8,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,27 +38,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_url(seeded: Graph, settings: Settings) -> Iterator[str]:
+@contextmanager
+def serve_app(settings: Settings, name: str) -> Iterator[str]:
+    """The API and page served by uvicorn in a thread on a free loopback port; the base URL."""
     import uvicorn
 
     from api.app import create_app
 
-    ensure_built()
     port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="web-test-uvicorn", daemon=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, name=name, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start for the browser tests")
+            raise RuntimeError(f"uvicorn did not start ({name})")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url(seeded: Graph, settings: Settings) -> Iterator[str]:
+    ensure_built()
+    with serve_app(settings, "web-test-uvicorn") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
