@@ -7,8 +7,8 @@ link to a claim that does not exist) would silently lower or raise the scores of
 ``bench/quality.py``; this script makes it an error instead. Checked per file:
 - ``id`` equals the file name, ``split`` is ``dev`` or ``heldout``, ``source`` and ``annotator``
   are set;
-- every claim has ``speaker`` and ``content`` and a ``content_span`` whose length is the
-  content's; in files of ``version`` >= 2 also ``cue``, ``quote_type`` and ``stance``;
+- every claim has ``speaker``, ``content``, a ``content_span`` whose length is the content's,
+  ``cue``, ``quote_type`` and ``stance``;
 - enums: ``quote_type``, ``stance`` (graph.models), ``speaker_type`` (an entity type or
   ``AnonymousSource``), ``quantity.counted``, ``reported_by.role``, dispute reasons; a
   ``quantity`` has a ``value`` or a ``low``/``high`` (numbers, low <= high);
@@ -39,7 +39,6 @@ SPLITS = {"dev", "heldout"}
 SPEAKER_TYPES = {t.value for t in EntityType} | {"AnonymousSource"}
 COUNTED = {"killed", "wounded", "displaced", "captured", "shot_down", "munitions", "aid", "other"}
 REASONS = {"denial", "denial_of_accusation", "rebuttal", "figures_differ"}
-FULL_SCHEMA_VERSION = 2  # files from this version on carry cue, quote type and stance
 
 
 def default_corpora() -> list[Path]:
@@ -96,11 +95,9 @@ def _quantity(q: object, where: str, errs: list[str]) -> None:
         errs.append(f"{where}: quantity low > high")
 
 
-def check_claim(c: dict, i: int, text: str | None, full: bool, errs: list[str]) -> None:
+def check_claim(c: dict, i: int, text: str | None, errs: list[str]) -> None:
     where = f"claim {i}"
-    required = ("speaker", "content", "content_span") + (
-        ("cue", "quote_type", "stance") if full else ())
-    for key in required:
+    for key in ("speaker", "content", "content_span", "cue", "quote_type", "stance"):
         if key not in c:
             errs.append(f"{where}: missing {key}")
     for key in ("speaker", "content", "cue"):
@@ -143,9 +140,8 @@ def check_file(path: Path, g: dict, text: str | None) -> list[str]:
     claims = g.get("claims", [])
     if not isinstance(claims, list):
         return [*errs, "claims is not a list"]
-    full = int(g.get("version", 1)) >= FULL_SCHEMA_VERSION
     for i, c in enumerate(claims):
-        check_claim(c, i, text, full, errs)
+        check_claim(c, i, text, errs)
     for d in g.get("disputes", ()):
         ok = (isinstance(d, list) and len(d) == 3 and all(isinstance(x, int) for x in d[:2])
               and d[0] != d[1] and all(0 <= x < len(claims) for x in d[:2]))

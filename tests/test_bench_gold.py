@@ -23,12 +23,13 @@ def test_every_gold_file_is_valid_and_in_repo_texts_are_checked() -> None:
     assert with_text == len(in_repo) > 20
 
 
-def test_claim_gold_has_the_required_fields_and_spans() -> None:
+def test_claim_gold_is_large_enough_and_covers_every_quote_type() -> None:
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in GOLD_DIR.glob("*.json")]
     claims = [c for g in golds for c in g.get("claims", ())]
-    assert len(claims) >= 250
+    assert len(claims) >= 400
     assert all(c["content_span"][1] - c["content_span"][0] == len(c["content"]) for c in claims)
-    assert {c.get("quote_type") for c in claims} >= {"direct", "mixed", "indirect"}
+    assert {c["quote_type"] for c in claims} == {"direct", "mixed", "indirect"}
+    assert sum(g["split"] == "heldout" for g in golds if "claims" in g) >= 15
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -36,11 +37,9 @@ def _broken_copy(tmp_path: Path) -> Path:
     gold.mkdir()
     shutil.copy(GOLD_DIR / "seed-ceasefire-call.json", gold)
     g = json.loads((gold / "seed-ceasefire-call.json").read_text(encoding="utf-8"))
-    g["version"] = 2  # the full schema: cue, quote type and stance become required
     first, second, third = g["claims"][:3]
     first["content_span"] = [first["content_span"][0] + 1, first["content_span"][1] + 1]
-    for c in g["claims"][1:]:
-        c |= {"cue": "say", "quote_type": "indirect", "stance": "asserts"}
+    del first["cue"], first["stance"]
     second["stance"] = "claims"
     third["quantity"] = {"counted": "people", "low": 5, "high": 2}
     g["disputes"] = [[1, 1, "denial"], [0, 99, "denial"], [1, 2, "disagree"]]
