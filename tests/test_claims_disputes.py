@@ -3,7 +3,7 @@ list including claims of undated articles, against the real Neo4j."""
 
 from __future__ import annotations
 
-from graph.disputes import ClaimView, dispute_reason
+from graph.disputes import ClaimView, article_disputes, dispute_reason, side_keys
 from graph.driver import Graph
 from graph.models import (
     ArticleStatus,
@@ -52,31 +52,79 @@ def test_no_dispute_without_overlap_time_or_sides() -> None:
     agree = view("e", "org:army-b", "the dam at Nova Zora was blown up by the northern units",
                  entities={"place:nz"}, date="2024-06-02")
     assert dispute_reason(a, agree) is None  # two assertions of the same thing
+    one_word = view("f", "org:army-b", "that Nova Zora had been evacuated", stance="denies",
+                    entities={"place:nz"}, date="2024-06-02")
+    assert dispute_reason(a, one_word) is None  # only the place's name in common
 
 
-def test_denial_of_an_accusation_by_the_accused() -> None:
-    acc = view("a", "person:kallas", "Moscow of shelling the grain terminal",
-               stance="accuses", target="place:moscow", entities={"place:moscow"})
-    deny = view("b", "person:peskov", "any shelling of the grain terminal", stance="denies",
-                sides={"place:moscow"})
+def test_denial_of_an_accusation_by_its_target() -> None:
+    # 'Mira Kallas accused Veldoria of shelling the grain terminal in Port Ostra.'
+    # 'A spokesman for Veldoria's foreign ministry denied any shelling of the terminal.'
+    acc = view("a", "person:kallas", "Veldoria of shelling the grain terminal in Port Ostra",
+               stance="accuses", target="place:veldoria", entities={"place:veldoria"},
+               target_sides=side_keys(["place:veldoria"], countries=["VD"]))
+    deny = view("b", "anon:1", "any shelling of the terminal", stance="denies",
+                sides=side_keys(["anon:1", "org:inst:vd:foreign-ministry"]))
     assert dispute_reason(acc, deny) == "denial_of_accusation"
+    assert dispute_reason(deny, acc) == "denial_of_accusation"
+    # the accused denying something else is no answer to the accusation
+    other = view("c", "anon:1", "plans to close the border crossings", stance="denies",
+                 sides=side_keys(["anon:1", "org:inst:vd:foreign-ministry"]))
+    assert dispute_reason(acc, other) is None
+
+
+def test_two_officials_of_the_same_government_saying_the_same_thing() -> None:
+    # 'Russia's defence ministry said Ukraine shelled the plant.' and 'Kremlin spokesman Dmitry
+    # Peskov, a Russian official, denied that Russian troops had shelled the plant.' are one side:
+    # a country institution (org:inst:ru:…), a place in Russia, a 'Russian' affiliation.
+    ministry = view("a", "org:inst:ru:defence-ministry", "that Ukrainian troops shelled the plant",
+                    stance="accuses", target="place:ukraine", entities={"place:plant"},
+                    sides=side_keys(["org:inst:ru:defence-ministry"]))
+    moscow = view("b", "place:moscow", "that Russian troops shelled the plant", stance="denies",
+                  entities={"place:plant"}, sides=side_keys(["place:moscow"], countries=["RU"]))
+    official = view("c", "anon:7", "that Russian troops shelled the plant", stance="denies",
+                    entities={"place:plant"}, sides=side_keys(["anon:7"], ["Russian"]))
+    assert dispute_reason(ministry, moscow) is None
+    assert dispute_reason(ministry, official) is None
+    assert dispute_reason(moscow, official) is None
+    # the same words from the other side are a denial
+    kyiv = view("d", "place:kyiv", "that Ukrainian troops shelled the plant", stance="denies",
+                entities={"place:plant"}, sides=side_keys(["place:kyiv"], countries=["UA"]))
+    assert dispute_reason(ministry, kyiv) == "denial"
+    assert side_keys((), ["the Kremlin's"]) == {"kremlin"}
+    assert "cc:UA" in side_keys((), ["Ukrainian"]) and "cc:GB" in side_keys((), ["British"])
 
 
 def test_figures_for_the_same_event_beyond_tolerance() -> None:
-    kw = {"counted": "killed", "where": "place:x", "when": "2024-06-01"}
-    a = view("a", "org:a", "12 civilians were killed", low=12, high=12, **kw)
-    b = view("b", "org:b", "40 civilians were killed", low=40, high=40, **kw)
-    close = view("c", "org:c", "13 civilians were killed", low=13, high=13, **kw)
-    rng = view("d", "org:d", "between 10 and 15 people were killed", low=10, high=15, **kw)
-    assert dispute_reason(a, b) == "figures_differ"
-    assert dispute_reason(a, close) is None  # within the tolerance
+    kw = {"counted": "killed", "where": "place:x", "when": "2024-06-01", "unit": "civilians"}
+    a = view("a", "org:a", "100 civilians were killed", low=100, high=100, **kw)
+    b = view("b", "org:b", "150 civilians were killed", low=150, high=150, **kw)
+    close = view("c", "org:c", "105 civilians were killed", low=105, high=105, **kw)
+    assert dispute_reason(a, b) == "figures_differ"  # 50 % apart
+    assert dispute_reason(a, close) is None  # 5 % apart: within the tolerance
+    rng = view("d", "org:d", "between 90 and 120 people were killed", low=90, high=120,
+               **{**kw, "unit": "people"})
     assert dispute_reason(a, rng) is None  # inside the other's range
-    other_kind = view("e", "org:e", "40 were wounded", low=40, high=40,
+    other_kind = view("e", "org:e", "150 were wounded", low=150, high=150,
                       **{**kw, "counted": "wounded"})
     assert dispute_reason(a, other_kind) is None
-    other_day = view("f", "org:f", "40 were killed", low=40, high=40,
+    other_day = view("f", "org:f", "150 were killed", low=150, high=150,
                      **{**kw, "when": "2024-06-05"})
     assert dispute_reason(a, other_day) is None
+    other_place = view("g", "org:g", "150 were killed", low=150, high=150,
+                       **{**kw, "where": "place:y"})
+    assert dispute_reason(a, other_place) is None
+    soldiers = view("h", "org:h", "150 soldiers were killed", low=150, high=150,
+                    **{**kw, "unit": "soldiers"})
+    assert dispute_reason(a, soldiers) is None  # a count of other people
+    total = view("i", "org:i", "150 civilians have been killed there since February",
+                 low=150, high=150, **kw)
+    assert dispute_reason(a, total) is None  # a running total is not the day's count
+    far = view("j", "org:j", "4,000 civilians were killed", low=4000, high=4000, **kw)
+    assert dispute_reason(a, far) is None  # 40 times more: not a count of the same thing
+    same_side = view("k", "org:a-press", "150 civilians were killed", low=150, high=150,
+                     sides={"org:a"}, **kw)
+    assert dispute_reason(a, same_side) is None
 
 
 def _claim(art: str, i: int, spk: str, text: str, content: str, stance: Stance, **kw: object
@@ -148,21 +196,88 @@ def test_claim_detail_lists_figures_and_reasons_and_undated_claims_are_listed(
                     "'person:tdisp-' OR n.id STARTS WITH 'place:tdisp-' DETACH DELETE n")
 
 
-def test_a_denial_that_points_back_denies_the_claim_just_before_it() -> None:
+def test_a_denial_that_points_back_denies_the_one_claim_just_before_it() -> None:
+    # 'Ana Petrov said the convoy was hit by drones near the river crossing. Rodan's ministry
+    # denied the allegations.'
     acc = view("a", "person:ana", "the convoy was hit by drones near the river crossing",
                article_id="art-1", start=100, end=150)
     deny = view("b", "org:ministry", "the allegations", stance="denies", article_id="art-1",
                 start=190, end=205)
-    assert dispute_reason(acc, deny) == "denial"
+    assert article_disputes([acc, deny]) == [(0, 1, "denial")]
     far = view("c", "org:ministry", "these claims", stance="denies", article_id="art-1",
                start=2000, end=2012)
-    assert dispute_reason(acc, far) is None  # too far back to be what it points at
+    assert article_disputes([acc, far]) == []  # too far back to be what it points at
     other_article = view("d", "org:ministry", "the allegations", stance="denies",
                          article_id="art-2", start=190, end=205)
-    assert dispute_reason(acc, other_article) is None
+    assert article_disputes([acc, other_article]) == []
     before = view("e", "org:ministry", "the allegations", stance="denies", article_id="art-1",
                   start=10, end=25)
-    assert dispute_reason(acc, before) is None  # a denial cannot point forward
-    worded = view("f", "org:ministry", "that the convoy was hit by artillery", stance="denies",
+    assert article_disputes([acc, before]) == []  # a denial cannot point forward
+    worded = view("f", "org:ministry", "that the convoy near the river crossing was shelled",
+                  stance="denies",
                   article_id="art-1", start=190, end=230)
-    assert dispute_reason(acc, worded) == "denial"  # shares words, but no shared entity
+    assert article_disputes([acc, worded]) == [(0, 1, "denial")]  # its words, no entity
+    # 'Both sides said 40 prisoners died. Kyiv said Moscow's troops shelled the camp. Moscow
+    # rejected the claim.': one antecedent, the one about the denier, not the agreed figure
+    agreed = view("g", "anon:both", "40 prisoners died", article_id="art-3", start=0, end=17)
+    about = view("h", "place:kyiv", "Moscow's troops shelled the camp", stance="accuses",
+                 entities={"place:moscow"}, article_id="art-3", start=30, end=62)
+    rejects = view("i", "place:moscow", "the claim", stance="denies", article_id="art-3",
+                   start=80, end=89)
+    assert article_disputes([agreed, about, rejects]) == [(1, 2, "denial")]
+    assert rejects.refers_to == "h"
+
+
+def test_cross_article_disputes_follow_the_same_rules_within_the_window(
+        client, graph: Graph) -> None:
+    """Claims of different articles: the accused's denial (two days later) is linked, a
+    denial by another institution of the same country is linked to the accusation but never to
+    its own side, and the same denial three months later is out of the time window."""
+    place, port = "place:tdisp-veldoria", "place:tdisp-port-ostra"
+    rows = [  # article id, date, speaker id, speaker name, text, content, stance, target
+        ("a", "2024-06-01", "person:tdisp-kallas", "Mira Kallas",
+         "Mira Kallas accused Veldoria of shelling the grain terminal in Port Ostra.",
+         "Veldoria of shelling the grain terminal in Port Ostra", Stance.ACCUSES, place),
+        ("b", "2024-06-03", "org:inst:vd:tdisp-foreign-ministry", "Foreign Ministry",
+         "The Foreign Ministry of Veldoria denied shelling the grain terminal in Port Ostra.",
+         "shelling the grain terminal in Port Ostra", Stance.DENIES, None),
+        ("c", "2024-06-02", "org:inst:vd:tdisp-defence-ministry", "Defence Ministry",
+         "The Defence Ministry of Veldoria denied shelling the grain terminal in Port Ostra.",
+         "shelling the grain terminal in Port Ostra", Stance.DENIES, None),
+        ("d", "2024-09-30", "person:tdisp-rusk", "Ben Rusk",
+         "Ben Rusk denied shelling the grain terminal in Port Ostra.",
+         "shelling the grain terminal in Port Ostra", Stance.DENIES, None)]
+    arts, results = [], []
+    for art, day, spk, name, text, content, stance, target in rows:
+        ents = []
+        for eid, ename, etype, country in ((spk, name, EntityType.PERSON if spk.startswith(
+                "person") else EntityType.ORGANIZATION, None),
+                (place, "Veldoria", EntityType.PLACE, "VD"),
+                (port, "Port Ostra", EntityType.PLACE, "VD")):
+            if ename in text:
+                s = text.index(ename)
+                ents.append(EntityRecord(id=eid, type=etype, name=ename, country=country,
+                                         mentions=[Mention(start=s, end=s + len(ename),
+                                                           text=ename, sentence_start=0,
+                                                           sentence_end=len(text))]))
+        claim = _claim(art, 0, spk, text, content, stance, about=[port], target=target)
+        claim.speaker.type = ents[0].type.value
+        arts.append(StoredArticle(id=f"tdisp-{art}", text=text, content_hash=content_hash(text),
+                                  status=ArticleStatus.OK, published=day))
+        results.append(ExtractionResult(id=f"tdisp-{art}", extractor_version="t",
+                                        entities=ents, claims=[claim]))
+    try:
+        Neo4jWriter(graph)(arts, results)
+
+        def disputes(art: str) -> set[tuple[str, str]]:
+            body = client.get(f"/v1/claims/tdisp-{art}-0").json()
+            return {(r["reason"], r["claim"]["id"]) for r in body["disputes"]}
+
+        assert disputes("a") == {("denial_of_accusation", "tdisp-b-0"),
+                                 ("denial_of_accusation", "tdisp-c-0")}
+        assert disputes("b") == {("denial_of_accusation", "tdisp-a-0")}  # never its own side
+        assert disputes("d") == set()  # three months later: outside the window
+    finally:
+        graph.write("MATCH (n) WHERE n.id STARTS WITH 'tdisp-' OR n.id STARTS WITH "
+                    "'person:tdisp-' OR n.id STARTS WITH 'place:tdisp-' OR n.id STARTS WITH "
+                    "'org:inst:vd:tdisp-' DETACH DELETE n")

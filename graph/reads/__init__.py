@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import queries
-from graph.disputes import ClaimView, dispute_reason
+from graph.disputes import WINDOW_DAYS, dispute_reason, resolve_references, view_from_row
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.models import (
@@ -253,10 +253,10 @@ def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail
     rows = graph.read(queries.load("claim_related"), id=claim_id, limit=limit, scan=limit * 10)
     row = rows[0] if rows else {"same": [], "key": ""}
     same = _by_closeness(row["same"], row["key"])[:limit]
-    views = {r["id"]: ClaimView(**{k: (set(v) if k in ("entities", "sides") else v)
-                                   for k, v in r.items()})
+    views = {r["id"]: view_from_row(r)
              for r in graph.read(queries.load("claim_dispute_candidates"), id=claim_id,
-                                 scan=limit * 10)}
+                                 scan=limit * 10, window=WINDOW_DAYS)}
+    resolve_references(views.values())  # a denial that only points back: at which claim
     this = views.pop(claim_id, None)
     disputes = [] if this is None else [
         {"id": v.id, "reason": reason, "key": v.date or ""} for v in views.values()
