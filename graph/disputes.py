@@ -6,9 +6,10 @@ A link needs one of two reasons:
   either a shared entity with overlapping content (at least ``MIN_SHARED`` content words, a
   share ``MIN_OVERLAP`` of the smaller claim's), or the denial only points back ('denied the
   claim') at the one claim it refers to (``resolve_references``: the nearest earlier claim of
-  another side in the same article, preferring one about the denier);
+  another side in the same article about the denier, else the nearest when one speaker made
+  all the earlier ones within reach);
   ``denial_of_accusation``: the denier is the target of the other's accusation (or on its side)
-  and the two share a content word;
+  and the two share ``MIN_SHARED`` content words;
 - ``figures_differ``: two figures counting the same thing (killed, wounded, …; the same kind of
   people or objects, the same scope: a running total is not one event's count) at the same
   place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
@@ -195,6 +196,8 @@ _REFERENCE = frozenset(re.findall(r"\w+", (
     "the this that these those such it its any all claim claims allegation allegations "
     "accusation accusations charge charges report reports assertion assertions statement "
     "statements suggestion suggestions idea notion account accounts version story stories")))
+_ACCUSATION = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
+                         "charges"})
 REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
 
 
@@ -227,7 +230,12 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                              and 0 <= d.start - o.end <= REFERENCE_REACH),  # type: ignore[operator]
                             key=lambda o: -o.end)  # type: ignore[operator, return-value]
             about_denier = [o for o in before if o.entities & ({d.speaker_id} | d.sides)]
-            pick = (about_denier or before)[:1]
+            # 'denied the charges' answers an accusation; otherwise the nearest claim only
+            # when one speaker made them all (several parties before it: when unsure, no link)
+            accusations = [o for o in before if o.stance == "accuses"] \
+                if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
+            pick = about_denier[:1] or accusations[:1] or (
+                before[:1] if len({o.speaker_id for o in before}) == 1 else [])
             d.refers_to = pick[0].id if pick else None
 
 
@@ -247,7 +255,7 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
                 return "denial"
             continue
         n, share = _shared(x.content, y.content)
-        if y.stance == "accuses" and y.target is not None and n >= 1 \
+        if y.stance == "accuses" and y.target is not None and n >= MIN_SHARED \
                 and ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides):
             return "denial_of_accusation"
         if n >= MIN_SHARED and (x.entities & y.entities and share >= MIN_OVERLAP

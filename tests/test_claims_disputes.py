@@ -281,3 +281,22 @@ def test_cross_article_disputes_follow_the_same_rules_within_the_window(
         graph.write("MATCH (n) WHERE n.id STARTS WITH 'tdisp-' OR n.id STARTS WITH "
                     "'person:tdisp-' OR n.id STARTS WITH 'place:tdisp-' OR n.id STARTS WITH "
                     "'org:inst:vd:tdisp-' DETACH DELETE n")
+
+
+def test_a_denial_that_points_back_with_several_parties_before_it() -> None:
+    # 'A monitor said 30 people died. Washington accused the Rodan government of the attack.
+    # Rodan denied the charges.': the charges are the accusation, not the monitor's count.
+    count = view("a", "anon:monitor", "30 people died", article_id="art-4", start=0, end=14)
+    acc = view("b", "place:washington", "the Rodan government of the attack", stance="accuses",
+               target="org:rodan-government", entities={"org:rodan-government"},
+               article_id="art-4", start=40, end=74)
+    deny = view("c", "place:rodan", "the charges", stance="denies", article_id="art-4",
+                start=90, end=101)
+    assert article_disputes([count, acc, deny]) == [(1, 2, "denial")]
+    # 'A monitor said 30 people died. A governor said the road was closed. Rodan rejected the
+    # claim.': two parties before it, neither about Rodan: which claim? No link.
+    road = view("d", "person:governor", "the road was closed", article_id="art-4", start=40,
+                end=60)
+    claim = view("e", "place:rodan", "the claim", stance="denies", article_id="art-4",
+                 start=80, end=89)
+    assert article_disputes([count, road, claim]) == []
