@@ -250,8 +250,9 @@ def _sys_claims(res: object) -> list[tuple]:
 
 def _views(res: object) -> list:
     """graph.disputes.ClaimView per system claim. Sides (``side_keys``) as the graph read
-    builds them: the speaker's id and country, its HAS_ROLE organizations/places and their
-    countries, an anonymous source's affiliation; the accused's id and country likewise."""
+    builds them: the speaker's id, name (named speakers) and country, its HAS_ROLE
+    organizations/places and their countries, an anonymous source's affiliation; the accused's
+    id and country likewise."""
     from graph.disputes import ClaimView, side_keys
 
     country = {e.id: e.country for e in res.entities}  # type: ignore[attr-defined]
@@ -260,10 +261,9 @@ def _views(res: object) -> list:
         if r.type == "HAS_ROLE" and r.target:
             roles.setdefault(r.source, set()).add(r.target)
 
-    def sides(eid: str, affiliation: str | None = None) -> set[str]:
+    def sides(eid: str, *names: str | None) -> set[str]:
         ids = {eid, *roles.get(eid, ())}
-        return side_keys(ids, [affiliation] if affiliation else [],
-                         [country.get(i) for i in ids])
+        return side_keys(ids, [n for n in names if n], [country.get(i) for i in ids])
 
     out = []
     for c in res.claims:  # type: ignore[attr-defined]
@@ -276,7 +276,8 @@ def _views(res: object) -> list:
             id=c.id, speaker_id=c.speaker.id, content=c.content,
             stance=c.stance.value if hasattr(c, "stance") else "asserts",
             entities=set(c.about) | ({c.target} if c.target else set()), target=c.target,
-            date=c.date, sides=sides(c.speaker.id, c.speaker.affiliation),
+            date=c.date, sides=sides(c.speaker.id, c.speaker.affiliation,
+                                    None if c.speaker.anonymous else c.speaker.name),
             target_sides=sides(c.target) if c.target else set(),
             counted=q.counted if q else None, low=lo, high=hi, unit=q.unit if q else None,
             where=q.where if q else None, when=q.when if q else None,

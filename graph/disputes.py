@@ -214,28 +214,64 @@ def points_back(v: ClaimView) -> bool:
     return v.stance == "denies" and bool(words) and set(words) <= _REFERENCE
 
 
+# 'the Russian claim', 'Moscow's allegations', 'Russian claims of Lysychansk's fall': a denial
+# that names whose claim it denies (a name or demonym before a reference noun).
+_CLAIMANT = re.compile(
+    r"^(?:the\s+|these\s+|those\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
+    r"(?:'s|’s)?\s+(?:latest\s+|new\s+|false\s+)?"
+    r"(?:claims?|allegations?|accusations?|charges|reports?|assertions?|version|account)\b")
+
+
+def claimant(v: ClaimView) -> set[str]:
+    """The side keys of the party a denial names as the claimant ('the Russian claim' ->
+    {'russian', 'cc:RU'}), else an empty set."""
+    m = _CLAIMANT.match(v.content.strip()) if v.stance == "denies" else None
+    return side_keys((), [m["who"]]) if m else set()
+
+
+def _name_countries(keys: set[str]) -> set[str]:
+    """Countries named inside a speaker's name or affiliation ('Russian Defence Ministry' ->
+    cc:RU): loose, so only used to find the claimant a denial names, never for sides."""
+    codes = _country_codes()
+    return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
+
+
+def _earlier(d: ClaimView, vs: list[ClaimView], reach: int) -> list[ClaimView]:
+    """Other sides' claims a denial can answer, ending at most ``reach`` characters before it,
+    nearest first."""
+    return sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
+                   and 0 <= d.start - o.end <= reach),  # type: ignore[operator]
+                  key=lambda o: -o.end)  # type: ignore[operator, return-value]
+
+
 def resolve_references(views: Iterable[ClaimView]) -> None:
-    """Set ``refers_to`` on each denial that only points back: the nearest claim of another
-    side ending at most ``REFERENCE_REACH`` characters before it in the same article, preferring
-    one about the denier or its side (what an accusation against it is); one claim only."""
+    """Set ``refers_to`` on each denial that only points back or names its claimant: the one
+    earlier claim of another side in the same article it answers. Pointing back ('denied the
+    claim'): within ``REFERENCE_REACH`` characters, the nearest about the denier or its side,
+    else for 'the charges' the nearest accusation, else the nearest when one speaker made all
+    of them (several parties before it: when unsure, no link). Naming the claimant ('rejected
+    the Russian claim'): the claimant's nearest claim sharing an entity with the denial, else
+    its nearest within twice the reach."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
             by_article.setdefault(v.article_id, []).append(v)
     for vs in by_article.values():
         for d in vs:
-            if not points_back(d):
+            if points_back(d):
+                before = _earlier(d, vs, REFERENCE_REACH)
+                about_denier = [o for o in before if o.entities & ({d.speaker_id} | d.sides)]
+                accusations = [o for o in before if o.stance == "accuses"] \
+                    if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
+                pick = about_denier[:1] or accusations[:1] or (
+                    before[:1] if len({o.speaker_id for o in before}) == 1 else [])
+            elif who := claimant(d):
+                theirs = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
+                          if who & ({o.speaker_id} | o.sides | _name_countries(o.sides))]
+                pick = [o for o in theirs if o.entities & d.entities][:1] or [
+                    o for o in theirs if d.start - o.end <= 2 * REFERENCE_REACH][:1]  # type: ignore[operator]
+            else:
                 continue
-            before = sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
-                             and 0 <= d.start - o.end <= REFERENCE_REACH),  # type: ignore[operator]
-                            key=lambda o: -o.end)  # type: ignore[operator, return-value]
-            about_denier = [o for o in before if o.entities & ({d.speaker_id} | d.sides)]
-            # 'denied the charges' answers an accusation; otherwise the nearest claim only
-            # when one speaker made them all (several parties before it: when unsure, no link)
-            accusations = [o for o in before if o.stance == "accuses"] \
-                if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
-            pick = about_denier[:1] or accusations[:1] or (
-                before[:1] if len({o.speaker_id for o in before}) == 1 else [])
             d.refers_to = pick[0].id if pick else None
 
 
@@ -250,9 +286,11 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     for x, y in ((a, b), (b, a)):
         if x.stance != "denies" or y.stance not in DISPUTABLE:
             continue
+        if x.refers_to == y.id:
+            accused = y.stance == "accuses" and y.target is not None and bool(
+                ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides))
+            return "denial_of_accusation" if accused else "denial"
         if points_back(x):
-            if x.refers_to == y.id:
-                return "denial"
             continue
         n, share = _shared(x.content, y.content)
         if y.stance == "accuses" and y.target is not None and n >= MIN_SHARED \

@@ -3,8 +3,8 @@
 // within $window days of it (or undated), rarest entity first, and every claim of its own
 // article (a denial may only point back, 'denied the allegations', and share no entity). Each
 // row: speaker, stance, content, entities, target, date, what side_keys needs for the speaker
-// and the target (ids, affiliation, countries) and the figure. Bounded: $scan per branch, no
-// scan over all claims.
+// and the target (ids, affiliation or a named speaker's name, countries) and the figure.
+// Bounded: $scan per branch, no scan over all claims.
 MATCH (s)-[:SAID]->(c:Claim {id: $id})
 WITH s, c, coalesce(c.date, c.published) AS key
 OPTIONAL CALL (s, c, key) {
@@ -35,7 +35,8 @@ RETURN x.id AS id, xs.id AS speaker_id, coalesce(x.stance, 'asserts') AS stance,
        t.id AS target,
        coalesce(x.date, x.published) AS date,
        COLLECT { MATCH (xs)-[:HAS_ROLE]->(g:Entity) RETURN DISTINCT g.id } AS side_ids,
-       CASE WHEN xs.affiliation IS NULL THEN [] ELSE [xs.affiliation] END AS side_names,
+       [n IN [xs.affiliation, CASE WHEN xs:AnonymousSource THEN null ELSE xs.name END]
+        WHERE n IS NOT NULL] AS side_names,
        [xs.country] + COLLECT { MATCH (xs)-[:HAS_ROLE]->(g:Entity) RETURN g.country }
          AS side_countries,
        CASE WHEN t IS NULL THEN [] ELSE

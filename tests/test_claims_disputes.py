@@ -3,7 +3,7 @@ list including claims of undated articles, against the real Neo4j."""
 
 from __future__ import annotations
 
-from graph.disputes import ClaimView, article_disputes, dispute_reason, side_keys
+from graph.disputes import ClaimView, article_disputes, claimant, dispute_reason, side_keys
 from graph.driver import Graph
 from graph.models import (
     ArticleStatus,
@@ -300,3 +300,22 @@ def test_a_denial_that_points_back_with_several_parties_before_it() -> None:
     claim = view("e", "place:rodan", "the claim", stance="denies", article_id="art-4",
                  start=80, end=89)
     assert article_disputes([count, road, claim]) == []
+
+
+def test_a_denial_that_names_the_claimant_answers_that_sides_claim() -> None:
+    # 'Russia's Defence Ministry said its strikes destroyed tanks at the depot in Vell. A
+    # governor said a bridge was closed. The depot's director, Ivo Sarn, said the Russian claims
+    # were false.' The claimant is named (a demonym), so its claim is found past the others.
+    mod = view("a", "org:tdisp-defence-ministry", "its strikes destroyed tanks at the depot",
+               entities={"place:vell"}, article_id="art-5", start=0, end=45,
+               sides=side_keys(["org:tdisp-defence-ministry"], ["Russian Defence Ministry"]))
+    bridge = view("b", "person:governor", "a bridge was closed", article_id="art-5", start=60,
+                  end=80)
+    sarn = view("c", "person:ivo-sarn", "the Russian claims were false", stance="denies",
+                article_id="art-5", start=130, end=160)
+    assert claimant(sarn) == {"russian", "cc:RU"}
+    assert article_disputes([mod, bridge, sarn]) == [(0, 2, "denial")]
+    # the claimant it names did not make the claim before it: no link
+    other = view("d", "person:ivo-sarn", "the Turkish claims were false", stance="denies",
+                 article_id="art-5", start=130, end=160)
+    assert article_disputes([mod, bridge, other]) == []
