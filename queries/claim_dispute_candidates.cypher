@@ -9,7 +9,7 @@ MATCH (s)-[:SAID]->(c:Claim {id: $id})
 WITH s, c, coalesce(c.date, c.published) AS key
 OPTIONAL CALL (s, c, key) {
   MATCH (c)-[:ABOUT|TARGETS]->(e:Entity)
-  WITH DISTINCT e ORDER BY COUNT { (e)<-[:ABOUT|TARGETS]-(:Claim) } ASC
+  WITH DISTINCT e ORDER BY COUNT { (e)<-[:ABOUT|TARGETS]-() } ASC  // degree: no scan
   MATCH (e)<-[:ABOUT|TARGETS]-(o:Claim)<-[:SAID]-(os)
   WHERE os <> s AND o <> c
   WITH o, key, coalesce(o.date, o.published) AS okey
