@@ -281,7 +281,8 @@ def _views(res: object) -> list:
             target_sides=sides(c.target) if c.target else set(),
             counted=q.counted if q else None, low=lo, high=hi, unit=q.unit if q else None,
             where=q.where if q else None, when=q.when if q else None,
-            article_id=res.id, start=c.content_span[0], end=c.content_span[1]))  # type: ignore[attr-defined]
+            article_id=res.id, start=c.content_span[0], end=c.content_span[1],  # type: ignore[attr-defined]
+            sentence_start=c.sentence_span[0], sentence_end=c.sentence_span[1]))
     return out
 
 

@@ -69,6 +69,8 @@ class ClaimView:
     unit: str | None = None  # the counted noun as written ('civilians')
     target_sides: set[str] = field(default_factory=set)  # side_keys of the accused
     refers_to: str | None = None  # a denial that only points back: the claim it denies
+    sentence_start: int | None = None  # the claim's sentence in the article
+    sentence_end: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +201,7 @@ _REFERENCE = frozenset(re.findall(r"\w+", (
 _ACCUSATION = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
                          "charges"})
 REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
+SENTENCE_GAP = 160  # and between their sentences: at most about one sentence in between
 
 
 def _near(denial: ClaimView, other: ClaimView) -> bool:
@@ -236,22 +239,34 @@ def _name_countries(keys: set[str]) -> set[str]:
     return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
 
 
-def _earlier(d: ClaimView, vs: list[ClaimView], reach: int) -> list[ClaimView]:
-    """Other sides' claims a denial can answer, ending at most ``reach`` characters before it,
-    nearest first."""
-    return sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
-                   and 0 <= d.start - o.end <= reach),  # type: ignore[operator]
+def _adjacent(o: ClaimView, d: ClaimView) -> bool:
+    """Is ``o``'s sentence the denial's, or does it end at most ``SENTENCE_GAP`` characters
+    (about one short sentence) before the denial's sentence? Without sentence offsets, the
+    character reach alone decides."""
+    if None in (o.sentence_start, o.sentence_end, d.sentence_start):
+        return True
+    return o.sentence_start == d.sentence_start or \
+        0 <= d.sentence_start - o.sentence_end <= SENTENCE_GAP  # type: ignore[operator]
+
+
+def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool = False
+             ) -> list[ClaimView]:
+    """Other sides' claims a denial can answer (``any_stance``: or that it may refer to, such
+    as another denial), ending at most ``reach`` characters before it, nearest first."""
+    return sorted((o for o in vs if (any_stance or o.stance in DISPUTABLE)
+                   and not same_side(d, o) and 0 <= d.start - o.end <= reach),  # type: ignore[operator]
                   key=lambda o: -o.end)  # type: ignore[operator, return-value]
 
 
 def resolve_references(views: Iterable[ClaimView]) -> None:
     """Set ``refers_to`` on each denial that only points back or names its claimant: the one
     earlier claim of another side in the same article it answers. Pointing back ('denied the
-    claim'): within ``REFERENCE_REACH`` characters, the nearest about the denier or its side,
-    else for 'the charges' the nearest accusation, else the nearest when one speaker made all
-    of them (several parties before it: when unsure, no link). Naming the claimant ('rejected
-    the Russian claim'): the claimant's nearest claim sharing an entity with the denial, else
-    its nearest within twice the reach."""
+    claim'), within ``REFERENCE_REACH`` characters and at most about one sentence before it:
+    for 'the charges' the nearest accusation,
+    else what the nearest other speaker said (its claim about the denier, else its nearest);
+    when that is itself a denial, no link. Naming the claimant ('rejected the Russian claim'):
+    the claimant's nearest claim sharing an entity with the denial, else its nearest within
+    twice the reach."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
@@ -259,12 +274,13 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     for vs in by_article.values():
         for d in vs:
             if points_back(d):
-                before = _earlier(d, vs, REFERENCE_REACH)
-                about_denier = [o for o in before if o.entities & ({d.speaker_id} | d.sides)]
+                before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
+                          if _adjacent(o, d)]
                 accusations = [o for o in before if o.stance == "accuses"] \
                     if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
-                pick = about_denier[:1] or accusations[:1] or (
-                    before[:1] if len({o.speaker_id for o in before}) == 1 else [])
+                block = [o for o in before if o.speaker_id == before[0].speaker_id]
+                pick = accusations[:1] or [o for o in block if o.entities & (
+                    {d.speaker_id} | d.sides)][:1] or block[:1]
             elif who := claimant(d):
                 theirs = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
                           if who & ({o.speaker_id} | o.sides | _name_countries(o.sides))]
@@ -272,7 +288,8 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                     o for o in theirs if d.start - o.end <= 2 * REFERENCE_REACH][:1]  # type: ignore[operator]
             else:
                 continue
-            d.refers_to = pick[0].id if pick else None
+            # what it refers to may be no claim a denial disputes (another denial): no link
+            d.refers_to = pick[0].id if pick and pick[0].stance in DISPUTABLE else None
 
 
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:

@@ -47,4 +47,5 @@ RETURN x.id AS id, xs.id AS speaker_id, coalesce(x.stance, 'asserts') AS stance,
        x.quantity_counted AS counted, coalesce(x.quantity_low, x.quantity_value) AS low,
        coalesce(x.quantity_high, x.quantity_value) AS high, x.quantity_where AS where,
        x.quantity_when AS when, x.quantity_unit AS unit, x.article_id AS article_id,
-       x.content_start AS start, x.content_end AS end
+       x.content_start AS start, x.content_end AS end, x.sentence_start AS sentence_start,
+       x.sentence_end AS sentence_end

@@ -293,13 +293,24 @@ def test_a_denial_that_points_back_with_several_parties_before_it() -> None:
     deny = view("c", "place:rodan", "the charges", stance="denies", article_id="art-4",
                 start=90, end=101)
     assert article_disputes([count, acc, deny]) == [(1, 2, "denial")]
-    # 'A monitor said 30 people died. A governor said the road was closed. Rodan rejected the
-    # claim.': two parties before it, neither about Rodan: which claim? No link.
-    road = view("d", "person:governor", "the road was closed", article_id="art-4", start=40,
-                end=60)
+    # 'A monitor said 30 people died. Washington denied that its aircraft were involved. Rodan
+    # disputes the claim.': what it points back at is a denial, which these rules do not
+    # oppose to another denial, and the monitor's count is not what it answers: no link.
+    washington = view("d", "place:washington", "that its aircraft were involved",
+                      stance="denies", article_id="art-4", start=40, end=70)
     claim = view("e", "place:rodan", "the claim", stance="denies", article_id="art-4",
                  start=80, end=89)
-    assert article_disputes([count, road, claim]) == []
+    assert article_disputes([count, washington, claim]) == []
+    # 'The Times said the leader wants a new treaty. [Two sentences on other matters, whose
+    # claims were not found.] Europe disputes the claim.': the claim before it is sentences
+    # away, so not what it points at: no link.
+    times = view("f", "org:times", "the leader wants a new treaty", article_id="art-6",
+                 start=15, end=44, sentence_start=0, sentence_end=45)
+    europe = view("g", "place:europe", "the claim", stance="denies", article_id="art-6",
+                  start=330, end=339, sentence_start=300, sentence_end=340)
+    assert article_disputes([times, europe]) == []
+    europe.sentence_start, europe.start, europe.end = 46, 76, 85  # the next sentence
+    assert article_disputes([times, europe]) == [(0, 1, "denial")]
 
 
 def test_a_denial_that_names_the_claimant_answers_that_sides_claim() -> None:
