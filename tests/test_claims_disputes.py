@@ -330,3 +330,43 @@ def test_a_denial_that_names_the_claimant_answers_that_sides_claim() -> None:
     other = view("d", "person:ivo-sarn", "the Turkish claims were false", stance="denies",
                  article_id="art-5", start=130, end=160)
     assert article_disputes([mod, bridge, other]) == []
+
+
+def test_graph_links_a_point_back_denial_to_the_one_claim_it_answers(
+        client, graph: Graph) -> None:
+    text = ("A monitor said 40 prisoners died in the camp. Ana Orlova said Rodan's troops "
+            "shelled the camp. Rodan rejected the claim.")
+    spans = [("person:tdisp-monitor", "40 prisoners died in the camp", Stance.ASSERTS),
+             ("person:tdisp-orlova", "Rodan's troops shelled the camp", Stance.ACCUSES),
+             ("place:tdisp-rodan", "the claim", Stance.DENIES)]
+    sentences = [(0, 45), (46, 95), (96, len(text))]
+    ents, claims = [], []
+    for i, (spk, content, stance) in enumerate(spans):
+        name = {"person:tdisp-monitor": "monitor", "person:tdisp-orlova": "Ana Orlova",
+                "place:tdisp-rodan": "Rodan"}[spk]
+        s = text.index(name)
+        ents.append(EntityRecord(id=spk, type=EntityType.PLACE if spk.startswith("place")
+                                 else EntityType.PERSON, name=name, country=None,
+                                 mentions=[Mention(start=s, end=s + len(name), text=name,
+                                                   sentence_start=0, sentence_end=len(text))]))
+        c = _claim("p", i, spk, text, content, stance,
+                   about=["place:tdisp-rodan"] if "Rodan's" in content else [])
+        c.sentence_span = sentences[i]
+        c.speaker.type = ents[-1].type.value
+        claims.append(c)
+    art = StoredArticle(id="tdisp-p", text=text, content_hash=content_hash(text),
+                        status=ArticleStatus.OK, published="2024-06-01")
+    try:
+        Neo4jWriter(graph)([art], [ExtractionResult(id=art.id, extractor_version="t",
+                                                    entities=ents, claims=claims)])
+
+        def disputes(i: int) -> list[tuple[str, str]]:
+            body = client.get(f"/v1/claims/tdisp-p-{i}").json()
+            return [(r["reason"], r["claim"]["id"]) for r in body["disputes"]]
+
+        assert disputes(2) == [("denial", "tdisp-p-1")]  # the accusation, not the count
+        assert disputes(1) == [("denial", "tdisp-p-2")]
+        assert disputes(0) == []
+    finally:
+        graph.write("MATCH (n) WHERE n.id STARTS WITH 'tdisp-' OR n.id STARTS WITH "
+                    "'person:tdisp-' OR n.id STARTS WITH 'place:tdisp-' DETACH DELETE n")
