@@ -251,11 +251,13 @@ def _sys_claims(res: object) -> list[tuple]:
 def _views(res: object) -> list:
     """graph.disputes.ClaimView per system claim. Sides (``side_keys``) as the graph read
     builds them: the speaker's id, name (named speakers) and country, its HAS_ROLE
-    organizations/places and their countries, an anonymous source's affiliation; the accused's
-    id and country likewise."""
-    from graph.disputes import ClaimView, side_keys
+    organizations/places with their names and countries, an anonymous source's affiliation;
+    the accused's id and country likewise."""
+    from graph.dispute_sides import side_keys
+    from graph.disputes import ClaimView
 
     country = {e.id: e.country for e in res.entities}  # type: ignore[attr-defined]
+    name = {e.id: e.name for e in res.entities}  # type: ignore[attr-defined]
     roles: dict[str, set[str]] = {}
     for r in res.relations:  # type: ignore[attr-defined]
         if r.type == "HAS_ROLE" and r.target:
@@ -263,7 +265,8 @@ def _views(res: object) -> list:
 
     def sides(eid: str, *names: str | None) -> set[str]:
         ids = {eid, *roles.get(eid, ())}
-        return side_keys(ids, [n for n in names if n], [country.get(i) for i in ids])
+        return side_keys(ids, [n for n in (*names, *(name.get(r) for r in roles.get(eid, ())))
+                               if n], [country.get(i) for i in ids])
 
     out = []
     for c in res.claims:  # type: ignore[attr-defined]

@@ -3,7 +3,8 @@
 // within $window days of it (or undated), rarest entity first, and every claim of its own
 // article (a denial may only point back, 'denied the allegations', and share no entity). Each
 // row: speaker, stance, content, entities, target, date, what side_keys needs for the speaker
-// and the target (ids, affiliation or a named speaker's name, countries) and the figure.
+// and the target (ids, names: affiliation, a named speaker's, its role organizations';
+// countries) and the figure.
 // Bounded: $scan per branch, no scan over all claims.
 MATCH (s)-[:SAID]->(c:Claim {id: $id})
 WITH s, c, coalesce(c.date, c.published) AS key
@@ -36,7 +37,8 @@ RETURN x.id AS id, xs.id AS speaker_id, coalesce(x.stance, 'asserts') AS stance,
        coalesce(x.date, x.published) AS date,
        COLLECT { MATCH (xs)-[:HAS_ROLE]->(g:Entity) RETURN DISTINCT g.id } AS side_ids,
        [n IN [xs.affiliation, CASE WHEN xs:AnonymousSource THEN null ELSE xs.name END]
-        WHERE n IS NOT NULL] AS side_names,
+        WHERE n IS NOT NULL] + COLLECT { MATCH (xs)-[:HAS_ROLE]->(g:Entity) RETURN g.name }
+         AS side_names,
        [xs.country] + COLLECT { MATCH (xs)-[:HAS_ROLE]->(g:Entity) RETURN g.country }
          AS side_countries,
        CASE WHEN t IS NULL THEN [] ELSE

@@ -3,7 +3,8 @@ list including claims of undated articles, against the real Neo4j."""
 
 from __future__ import annotations
 
-from graph.disputes import ClaimView, article_disputes, claimant, dispute_reason, side_keys
+from graph.dispute_sides import side_keys
+from graph.disputes import ClaimView, article_disputes, claimant, dispute_reason
 from graph.driver import Graph
 from graph.models import (
     ArticleStatus,
@@ -92,6 +93,18 @@ def test_two_officials_of_the_same_government_saying_the_same_thing() -> None:
                 entities={"place:plant"}, sides=side_keys(["place:kyiv"], countries=["UA"]))
     assert dispute_reason(ministry, kyiv) == "denial"
     assert side_keys((), ["the Kremlin's"]) == {"kremlin"}
+    # 'Kremlin spokesman Dmitry Peskov said the strike hit only military targets in the city.'
+    # 'A Kremlin official denied that the strike hit civilian targets in the city.': one side
+    # (Peskov's role organization is the official's affiliation), whatever the stances say.
+    peskov = view("e", "person:peskov", "the strike hit only military targets in the city",
+                  entities={"place:city"}, sides=side_keys(
+                      ["person:peskov", "org:kremlin"], ["Dmitry Peskov", "Kremlin"]))
+    kremlin = view("f", "anon:8", "that the strike hit civilian targets in the city",
+                   stance="denies", entities={"place:city"}, sides=side_keys(["anon:8"],
+                                                                            ["Kremlin"]))
+    assert dispute_reason(peskov, kremlin) is None
+    kremlin.sides = side_keys(["anon:8"], ["Kyiv city council"])
+    assert dispute_reason(peskov, kremlin) == "denial"
     assert "cc:UA" in side_keys((), ["Ukrainian"]) and "cc:GB" in side_keys((), ["British"])
 
 
