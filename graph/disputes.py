@@ -217,11 +217,10 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     """Set ``refers_to`` on each denial that only points back or names its claimant: the one
     earlier claim of another side in the same article it answers. Pointing back ('denied the
     claim'), within ``REFERENCE_REACH`` characters and at most about one sentence before it:
-    for 'the charges' the nearest accusation,
-    else what the nearest other speaker said (its claim about the denier, else its nearest);
-    when that is itself a denial, no link. Naming the claimant ('rejected the Russian claim'):
-    the claimant's nearest claim sharing an entity with the denial, else its nearest within
-    twice the reach."""
+    for 'the charges' the nearest accusation, else what the nearest other speaker said (its
+    claim about the denier, else its nearest); when that is itself a denial, no link. Naming
+    the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
+    with the denial, else its nearest within twice the reach."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
