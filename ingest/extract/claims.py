@@ -12,6 +12,7 @@ One pass over the tokens; each cue verb (``lexicon.json``) is looked at once:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +21,8 @@ from spacy.tokens import Doc, Token
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
-from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
+from ingest.extract.claim_guards import reports_nothing
+from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator, title_antecedent
 from ingest.extract.dates import resolve_date
 from ingest.extract.entities import Ment, Rules, demonym_code
 from ingest.extract.quotes import OPEN_Q as _OPEN_Q
@@ -30,6 +32,11 @@ from ingest.extract.quotes import trim_span as _trim_span
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd"}
+_AUDIENCE_NOUNS = {"reporter", "journalist", "press", "medium", "media", "correspondent",
+                   "newsman", "broadcaster", "audience", "crowd"}
+_STAMP = re.compile(r"(?:(?i:updated|posted|first published) (?:at|on) [^\n]{0,40}\s+)?"
+                    r"\d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}[.:]\d{2}(?: [A-Z]{3,4}\b)?\s+")
+_EVIDENTIAL = {"suggest", "indicate", "show", "signal", "reveal", "mean", "imply"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 
@@ -48,6 +55,8 @@ class ClaimCtx:
     org_words: dict[str, Ment] = field(default_factory=dict)
     extra: list[Ment] = field(default_factory=list)  # institution speakers found here
     last: tuple[SpeakerRef, int] | None = None  # last speaker and where its claim ended
+    # inner cue char -> (the outlet that relays it, where the outlet's attribution starts)
+    relays: dict[int, tuple[ReportedBy, int]] = field(default_factory=dict)
 
 
 def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
@@ -172,6 +181,16 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
             return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
                     (subj.idx, subj.idx + len(subj)))
         return None
+    if subj.pos_ == "NOUN" and _is_title(ctx, subj):
+        # 'the regional governor said': the governor named earlier, else a description
+        # source (never the outlet that reported it)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx)
+            if p is not None and p.key:
+                return (SpeakerRef(id=p.key, name=p.name or p.text,
+                                   type=EntityType.PERSON.value),
+                        (subj.left_edge.idx, subj.idx + len(subj)))
+        return _anonymous(ctx, subj)
     if subj.pos_ in ("NOUN", "PROPN") and (
         low in ctx.rules.gaz.words("anonymous_nouns")
         or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
@@ -181,6 +200,14 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
     ):
         return _anonymous(ctx, subj)
     return None
+
+
+def _is_title(ctx: ClaimCtx, subj: Token) -> bool:
+    """A person's title as the subject head: 'governor', 'prime minister', 'mayor'."""
+    titles = ctx.rules.gaz.words("role_titles")
+    prev = ctx.doc[subj.i - 1] if subj.i > 0 else None
+    return subj.lower_ in titles or subj.lemma_.lower() in titles or (
+        prev is not None and prev.dep_ == "compound" and f"{prev.lower_} {subj.lower_}" in titles)
 
 
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
@@ -264,10 +291,27 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     return resolve_date(best[1], ctx.published) if best else None
 
 
+def _one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
+    """Reported speech stays in its paragraph: a content that the parse ran across a line
+    break (a live blog's 'Updated at …' line, a headline glued to the lead) keeps only the
+    part on the cue's side; a leading time stamp ('27 Jul 2022 15.39') is page furniture."""
+    text = ctx.doc.text
+    if "\n" in text[cs:ce] and ctx.quoted[ce] - ctx.quoted[cs] < 0.5 * (ce - cs):
+        if cue >= ce:
+            cs = text.rfind("\n", cs, ce) + 1
+        elif cue <= cs:
+            ce = text.find("\n", cs, ce)
+    m = _STAMP.match(text, cs, ce)
+    if m is not None and m.end() < ce:
+        cs = m.end()
+    return cs, ce
+
+
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
+    cs, ce = _one_paragraph(ctx, cs, ce, tok.idx)
     cs, ce = _trim_span(text, cs, ce)
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
@@ -360,9 +404,27 @@ def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, 
     return cs, ce
 
 
+def _cut_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """'confirmed the upcoming call to reporters, including AFP': who was told is not what
+    was said, wherever the parse hung the phrase; the content ends before it."""
+    cs, ce = span
+    for t in ctx.doc[tok.i + 1: tok.sent.end]:
+        if t.idx >= ce:
+            break
+        if t.idx <= cs or t.dep_ != "prep" or t.lower_ not in ("to", "with"):
+            continue
+        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in _AUDIENCE_NOUNS \
+                and not ctx.quoted[t.idx + 1] - ctx.quoted[t.idx]:
+            return cs, t.idx
+    return cs, ce
+
+
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     rules = ctx.rules
     lemma = tok.lemma_.lower()
+    if reports_nothing(tok):  # 'did not say whether', 'Did he say …?', 'declined to say'
+        return
     span = _content(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
@@ -384,7 +446,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
-    span = _cut_nested(ctx, tok, span)
+    span = _cut_audience(ctx, tok, _cut_nested(ctx, tok, span))
     relay: ReportedBy | None = None
     chain = cues.quoted_as(tok)
     if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
@@ -408,9 +470,73 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
             and aud.key != speaker[0].id:
         relay = ReportedBy(role="audience", name=aud.name or aud.text, id=aud.key,
                            type=aud.type.value)
+    if _relayed(ctx, tok, subj, speaker, lemma):
+        return
+    if lemma in _EVIDENTIAL and speaker[0].type == "DocumentSource":
+        return  # 'the statements suggest …', 'the images show …': an inference, not speech
     target = _target(ctx, tok, speaker[0].id)
     _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
           relay)
+
+
+def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
+    """The speech verb of another speaker that the cue reports on: in 'X said …, Reuters
+    reported', 'Reuters reports X blamed …' and 'X said …, according to Interfax' the
+    outlet's verb and X's verb govern one another (the parse hangs either on the other)."""
+    cues = ctx.rules.gaz.words("cue_verbs")
+    near = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    if tok.dep_ in ("ccomp", "parataxis", "advcl", "conj", "prep") and tok.head is not tok:
+        near.append(tok.head)
+    for v in near:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in cues:
+            continue
+        inner = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if inner is not None and inner.i != subj.i and inner.sent == tok.sent:
+            return v
+    return None
+
+
+def _relayed(ctx: ClaimCtx, tok: Token, subj: Token,
+             speaker: tuple[SpeakerRef, tuple[int, int]], lemma: str) -> bool:
+    """An outlet that reports another speaker's words never speaks them: its claim is
+    dropped and it becomes the inner claim's ``reported_by`` (role relay). When the inner
+    speaker stays unresolved ('he said, Reuters reported' with no antecedent) there is no
+    claim at all rather than one with the outlet as its speaker."""
+    sp = speaker[0]
+    if sp.type != EntityType.OUTLET.value and lemma not in ("report", "according to"):
+        return False
+    inner = _inner_attribution(ctx, tok, subj)
+    if inner is None:
+        return False
+    ctx.relays.setdefault(inner.idx, (ReportedBy(
+        role="relay", name=sp.name, id=None if sp.anonymous else sp.id, type=sp.type),
+        min(subj.left_edge.idx, tok.idx)))
+    return True
+
+
+def _with_relay(ctx: ClaimCtx, c: ClaimRecord) -> ClaimRecord:
+    """The inner claim of 'X said …, Reuters reported' gets the outlet as ``reported_by``
+    and loses the trailing ', Reuters reported' from its content."""
+    if c.cue_span is None or c.cue_span[0] not in ctx.relays:
+        return c
+    relay, at = ctx.relays[c.cue_span[0]]
+    upd: dict[str, object] = {}
+    if c.reported_by is None:
+        upd["reported_by"] = relay
+    cs, ce = c.content_span
+    if cs < at < ce:
+        text = ctx.doc.text
+        cs, ce = _trim_span(text, cs, at)
+        ce = _close_quote(text, cs, ce)
+        if len(text[cs:ce].split()) >= 2:
+            spk = c.speaker
+            upd.update(content=text[cs:ce], content_span=(cs, ce),
+                       quote_type=_quote_type(ctx, cs, ce),
+                       statement=statement(ctx.doc, cs, ce, spk.name, None, c.cue,
+                                           spk.type == EntityType.PERSON.value,
+                                           c.cue_span[0]))
+            upd["direct"] = upd["quote_type"] is QuoteType.DIRECT
+    return c.model_copy(update=upd) if upd else c
 
 
 def _according(ctx: ClaimCtx, tok: Token) -> None:
@@ -424,6 +550,8 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
         return
     speaker = _speaker(ctx, pobj)
     if speaker is None:
+        return
+    if _relayed(ctx, tok, pobj, speaker, "according to"):
         return
     sent = tok.sent
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
@@ -521,7 +649,13 @@ def _continuations(ctx: ClaimCtx) -> None:
             about=[m.key for i in range(sent.start, sent.end)
                    if (m := ctx.tok2ment[i]) is not None and m.key
                    and m.key != p.speaker.id][:10],
-            target=None, date=p.date))
+            target=None, date=p.date, reported_by=p.reported_by,
+            # a continued quotation is a claim like any other: it gets its own stance and
+            # stand-alone statement (the cue is the one it continues)
+            stance=stance(p.cue, text[s:e]),
+            statement=statement(ctx.doc, s, e, p.speaker.name, None, p.cue,
+                                p.speaker.type == EntityType.PERSON.value),
+            quantity=quantity(ctx.doc, s, e, None, p.date)))
         by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
 
 
@@ -541,6 +675,7 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
             _verb_cue(ctx, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
             _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
+    ctx.claims = [_with_relay(ctx, c) for c in ctx.claims]
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])

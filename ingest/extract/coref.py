@@ -174,3 +174,20 @@ def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
     if not added:
         return ments
     return sorted(ments + added, key=lambda m: m.start)
+
+
+def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
+                     window: int = 3000) -> Ment | None:
+    """'the governor said' -> the nearest person named earlier with that title written next
+    to the name ('Governor Oleh Syniehubov', 'Oleh Syniehubov, the regional governor');
+    None when no earlier person carries the title (the description then stays anonymous)."""
+    title = title.lower()
+    i = bisect_left(locator.starts, offset) - 1
+    while i >= 0 and locator.people[i].start >= offset - window:
+        m = locator.people[i]
+        near = text[max(0, m.start - 40): m.end + 50].lower()
+        # the title must stand next to the name, inside its own sentence part
+        if any(w.strip(".,;:()’'\"") == title for w in near.split()):
+            return m
+        i -= 1
+    return None
