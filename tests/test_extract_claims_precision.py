@@ -1,0 +1,99 @@
+"""Who-said-what precision: speech verbs that report nothing, outlets that only relay, and
+contents that stop where what was said stops (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import ClaimRecord
+from ingest.extract import SpacyExtractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def claims(ex: SpacyExtractor, text: str, published: str | None = "2024-05-08"
+           ) -> list[ClaimRecord]:
+    (res,) = ex.iter_extract([("t-precision", text, published)])
+    for c in res.claims:
+        assert text[c.content_span[0]:c.content_span[1]] == c.content
+    return res.claims
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not say whether the troops would stay in the region.",
+    "Russia's defence ministry did not immediately confirm responsibility for the attack.",
+    "Moscow has never mentioned the losses its navy suffered near the island.",
+    "Did the minister say that the troops would stay in the region?",
+    "If the general says the line will hold, the reserves will not be sent.",
+    "Kyiv could claim that the offensive had reached its goals.",
+    "The Kremlin declined to say whether the president would attend the summit.",
+    "The minister is expected to announce new sanctions against the bank on Friday.",
+    "People say the war will never end in their lifetime.",
+    "The statements suggest the west believes the front will not move this year.",
+])
+def test_speech_verbs_that_report_nothing(ex: SpacyExtractor, text: str) -> None:
+    assert claims(ex, text) == []
+
+
+def test_a_named_or_described_source_still_speaks(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "People in Kherson say the shelling has not stopped for a week.")
+    assert c.speaker.anonymous
+    (c,) = claims(ex, "A UN report suggested that civilian casualties were undercounted.")
+    assert c.speaker.name == "United Nations"
+
+
+def test_the_reporting_outlet_relays_and_never_speaks(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "The regional governor said three people were killed in the shelling "
+                      "overnight, Ukrinform reported.")
+    assert c.speaker.anonymous and c.speaker.name == "The regional governor"
+    assert c.content == "three people were killed in the shelling overnight"
+    assert c.reported_by is not None and c.reported_by.role == "relay"
+    assert c.reported_by.name == "Ukrinform"
+    (c,) = claims(ex, "The ministry said 15 drones had been destroyed, according to Interfax.")
+    assert c.speaker.name == "The ministry" and c.reported_by.name == "Interfax"
+    (c,) = claims(ex, "Dmitry Peskov spoke to journalists in Moscow. He said the talks had "
+                      "stalled, Reuters reported.")
+    assert c.speaker.name == "Dmitry Peskov" and c.content == "the talks had stalled"
+    assert c.reported_by is not None and c.reported_by.name == "Reuters"
+
+
+def test_an_unresolved_pronoun_gives_the_outlet_nothing(ex: SpacyExtractor) -> None:
+    assert claims(ex, "“We are ready to talk,” he said, Reuters reported.") == []
+    assert claims(ex, "He said the air defence had shot down 12 drones, the Kyiv "
+                      "Independent reported.") == []
+
+
+def test_a_title_speaker_is_the_person_named_with_that_title(ex: SpacyExtractor) -> None:
+    cs = claims(ex, "Oleh Syniehubov, the regional governor, visited the site on Monday. "
+                    "The governor said eight people had been killed.")
+    assert [c.speaker.name for c in cs] == ["Oleh Syniehubov"]
+    (c,) = claims(ex, "Earlier, the mayor said the city had no power.")
+    assert c.speaker.anonymous and c.speaker.description == "the mayor"
+
+
+def test_the_audience_is_not_the_content(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "Dmitry Peskov confirmed the upcoming call to reporters, including AFP.")
+    assert c.content == "the upcoming call"
+    (c,) = claims(ex, "The Kremlin confirmed the planned meeting to journalists on Monday.")
+    assert c.content == "the planned meeting"
+
+
+def test_reported_speech_stays_in_its_paragraph(ex: SpacyExtractor) -> None:
+    text = ("The army said the town of Vuhledar was under fire.\n\nUpdated at 16.09 BST\n\n"
+            "27 Jul 2022 15.39 The Czech government has backed sending jets to Slovakia, the "
+            "defence ministry said on Wednesday.")
+    cs = claims(ex, text)
+    assert [c.content for c in cs] == [
+        "the town of Vuhledar was under fire",
+        "The Czech government has backed sending jets to Slovakia"]
+
+
+def test_a_continued_quotation_has_a_statement(ex: SpacyExtractor) -> None:
+    cs = claims(ex, "“We will not give up,” Zelensky said. “We will fight for every metre of "
+                    "our land and we will win.”")
+    assert len(cs) == 2
+    assert cs[1].statement and cs[1].statement.startswith("Volodymyr Zelensky will fight")
+    assert cs[1].stance is not None
