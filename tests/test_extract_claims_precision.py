@@ -97,3 +97,34 @@ def test_a_continued_quotation_has_a_statement(ex: SpacyExtractor) -> None:
     assert len(cs) == 2
     assert cs[1].statement and cs[1].statement.startswith("Volodymyr Zelensky will fight")
     assert cs[1].stance is not None
+
+
+def test_contents_end_on_whole_words(ex: SpacyExtractor) -> None:
+    for text in ("Police said the protest leader was re-arrested.",
+                 "The protest leader was re-arrested on Monday, police said."):
+        (c,) = claims(ex, text)
+        assert "re-arrested" in c.content
+    from ingest.extract.claims import _whole_words
+    t = "the suspect was re-arrested on Monday"
+    cut = t.index("re-") + 2  # the parse ended the content at 're'
+    assert t[slice(*_whole_words(t, 0, cut))] == "the suspect was re-arrested"
+
+
+def test_a_second_attribution_ends_the_first_content(ex: SpacyExtractor) -> None:
+    cs = claims(ex, "The foreign ministry in Kyiv said Russia was lying, while TASS quoted "
+                    "the Kremlin as saying the claim was false.")
+    assert [c.content for c in cs] == ["Russia was lying", "the claim was false"]
+    assert cs[1].speaker.name == "Kremlin" and cs[1].reported_by.name == "TASS"
+
+
+@pytest.mark.parametrize(("when", "iso"), [
+    ("two days ago", "2024-05-06"), ("earlier today", "2024-05-08"),
+    ("this morning", "2024-05-08"), ("on Monday night", "2024-05-06"),
+    ("overnight", "2024-05-07"), ("last month", None)])
+def test_statement_dates_from_relative_times(ex: SpacyExtractor, when: str,
+                                             iso: str | None) -> None:
+    (c,) = claims(ex, f"The ministry said {when} that the strike had hit a school.")
+    assert c.date == iso
+    (c,) = claims(ex, f"The ministry said {when} that the strike had hit a school.",
+                  published=None)
+    assert c.date is None  # never guessed without a publication date

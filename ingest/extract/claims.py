@@ -279,16 +279,33 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     s0, s1 = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
     for ent in tok.sent.ents:
-        if ent.label_ != "DATE" or cs <= ent.start_char < ce or not s0 <= ent.start_char < s1:
+        if ent.label_ not in ("DATE", "TIME") or cs <= ent.start_char < ce \
+                or not s0 <= ent.start_char < s1:
             continue
         # Only a time that modifies the cue verb dates the statement: in "to hold a call on
         # Tuesday, with an official expressing optimism", Tuesday is the call's date.
         if not _modifies(ent.root, tok):
             continue
+        iso = resolve_date(ent.text, ctx.published)  # a clock time ('16.09') dates nothing
         dist = abs(ent.start_char - tok.idx)
-        if best is None or dist < best[0]:
-            best = (dist, ent.text)
-    return resolve_date(best[1], ctx.published) if best else None
+        if iso is not None and (best is None or dist < best[0]):
+            best = (dist, iso)
+    return best[1] if best else None
+
+
+def _whole_words(text: str, cs: int, ce: int) -> tuple[int, int]:
+    """A content never starts or ends inside a word, hyphenated words included: the parse
+    can split 're-arrested' and hang its halves apart ('was re')."""
+    def inside(i: int) -> bool:  # is the boundary at i between two parts of one word?
+        a, b = text[i - 1], text[i]
+        return (a.isalnum() and b.isalnum()) or (a == "-" and b.isalnum() and i > 1
+                                                 and text[i - 2].isalnum()) \
+            or (b == "-" and a.isalnum() and i + 1 < len(text) and text[i + 1].isalnum())
+    while 0 < ce < len(text) and inside(ce):
+        ce += 1
+    while 0 < cs < len(text) and inside(cs):
+        cs -= 1
+    return cs, ce
 
 
 def _one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
@@ -312,7 +329,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
     cs, ce = _one_paragraph(ctx, cs, ce, tok.idx)
-    cs, ce = _trim_span(text, cs, ce)
+    cs, ce = _trim_span(text, *_whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
         cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
@@ -388,10 +405,13 @@ def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, 
         if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        # only a speaker's attribution ('as he said …'), not 'as systems promised to …'
-        if t.pos_ == "VERB" and t.lemma_.lower() in cues and subj is not None and (
-                subj.lower_ in PRONOUNS_PERSON or ctx.tok2ment[subj.i] is not None
-                and ctx.tok2ment[subj.i].type is EntityType.PERSON):
+        # only a speaker's attribution ('as he said …', 'while TASS quoted the Kremlin as
+        # saying …'), not 'as systems promised to …'
+        m = ctx.tok2ment[subj.i] if subj is not None else None
+        relay = t.lemma_.lower() in ("quote", "cite") and m is not None
+        if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and subj is not None and (
+                subj.lower_ in PRONOUNS_PERSON or relay
+                or m is not None and m.type is EntityType.PERSON):
             ce = min(ce, t.left_edge.idx)
     if ce < span[1]:
         words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
