@@ -128,3 +128,10 @@ def test_statement_dates_from_relative_times(ex: SpacyExtractor, when: str,
     (c,) = claims(ex, f"The ministry said {when} that the strike had hit a school.",
                   published=None)
     assert c.date is None  # never guessed without a publication date
+
+
+def test_a_title_with_other_modifiers_is_someone_else(ex: SpacyExtractor) -> None:
+    cs = claims(ex, "The outgoing British prime minister, Boris Johnson, met the press. "
+                    "Russia cannot be trusted, the Polish prime minister said on Wednesday.")
+    assert [c.speaker.name for c in cs] == ["the Polish prime minister"]
+    assert cs[0].speaker.anonymous

@@ -181,11 +181,16 @@ def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] |
             return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
                     (subj.idx, subj.idx + len(subj)))
         return None
-    if subj.pos_ == "NOUN" and _is_title(ctx, subj):
+    if subj.pos_ == "NOUN" and _is_title(ctx, subj) and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+            for c in subj.children):
         # 'the regional governor said': the governor named earlier, else a description
-        # source (never the outlet that reported it)
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
-            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx)
+        # source (never the outlet that reported it); an indefinite title ('a separatist
+        # head') identifies no one and is left to the anonymous-source nouns
+        if not any(c.dep_ == "poss" for c in subj.children):
+            mods = tuple(c.lower_ for c in subj.children
+                         if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
+            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx, mods)
             if p is not None and p.key:
                 return (SpeakerRef(id=p.key, name=p.name or p.text,
                                    type=EntityType.PERSON.value),
