@@ -104,7 +104,7 @@ def test_contents_end_on_whole_words(ex: SpacyExtractor) -> None:
                  "The protest leader was re-arrested on Monday, police said."):
         (c,) = claims(ex, text)
         assert "re-arrested" in c.content
-    from ingest.extract.claims import _whole_words
+    from ingest.extract.claim_span import whole_words as _whole_words
     t = "the suspect was re-arrested on Monday"
     cut = t.index("re-") + 2  # the parse ended the content at 're'
     assert t[slice(*_whole_words(t, 0, cut))] == "the suspect was re-arrested"
