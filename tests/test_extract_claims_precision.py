@@ -135,3 +135,20 @@ def test_a_title_with_other_modifiers_is_someone_else(ex: SpacyExtractor) -> Non
                     "Russia cannot be trusted, the Polish prime minister said on Wednesday.")
     assert [c.speaker.name for c in cs] == ["the Polish prime minister"]
     assert cs[0].speaker.anonymous
+
+
+def test_the_issuer_of_a_statement_speaks(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "António Guterres issued a statement on Sunday saying he was appalled by "
+                      "the attack on the school.")
+    assert c.speaker.name == "Antonio Guterres" or c.speaker.name == "António Guterres"
+    assert c.content == "he was appalled by the attack on the school"
+
+
+@pytest.mark.parametrize(("lead", "kept"), [
+    ("Published August 3 2015 ", "People fled the market after the strike"),
+    ("Last updated at Jun 142016 BEIRUT ", "People fled the market after the strike"),
+    ("27 Jul 2022 15.39 ", "People fled the market after the strike"),
+    ("", "March 3 2015 was the worst day of the siege")])
+def test_a_leading_time_stamp_is_not_content(ex: SpacyExtractor, lead: str, kept: str) -> None:
+    (c,) = claims(ex, f"{lead}{kept}, a local official said.")
+    assert c.content == kept

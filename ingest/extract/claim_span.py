@@ -21,8 +21,15 @@ _CONTENT_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd"}
 _AUDIENCE_NOUNS = {"reporter", "journalist", "press", "medium", "media", "correspondent",
                    "newsman", "broadcaster", "audience", "crowd"}
-_STAMP = re.compile(r"(?:(?i:updated|posted|first published) (?:at|on) [^\n]{0,40}\s+)?"
-                    r"\d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}[.:]\d{2}(?: [A-Z]{3,4}\b)?\s+")
+_CLOCK_STAMP = r"\d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}[.:]\d{2}(?: [A-Z]{3,4}\b)?"
+_STAMP = re.compile(
+    # a live blog's or wire page's time stamp before the text: '27 Jul 2022 15.39',
+    # 'Updated at 16.09 BST', 'Published August 3 2015', 'Last updated at Jun 142016 BEIRUT'
+    # (a bare date needs the 'published/updated' word: 'March 3 2015 was …' is prose)
+    r"(?:(?i:(?:last )?updated|posted|(?:first )?published)(?: at| on)?\s+"
+    r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
+    r"|" + _CLOCK_STAMP + r")\s+")
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 

@@ -25,6 +25,12 @@ def subject_of(tok: Token) -> Token | None:
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return cur.head
             return subj
+        if cur.dep_ == "acl" and cues.is_document(cur.head) and cur.head.dep_ == "dobj" \
+                and cur.head.head.pos_ == "VERB":
+            # 'Guterres issued a statement saying …': the statement's issuer speaks
+            issuer = next((c for c in cur.head.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return issuer
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
         if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head is not cur:
