@@ -152,3 +152,23 @@ def test_the_issuer_of_a_statement_speaks(ex: SpacyExtractor) -> None:
 def test_a_leading_time_stamp_is_not_content(ex: SpacyExtractor, lead: str, kept: str) -> None:
     (c,) = claims(ex, f"{lead}{kept}, a local official said.")
     assert c.content == kept
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("A car bomb killed at least 12 people in the market on Friday the Britain-based "
+     "monitoring group said on Saturday.",
+     "A car bomb killed at least 12 people in the market on Friday",
+     "the Britain-based monitoring group"),
+    ("Russia was sending reserve troops to the besieged eastern city, the governor of "
+     "Ukraine’s Luhansk region said on Sunday.",
+     "Russia was sending reserve troops to the besieged eastern city",
+     "the governor of Ukraine’s Luhansk region")])
+def test_a_sentence_final_source_without_its_comma(ex: SpacyExtractor, text: str,
+                                                   content: str, speaker: str) -> None:
+    (c,) = claims(ex, text)
+    assert c.content == content and c.speaker.name == speaker and c.speaker.anonymous
+
+
+def test_an_object_relative_clause_is_not_an_attribution(ex: SpacyExtractor) -> None:
+    assert claims(ex, "The army has already deployed the rocket artillery systems "
+                      "President Biden announced last week.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graph.models import EntityType
 from ingest.extract.claim_ctx import ClaimCtx
@@ -160,3 +160,60 @@ def cut_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int,
                 and not ctx.quoted[t.idx + 1] - ctx.quoted[t.idx]:
             return cs, t.idx
     return cs, ce
+
+
+_FINAL_CUES = {"say", "tell", "report", "add", "claim", "announce", "state", "write", "confirm"}
+_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "CCONJ", "NUM"}
+
+
+def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
+                      ) -> tuple[int, int, int] | None:
+    """'<clause> the Syrian Observatory monitoring group said on Sunday.' with the comma lost
+    (wire copy stripped of punctuation): the parse makes the source an apposition or an
+    object of the clause and the cue has no subject or complement of its own. When the cue
+    ends its sentence (only a time or, for 'told', the audience after it) and a source
+    phrase stands right before it, the clause before that phrase is what was said.
+    -> (first token of the source phrase, content start, content end) or None."""
+    if tok.lemma_.lower() not in _FINAL_CUES or tok.i == tok.sent.start:
+        return None
+    after = [t for t in tok.doc[tok.i + 1: tok.sent.end] if not t.is_punct and not t.is_space]
+    if any(t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("on", "in", "late", "early")
+           and not (tok.lemma_.lower() == "tell" and t.pos_ in ("PROPN", "NOUN", "DET"))
+           for t in after):
+        return None
+    j = tok.i - 1
+    head = tok.doc[j]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = tok.doc
+    # the source phrase: the mention ending at the cue, with the modifiers that point into it
+    # ('the Britain-based monitoring group'); 'the head of the Luhansk region' goes on over
+    # 'of' to a person noun ('head', 'spokesman')
+    m = ctx.tok2ment[j]
+    start = m.start_tok if m is not None else j
+
+    def left_mods(k: int) -> int:
+        while k - 1 > tok.sent.start and (k <= doc[k - 1].head.i <= j
+                                           or doc[k - 1].dep_ == "case") \
+                and doc[k - 1].pos_ in _PHRASE_POS | {"PART"} and doc[k - 1].pos_ != "PUNCT":
+            k -= 1
+        return k
+
+    start = left_mods(start)
+    if start - 2 > tok.sent.start and doc[start - 1].lower_ in ("of", "for", "at") \
+            and doc[start - 2].pos_ == "NOUN" and doc[start - 2].lemma_.lower() in person_nouns:
+        start = left_mods(start - 2)
+    cs, ce = tok.sent.start_char, tok.doc[start].idx
+    words = ctx.doc.text[cs:ce].split()
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:start]):
+        return None
+    return start, cs, ce
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> Token:
+    """The noun that heads the source phrase [start, end): 'head' in 'the head of the
+    Luhansk region', else the last word ('the monitoring group' -> group)."""
+    for t in doc[start:end - 1]:
+        if t.pos_ == "NOUN" and doc[t.i + 1].lower_ in ("of", "for", "at"):
+            return t
+    return doc[end - 1]

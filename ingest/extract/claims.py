@@ -25,7 +25,9 @@ from ingest.extract.claim_span import (
     content_of,
     cut_audience,
     cut_nested,
+    final_attribution,
     one_paragraph,
+    phrase_head,
     quote_in_sentence,
     whole_words,
 )
@@ -299,6 +301,35 @@ def _continuations(ctx: ClaimCtx) -> None:
         by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
 
 
+def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
+    """A sentence-final attribution whose comma was lost ('… killed 16 people the monitoring
+    group said'): the source phrase right before the cue speaks the clause before it."""
+    if reports_nothing(tok) or any(c.dep_ in ("nsubjpass", "ccomp") for c in tok.children):
+        return
+    gaz = ctx.rules.gaz
+    found = final_attribution(ctx, tok, gaz.words("role_titles") | gaz.words("anonymous_nouns"))
+    if found is None:
+        return
+    start, cs, ce = found
+    if tok.lemma_.lower() not in ("say", "add", "tell") and start > 0 \
+            and ctx.doc[start - 1].pos_ in ("NOUN", "PROPN"):
+        return  # '… the rocket systems President Biden announced': the noun is the object
+    head = phrase_head(ctx.doc, start, tok.i)
+    speaker = speaker_of(ctx, head)
+    if speaker is None:
+        m = next((ctx.tok2ment[i] for i in range(start, tok.i) if ctx.tok2ment[i] is not None
+                  and ctx.tok2ment[i].key and ctx.tok2ment[i].type is not EntityType.PLACE),
+                 None)
+        if m is None:
+            return
+        speaker = (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+                   (m.start, m.end))
+    if ctx.quoted[ce] - ctx.quoted[cs] > 0.5 * (ce - cs) \
+            or speaker[0].type == EntityType.PLACE.value:
+        return  # a quotation is the direct-speech rules'; a place alone is not a source
+    _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), cs, ce, tok, None)
+
+
 def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     cues = ctx.rules.gaz.words("cue_verbs")
     nominal = claim_words()["nominal_cues"]
@@ -312,7 +343,10 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
         if tok.lower_ == "according":
             _according(ctx, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
+            found = len(ctx.claims)
             _verb_cue(ctx, tok)
+            if len(ctx.claims) == found:
+                _final_cue(ctx, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
             _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
     ctx.claims = [with_relay(ctx, c) for c in ctx.claims]
