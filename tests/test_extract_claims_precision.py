@@ -172,3 +172,17 @@ def test_a_sentence_final_source_without_its_comma(ex: SpacyExtractor, text: str
 def test_an_object_relative_clause_is_not_an_attribution(ex: SpacyExtractor) -> None:
     assert claims(ex, "The army has already deployed the rocket artillery systems "
                       "President Biden announced last week.") == []
+
+
+def test_who_is_urged_belongs_to_the_content(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "Volodymyr Zelensky urged the west to tighten its sanctions on Moscow.")
+    assert c.content == "the west to tighten its sanctions on Moscow"
+
+
+def test_relative_pronouns_and_the_writers_relative_clause(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "The bomb, which pro-Damascus media said was carried out by a suicide car "
+                      "bomber, killed 30 people.")
+    assert c.content == "was carried out by a suicide car bomber"
+    (c,) = claims(ex, "Ursula von der Leyen said the food crisis was “only the fault of "
+                      "Russia,” which has blockaded the ports for months.")
+    assert c.content == "the food crisis was “only the fault of Russia,”"

@@ -30,6 +30,7 @@ _STAMP = re.compile(
     r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
+_URGE = {"urge", "appeal", "call", "ask", "press", "implore", "tell", "warn", "encourage"}
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 
@@ -65,6 +66,13 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         # 'said between 2,000 and 3,000 people fled': the parse hung the subject on the
         # cue; a clause without its subject is a fragment, so take the words in between
         s = gap[0].idx
+    if first.dep_ == "xcomp" and first.i > tok.i:
+        # 'urged the west to intensify …', 'appealed to the West to supply …': who is urged
+        # to act belongs to what was urged (the infinitive alone has no subject)
+        who = [c for c in tok.children if tok.i < c.i < first.i and (
+            c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "to")]
+        if who and tok.lemma_.lower() in _URGE:
+            s = min(s, *(c.left_edge.idx for c in who))
     return s, last.idx + len(last)
 
 

@@ -13,6 +13,8 @@ context says nothing was said (``claim_guards``):
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
@@ -77,11 +79,34 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     return best[1] if best else None
 
 
+_RELATIVE = re.compile(r"^(?:which|who|that)\s", re.I)
+_AFTER_QUOTE = re.compile(r"[”\"],?\s+(?:which|who|whose)\s")
+
+
+def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int, int]:
+    """'… which pro-Damascus media said was carried out by …': the relative pronoun stands
+    for the noun before it and is not what was said; '“only the fault of Russia,” which has
+    seized …' -- a relative clause after the closing quotation mark is the writer's."""
+    text = ctx.doc.text
+    head = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    if head is not None and len(head) > 3 and _RELATIVE.match(text, cs) \
+            and head[0].tag_ in ("WDT", "WP"):
+        if cs < cue.idx < ce and cue.i + 1 < len(ctx.doc):
+            cs = ctx.doc[cue.i + 1].idx  # 'which X said was …': what follows the cue
+        elif head[0].dep_ in ("nsubj", "nsubjpass"):
+            cs = head[1].idx
+    m = _AFTER_QUOTE.search(text, cs, ce)
+    if m is not None and m.start() > cs:
+        ce = m.start() + 1
+    return cs, ce
+
+
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
     cs, ce = one_paragraph(ctx, cs, ce, tok.idx)
+    cs, ce = _without_relative(ctx, cs, ce, tok)
     cs, ce = _trim_span(text, *whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
