@@ -186,3 +186,11 @@ def test_relative_pronouns_and_the_writers_relative_clause(ex: SpacyExtractor) -
     (c,) = claims(ex, "Ursula von der Leyen said the food crisis was “only the fault of "
                       "Russia,” which has blockaded the ports for months.")
     assert c.content == "the food crisis was “only the fault of Russia,”"
+
+
+def test_a_source_the_parse_hung_elsewhere(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "After the capture of the soldiers in Mariupol, a number of Russian "
+                      "officials said they should face trial.")
+    assert c.speaker.anonymous and c.content == "they should face trial"
+    # 'they' may be anyone: the statement keeps it rather than naming the speaker
+    assert c.statement == "They should face trial."

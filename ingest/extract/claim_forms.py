@@ -31,7 +31,7 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _FIRST_PERSON = {"i", "we"}
 _NOT_A_CLAUSE = {"to", "for", "against", "about", "of", "on", "over"}
-_THIRD_NONPERSON = {"it", "they"}
+_THIRD_NONPERSON = {"it"}  # an institution is "it"; a "they" may be anyone (never replaced)
 _URGING = {"urge", "appeal", "press", "implore", "encourage"}  # 'urged the EU to …'
 
 

@@ -193,6 +193,26 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     head = tok.doc[j]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    start = source_phrase(ctx, tok, person_nouns)
+    cs, ce = tok.sent.start_char, tok.doc[start].idx
+    words = ctx.doc.text[cs:ce].split()
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:start]):
+        return None
+    return start, cs, ce
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> Token:
+    """The noun that heads the source phrase [start, end): 'head' in 'the head of the
+    Luhansk region', else the last word ('the monitoring group' -> group)."""
+    for t in doc[start:end - 1]:
+        if t.pos_ == "NOUN" and doc[t.i + 1].lower_ in ("of", "for", "at"):
+            return t
+    return doc[end - 1]
+
+
+def source_phrase(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]) -> int:
+    """First token of the source phrase that ends right before the cue ``tok``."""
+    j = tok.i - 1
     doc = tok.doc
     # the source phrase: the mention ending at the cue, with the modifiers that point into it
     # ('the Britain-based monitoring group'); 'the head of the Luhansk region' goes on over
@@ -211,17 +231,4 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     if start - 2 > tok.sent.start and doc[start - 1].lower_ in ("of", "for", "at") \
             and doc[start - 2].pos_ == "NOUN" and doc[start - 2].lemma_.lower() in person_nouns:
         start = left_mods(start - 2)
-    cs, ce = tok.sent.start_char, tok.doc[start].idx
-    words = ctx.doc.text[cs:ce].split()
-    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:start]):
-        return None
-    return start, cs, ce
-
-
-def phrase_head(doc: Doc, start: int, end: int) -> Token:
-    """The noun that heads the source phrase [start, end): 'head' in 'the head of the
-    Luhansk region', else the last word ('the monitoring group' -> group)."""
-    for t in doc[start:end - 1]:
-        if t.pos_ == "NOUN" and doc[t.i + 1].lower_ in ("of", "for", "at"):
-            return t
-    return doc[end - 1]
+    return start

@@ -31,6 +31,7 @@ from ingest.extract.claim_span import (
     one_paragraph,
     phrase_head,
     quote_in_sentence,
+    source_phrase,
     whole_words,
 )
 from ingest.extract.claim_speakers import speaker_of, subject_of, target_of
@@ -187,7 +188,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     elif cues.passive_accused(tok):
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
-        subj = cues.agent_of(tok) or subject_of(tok)
+        subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
     if subj is None:
         return
     speaker = speaker_of(ctx, subj)
@@ -324,6 +325,21 @@ def _continuations(ctx: ClaimCtx) -> None:
                                 p.speaker.type == EntityType.PERSON.value),
             quantity=quantity(ctx.doc, s, e, None, p.date)))
         by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
+
+
+def _lost_subject(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> Token | None:
+    """'…, a number of Russian officials said they should …' parsed with the source as an
+    apposition of the noun before it: a cue with a clause after it but no subject of its
+    own takes the source phrase that stands right before it."""
+    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == tok.sent.start \
+            or not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    j = tok.i - 1
+    if ctx.doc[j].pos_ not in ("NOUN", "PROPN") or ctx.doc[j].head.i == tok.i:
+        return None
+    gaz = ctx.rules.gaz
+    start = source_phrase(ctx, tok, gaz.words("role_titles") | gaz.words("anonymous_nouns"))
+    return phrase_head(ctx.doc, start, tok.i)
 
 
 def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
