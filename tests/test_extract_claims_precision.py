@@ -194,3 +194,12 @@ def test_a_source_the_parse_hung_elsewhere(ex: SpacyExtractor) -> None:
     assert c.speaker.anonymous and c.content == "they should face trial"
     # 'they' may be anyone: the statement keeps it rather than naming the speaker
     assert c.statement == "They should face trial."
+
+
+def test_a_headline_glued_to_the_lead_is_cut_at_its_dateline(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "ISIL crucifies 9 men in Aleppo NGO AFP Sunday 29 Jun 2014 A jihadist "
+                      "group in Syria has publicly executed nine men a monitor said.")
+    assert c.content == "A jihadist group in Syria has publicly executed nine men"
+    (c,) = claims(ex, "The talks resumed on Sunday 29 Jun 2014 in Geneva after a long pause, "
+                      "officials said.")  # a date in prose is not a dateline
+    assert c.content.startswith("The talks resumed")

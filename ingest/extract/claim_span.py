@@ -31,6 +31,10 @@ _STAMP = re.compile(
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
 _URGE = {"urge", "appeal", "call", "ask", "press", "implore", "tell", "warn", "encourage"}
+# a wire dateline inside a line that glued a headline to the lead ('… NGO AFP Sunday 29 Jun
+# 2014 A jihadist group …'): what was said starts after it
+_DATELINE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} [A-Z][a-z]{2,8},? "
+                       r"\d{4}\s+(?=[A-Z])")
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 
@@ -104,6 +108,10 @@ def one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
     m = _STAMP.match(text, cs, ce)
     if m is not None and m.end() < ce:
         cs = m.end()
+    if cue >= ce:  # a content before its cue that opens with a headline and its dateline
+        d = _DATELINE.search(text, cs, min(ce, cs + 250))
+        if d is not None and ce - d.end() > 20:
+            cs = d.end()
     return cs, ce
 
 
