@@ -111,7 +111,7 @@ def test_content_ends_before_another_attribution(ex: SpacyExtractor) -> None:
             "had met every condition.")
     (res,) = ex.iter_extract([("t", text, None)])
     assert sorted(c.content for c in res.claims) == [
-        "Ukraine had met every condition", "to speed up accession talks"]
+        "Ukraine had met every condition", "the EU to speed up accession talks"]
     # a complement that is not a clause reads as the speaker doing it
     assert {c.statement for c in res.claims} == {
         "Ukraine had met every condition.",

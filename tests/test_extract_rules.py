@@ -95,11 +95,18 @@ def test_quote_then_attribution_and_pronoun_speaker(ex: SpacyExtractor) -> None:
 
 def test_according_to_and_description(ex: SpacyExtractor) -> None:
     res = run(ex, "Russian President Vladimir Putin spoke on Monday. The Kremlin leader "
-                  "rejected the plan, according to Reuters.")
+                  "was in Minsk on Tuesday, according to Reuters.")
     acc = [c for c in res.claims if c.cue == "according to"]
     assert acc and acc[0].speaker.id == "outlet:reuters"
-    assert acc[0].content == "The Kremlin leader rejected the plan"
+    assert acc[0].content == "The Kremlin leader was in Minsk on Tuesday"
     assert "person:vladimir-putin" in acc[0].about  # 'the Kremlin leader' is Putin
+    # when what the outlet reports is another party's speech act, that party speaks and the
+    # outlet only relays it
+    res = run(ex, "Russian President Vladimir Putin spoke on Monday. The Kremlin leader "
+                  "rejected the plan, according to Reuters.")
+    (c,) = res.claims
+    assert c.speaker.id == "person:vladimir-putin" and c.cue == "reject"
+    assert c.reported_by is not None and c.reported_by.id == "outlet:reuters"
 
 
 def test_boilerplate_and_empty_text(ex: SpacyExtractor) -> None:

@@ -31,7 +31,8 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _FIRST_PERSON = {"i", "we"}
 _NOT_A_CLAUSE = {"to", "for", "against", "about", "of", "on", "over"}
-_THIRD_NONPERSON = {"it", "they"}
+_THIRD_NONPERSON = {"it"}  # an institution is "it"; a "they" may be anyone (never replaced)
+_URGING = {"urge", "appeal", "press", "implore", "encourage"}  # 'urged the EU to …'
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,8 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         first = next((t for t in toks if t.i > first.i), None)
     if target_name and cue in ("accuse", "blame", "allege", "charge"):
         body = _accusation(toks, body, target_name)
-    elif first is not None and first.lower_ in _NOT_A_CLAUSE and cue_start is not None \
+    elif first is not None and (first.lower_ in _NOT_A_CLAUSE or cue in _URGING and first.dep_
+                                not in ("nsubj", "nsubjpass")) and cue_start is not None \
             and cue_start < cs and "\n" not in doc.text[cue_start:cs]:
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it

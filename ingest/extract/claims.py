@@ -1,234 +1,48 @@
 """Claims from the dependency parse: who said what (direct, mixed or reported speech).
 
-One pass over the tokens; each cue verb (``lexicon.json``) is looked at once:
-- content: its clausal complement (ccomp/xcomp) or, failing that, its object and the
-  'of/for/about' phrases ('accused the Russian leader of “dragging his feet”'); a bare
-  '“…,” he said' takes the quotation in the sentence;
-- speaker: its subject, climbing through participles and conjuncts ('…, stating he had',
-  '…, adding that', 'but raised concerns') and from an acl to the noun it modifies
-  ('a U.S. official expressing optimism');
-- 'according to X' is a cue of its own.
+One pass over the tokens; each cue verb (``lexicon.json``) is looked at once, unless its
+context says nothing was said (``claim_guards``):
+- content: ``claim_span`` (clausal complement, else object and 'of/for/about' phrases, else
+  the quotation leading into '“…,” he said');
+- speaker: ``claim_speakers`` (the subject, climbing through participles and conjuncts, and
+  resolved to an entity, a person named earlier or an anonymous source);
+- outlets that relay another speaker: ``claim_chains``;
+- 'according to X', nominal cues ('Putin's claim that …') and headline lines ('Zelensky: …')
+  are cues of their own; a quotation-only paragraph continues the quotation before it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
+from ingest.extract.claim_chains import fold_relays, relayed, with_relay
+from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
-from ingest.extract.coref import PRONOUNS_PERSON, PersonLocator
+from ingest.extract.claim_guards import reports_nothing
+from ingest.extract.claim_span import (
+    content_of,
+    cut_audience,
+    cut_nested,
+    final_attribution,
+    one_paragraph,
+    phrase_head,
+    quote_in_sentence,
+    source_phrase,
+    whole_words,
+)
+from ingest.extract.claim_speakers import speaker_of, subject_of, target_of
 from ingest.extract.dates import resolve_date
-from ingest.extract.entities import Ment, Rules, demonym_code
 from ingest.extract.quotes import OPEN_Q as _OPEN_Q
 from ingest.extract.quotes import close_quote as _close_quote
-from ingest.extract.quotes import quote_span, whole_quote
 from ingest.extract.quotes import trim_span as _trim_span
 
-_CONTENT_DEPS = {"ccomp", "xcomp"}
-_OBJECT_DEPS = {"dobj", "attr", "oprd"}
-_CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
+_EVIDENTIAL = {"suggest", "indicate", "show", "signal", "reveal", "mean", "imply"}
 
-
-@dataclass
-class ClaimCtx:
-    doc: Doc
-    rules: Rules
-    article_id: str
-    published: date | None
-    tok2ment: list[Ment | None]
-    locator: PersonLocator
-    quoted: list[int]
-    sent_of: list[tuple[int, int]]  # token index -> sentence char span
-    claims: list[ClaimRecord] = field(default_factory=list)
-    seen: set[tuple[int, int]] = field(default_factory=set)
-    org_words: dict[str, Ment] = field(default_factory=dict)
-    extra: list[Ment] = field(default_factory=list)  # institution speakers found here
-    last: tuple[SpeakerRef, int] | None = None  # last speaker and where its claim ended
-
-
-def _quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
-    text = ctx.doc.text
-    chars = sum(1 for c in text[s:e] if not c.isspace())
-    inq = ctx.quoted[e] - ctx.quoted[s]
-    if chars and inq >= 0.9 * chars:
-        return QuoteType.DIRECT
-    return QuoteType.MIXED if inq else QuoteType.INDIRECT
-
-
-def _only_time(prep: Token) -> bool:
-    rest = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
-    return bool(rest) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in rest)
-
-
-def _content(tok: Token) -> tuple[int, int] | None:
-    comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
-    if not comps:
-        comps = [c for c in tok.rights if c.dep_ in _OBJECT_DEPS
-                 or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
-        # 'told reporters' / 'confirmed ... to reporters': an addressee is not content.
-        if tok.lemma_.lower() in ("tell", "ask", "inform", "brief"):
-            comps = [c for c in comps if c.dep_ == "prep" and c.lower_ == "about"]
-        comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
-                                          any(g.lower_ in ("reporters", "journalists")
-                                              for g in c.children))]
-        # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
-        # attribution on the main verb, whose subject is not the speaker): no content, no claim
-        comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
-    if not comps:
-        return None
-    s = min(c.left_edge.idx for c in comps)
-    last = max(c.right_edge for c in comps)
-    first = min(comps, key=lambda c: c.left_edge.i)
-    gap = tok.doc[tok.i + 1 : first.left_edge.i]
-    if first.dep_ == "ccomp" and len(gap) and first.left_edge.i > tok.i and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in first.children) \
-            and not any(t.is_punct or t.is_quote for t in gap):
-        # 'said between 2,000 and 3,000 people fled': the parse hung the subject on the
-        # cue; a clause without its subject is a fragment, so take the words in between
-        s = gap[0].idx
-    return s, last.idx + len(last)
-
-
-def _subject(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(6):
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            if subj.dep_ == "nsubjpass":
-                return None  # 'was accused of': the subject is not the speaker
-            if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                return cur.head
-            return subj
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
-            return cur.head
-        if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        return None
-    return None
-
-
-def _speaker(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
-    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
-        return None
-    m = ctx.tok2ment[subj.i]
-    if m is None and cues.is_document(subj):
-        # a report/statement speaks for its author; without one it is a document source
-        author = cues.document_author(subj, ctx.tok2ment)
-        if author is not None:
-            return (SpeakerRef(id=author.key, name=author.name or author.text,
-                               type=author.type.value), (author.start, author.end))
-        s, e = subj.left_edge.idx, subj.idx + len(subj)
-        desc = ctx.doc.text[s:e]
-        return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
-                           type="DocumentSource", anonymous=True, description=desc), (s, e))
-    if m is None:
-        # 'rescue workers, the Civil Defence' (apposition) names the speaker; so does
-        # 'the SOHR monitoring group' (an institution noun) -- but 'a U.S. official' and
-        # 'Pentagon officials' stay anonymous: people are not their institution.
-        institution = subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
-        for c in subj.children:
-            cm = ctx.tok2ment[c.i]
-            if cm is None or cm.type is EntityType.PLACE and c.dep_ != "appos":
-                continue
-            if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
-                m = cm
-                break
-    if m is None and subj.pos_ == "PROPN":
-        # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
-        m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
-                  if (x := ctx.tok2ment[i]) is not None and x.type is EntityType.PERSON), None)
-    if m is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" and c.dep_ == "det"
-                                                 for c in subj.children):
-        # 'the observatory said', 'the British-based observatory said' after 'the Syrian
-        # Observatory for Human Rights'
-        m = ctx.org_words.get(subj.lower_)
-        if m is not None and m.start > subj.idx:
-            m = None
-    if m is not None and m.key:
-        return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
-                (m.start, m.end))
-    low = subj.lower_
-    if (low == "they" or low == "it" and ctx.last is not None
-            and ctx.last[0].type != EntityType.PERSON.value) \
-            and ctx.last is not None and subj.idx - ctx.last[1] < 800:
-        # continuing attribution: 'They said ...' after '<group> claimed ...'; 'It added'
-        # after an institution's statement
-        return ctx.last[0], (subj.idx, subj.idx + len(subj))
-    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
-        # 'a number of Russian officials said', 'some of the residents said'
-        member = next((g for g in of.children if g.dep_ == "pobj"), None)
-        return _speaker(ctx, member) if member is not None else None
-    if low in PRONOUNS_PERSON:
-        sent_start = ctx.sent_of[subj.i][0]
-        # search the current and the two previous sentences (by char distance, roughly)
-        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600))
-        if p is not None and p.key:
-            return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
-                    (subj.idx, subj.idx + len(subj)))
-        return None
-    if subj.pos_ in ("NOUN", "PROPN") and (
-        low in ctx.rules.gaz.words("anonymous_nouns")
-        or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
-        # 'the air force', 'Ukraine's navy': an institution the gazetteer does not name
-        or subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
-        or subj.lemma_.lower() in claim_words()["more_sources"]
-    ):
-        return _anonymous(ctx, subj)
-    return None
-
-
-def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
-    doc = ctx.doc
-    left = head.left_edge.i
-    right = head.i
-    for c in head.rights:  # 'a senior member of the ruling party'
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in"):
-            right = c.right_edge.i
-    s, e = doc[left].idx, doc[right].idx + len(doc[right])
-    affiliation = None
-    for i in range(left, right + 1):
-        m = ctx.tok2ment[i]
-        if m is not None and m.type is not EntityType.PERSON:
-            affiliation = m.text
-            break
-        if demonym_code(ctx.rules, doc[i].text)[0]:
-            affiliation = doc[i].text
-            break
-    desc = doc.text[s:e]
-    entry = ctx.rules.gaz.lookup(desc)
-    if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
-        # 'Russia’s defence ministry' is an institution the gazetteer knows, not anonymous
-        m = Ment(left, right + 1, s, e, desc, entry.type, key=entry.id, name=entry.name,
-                 method="gazetteer", entry=entry)
-        ctx.extra.append(m)
-        for i in range(left, right + 1):
-            ctx.tok2ment[i] = ctx.tok2ment[i] or m
-        return SpeakerRef(id=entry.id, name=entry.name, type=entry.type.value), (s, e)
-    sid = stable_id(ctx.article_id, s, e, prefix="anon:")
-    return (SpeakerRef(id=sid, name=desc, type="AnonymousSource", anonymous=True,
-                       description=desc, affiliation=affiliation), (s, e))
-
-
-def _target(ctx: ClaimCtx, tok: Token, speaker_id: str) -> str | None:
-    if tok.lemma_.lower() not in ctx.rules.gaz.words("target_verbs"):
-        return None
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
-    if obj is None:
-        return None
-    m = ctx.tok2ment[obj.i]
-    if m is not None and m.key and m.key != speaker_id:
-        return m.key
-    if obj.lower_ in PRONOUNS_PERSON:
-        p = ctx.locator.before(obj.idx, min_offset=max(0, ctx.sent_of[obj.i][0] - 600),
-                               exclude=speaker_id)
-        return p.key if p is not None else None
-    return None
+__all__ = ["ClaimCtx", "find_claims"]
 
 
 def _modifies(date_root: Token, cue: Token) -> bool:
@@ -252,33 +66,59 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
     s0, s1 = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
     for ent in tok.sent.ents:
-        if ent.label_ != "DATE" or cs <= ent.start_char < ce or not s0 <= ent.start_char < s1:
+        if ent.label_ not in ("DATE", "TIME") or cs <= ent.start_char < ce \
+                or not s0 <= ent.start_char < s1:
             continue
         # Only a time that modifies the cue verb dates the statement: in "to hold a call on
         # Tuesday, with an official expressing optimism", Tuesday is the call's date.
         if not _modifies(ent.root, tok):
             continue
+        iso = resolve_date(ent.text, ctx.published)  # a clock time ('16.09') dates nothing
         dist = abs(ent.start_char - tok.idx)
-        if best is None or dist < best[0]:
-            best = (dist, ent.text)
-    return resolve_date(best[1], ctx.published) if best else None
+        if iso is not None and (best is None or dist < best[0]):
+            best = (dist, iso)
+    return best[1] if best else None
+
+
+_RELATIVE = re.compile(r"^(?:which|who|that)\s", re.I)
+_AFTER_QUOTE = re.compile(r"[”\"],?\s+(?:which|who|whose)\s")
+
+
+def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int, int]:
+    """'… which pro-Damascus media said was carried out by …': the relative pronoun stands
+    for the noun before it and is not what was said; '“only the fault of Russia,” which has
+    seized …' -- a relative clause after the closing quotation mark is the writer's."""
+    text = ctx.doc.text
+    head = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    if head is not None and len(head) > 3 and _RELATIVE.match(text, cs) \
+            and head[0].tag_ in ("WDT", "WP"):
+        if cs < cue.idx < ce and cue.i + 1 < len(ctx.doc):
+            cs = ctx.doc[cue.i + 1].idx  # 'which X said was …': what follows the cue
+        elif head[0].dep_ in ("nsubj", "nsubjpass"):
+            cs = head[1].idx
+    m = _AFTER_QUOTE.search(text, cs, ce)
+    if m is not None and m.start() > cs:
+        ce = m.start() + 1
+    return cs, ce
 
 
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
-    cs, ce = _trim_span(text, cs, ce)
+    cs, ce = one_paragraph(ctx, cs, ce, tok.idx)
+    cs, ce = _without_relative(ctx, cs, ce, tok)
+    cs, ce = _trim_span(text, *whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
         cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
     ce = _close_quote(text, cs, ce)
-    cs, ce = _whole_quote(ctx, cs, ce)
+    cs, ce = whole_quote_in(ctx, cs, ce)
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
     ctx.seen.add((cs, ce))
-    qt = _quote_type(ctx, cs, ce)
+    qt = quote_type(ctx, cs, ce)
     about: list[str] = []
     first = next((i for i in range(tok.sent.start, tok.sent.end)
                   if ctx.doc[i].idx >= cs), tok.sent.end)
@@ -308,62 +148,12 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
 
 
-def _quote_span(ctx: ClaimCtx, i: int) -> tuple[int, int] | None:
-    return quote_span(ctx.quoted, i)
-
-
-def _whole_quote(ctx: ClaimCtx, cs: int, ce: int) -> tuple[int, int]:
-    return whole_quote(ctx.doc.text, ctx.quoted, cs, ce)
-
-
-def _quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
-    """'“We will not give up,” he said.': the quotation nearest before the cue."""
-    s0 = ctx.sent_of[tok.i][0]
-    q = ctx.quoted
-    e = tok.idx
-    while e > s0 and q[e] == q[e - 1]:
-        e -= 1
-    if e <= s0:
-        return None
-    s = e - 1
-    while s > s0 and q[s] != q[s - 1]:
-        s -= 1
-    between = ctx.doc.text[e : tok.idx]
-    # the quotation must lead straight into the attribution: '“…,” he said'
-    if e - s <= 5 or "\n" in between or len(between) > 60:
-        return None
-    return s, e
-
-
-def _cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, int]:
-    """End the content before another attribution hung on it: 'urged the west to intensify
-    sanctions as he said business leaders …' is two claims, not one long one."""
-    cues = ctx.rules.gaz.words("cue_verbs")
-    cs, ce = span
-    for t in tok.subtree:
-        if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
-            continue
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        # only a speaker's attribution ('as he said …'), not 'as systems promised to …'
-        if t.pos_ == "VERB" and t.lemma_.lower() in cues and subj is not None and (
-                subj.lower_ in PRONOUNS_PERSON or ctx.tok2ment[subj.i] is not None
-                and ctx.tok2ment[subj.i].type is EntityType.PERSON):
-            ce = min(ce, t.left_edge.idx)
-    if ce < span[1]:
-        words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
-        while words and words[-1].lower() in ("and", "but", "as", "while", "when"):
-            words.pop()
-        ce = cs + len(" ".join(words)) if words else ce
-        # 'words' may have collapsed inner whitespace: find the real end of the last word
-        if words:
-            ce = ctx.doc.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
-    return cs, ce
-
-
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     rules = ctx.rules
     lemma = tok.lemma_.lower()
-    span = _content(tok)
+    if reports_nothing(tok):  # 'did not say whether', 'Did he say …?', 'declined to say'
+        return
+    span = content_of(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
         has_clause = any(c.dep_ == "ccomp" for c in tok.children)
@@ -374,7 +164,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
             return
     if span is None or span[0] < tok.idx and not (ctx.quoted[span[1]] - ctx.quoted[span[0]]):
         # no complement, or a reported clause before the verb that is not a quotation
-        span = _quote_in_sentence(ctx, tok) if span is None else span
+        span = quote_in_sentence(ctx, tok) if span is None else span
     if span is None and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         # 'The result, former officials said, has been some blind spots.'
         head = tok.head
@@ -384,7 +174,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
-    span = _cut_nested(ctx, tok, span)
+    span = cut_audience(ctx, tok, cut_nested(ctx, tok, span))
     relay: ReportedBy | None = None
     chain = cues.quoted_as(tok)
     if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
@@ -398,17 +188,21 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     elif cues.passive_accused(tok):
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
-        subj = cues.agent_of(tok) or _subject(tok)
+        subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
     if subj is None:
         return
-    speaker = _speaker(ctx, subj)
+    speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
     if relay is None and (aud := cues.audience(tok, ctx.tok2ment, span)) is not None \
             and aud.key != speaker[0].id:
         relay = ReportedBy(role="audience", name=aud.name or aud.text, id=aud.key,
                            type=aud.type.value)
-    target = _target(ctx, tok, speaker[0].id)
+    if relayed(ctx, tok, subj, speaker, lemma):
+        return
+    if lemma in _EVIDENTIAL and speaker[0].type == "DocumentSource":
+        return  # 'the statements suggest …', 'the images show …': an inference, not speech
+    target = target_of(ctx, tok, speaker[0].id)
     _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
           relay)
 
@@ -422,8 +216,10 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return
-    speaker = _speaker(ctx, pobj)
+    speaker = speaker_of(ctx, pobj)
     if speaker is None:
+        return
+    if relayed(ctx, tok, pobj, speaker, "according to"):
         return
     sent = tok.sent
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
@@ -459,7 +255,7 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
         subj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
     if subj is None or subj.tag_ in ("PRP$", "PRP"):
         return
-    speaker = _speaker(ctx, subj)
+    speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
     last = clause.right_edge
@@ -502,7 +298,7 @@ def _continuations(ctx: ClaimCtx) -> None:
         if j >= 0 and text[j] in _OPEN_Q and s < e and text[s] not in _OPEN_Q:
             s = j  # the parse left the opening mark at the end of the previous sentence
         if s < e and text[s] in _OPEN_Q:
-            s, e = _whole_quote(ctx, s, e)  # the whole quotation, not only its first sentence
+            s, e = whole_quote_in(ctx, s, e)  # the whole quotation, not only its first sentence
         if e - s < 20 or text[s] not in _OPEN_Q or ctx.quoted[e] - ctx.quoted[s] < 0.95 * (e - s):
             continue
         if any(c.content_span[0] < e and s < c.content_span[1] for c in ctx.claims):
@@ -521,8 +317,58 @@ def _continuations(ctx: ClaimCtx) -> None:
             about=[m.key for i in range(sent.start, sent.end)
                    if (m := ctx.tok2ment[i]) is not None and m.key
                    and m.key != p.speaker.id][:10],
-            target=None, date=p.date))
+            target=None, date=p.date, reported_by=p.reported_by,
+            # a continued quotation is a claim like any other: it gets its own stance and
+            # stand-alone statement (the cue is the one it continues)
+            stance=stance(p.cue, text[s:e]),
+            statement=statement(ctx.doc, s, e, p.speaker.name, None, p.cue,
+                                p.speaker.type == EntityType.PERSON.value),
+            quantity=quantity(ctx.doc, s, e, None, p.date)))
         by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
+
+
+def _lost_subject(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> Token | None:
+    """'…, a number of Russian officials said they should …' parsed with the source as an
+    apposition of the noun before it: a cue with a clause after it but no subject of its
+    own takes the source phrase that stands right before it."""
+    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == tok.sent.start \
+            or not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    j = tok.i - 1
+    if ctx.doc[j].pos_ not in ("NOUN", "PROPN") or ctx.doc[j].head.i == tok.i:
+        return None
+    gaz = ctx.rules.gaz
+    start = source_phrase(ctx, tok, gaz.words("role_titles") | gaz.words("anonymous_nouns"))
+    return phrase_head(ctx.doc, start, tok.i)
+
+
+def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
+    """A sentence-final attribution whose comma was lost ('… killed 16 people the monitoring
+    group said'): the source phrase right before the cue speaks the clause before it."""
+    if reports_nothing(tok) or any(c.dep_ in ("nsubjpass", "ccomp") for c in tok.children):
+        return
+    gaz = ctx.rules.gaz
+    found = final_attribution(ctx, tok, gaz.words("role_titles") | gaz.words("anonymous_nouns"))
+    if found is None:
+        return
+    start, cs, ce = found
+    if tok.lemma_.lower() not in ("say", "add", "tell") and start > 0 \
+            and ctx.doc[start - 1].pos_ in ("NOUN", "PROPN"):
+        return  # '… the rocket systems President Biden announced': the noun is the object
+    head = phrase_head(ctx.doc, start, tok.i)
+    speaker = speaker_of(ctx, head)
+    if speaker is None:
+        m = next((ctx.tok2ment[i] for i in range(start, tok.i) if ctx.tok2ment[i] is not None
+                  and ctx.tok2ment[i].key and ctx.tok2ment[i].type is not EntityType.PLACE),
+                 None)
+        if m is None:
+            return
+        speaker = (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+                   (m.start, m.end))
+    if ctx.quoted[ce] - ctx.quoted[cs] > 0.5 * (ce - cs) \
+            or speaker[0].type == EntityType.PLACE.value:
+        return  # a quotation is the direct-speech rules'; a place alone is not a source
+    _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), cs, ce, tok, None)
 
 
 def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
@@ -538,35 +384,14 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
         if tok.lower_ == "according":
             _according(ctx, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues:
+            found = len(ctx.claims)
             _verb_cue(ctx, tok)
+            if len(ctx.claims) == found:
+                _final_cue(ctx, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
             _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
+    ctx.claims = [with_relay(ctx, c) for c in ctx.claims]
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return fold_repeats(_relays(ctx.claims))
-
-
-def _relays(claims: list[ClaimRecord]) -> list[ClaimRecord]:
-    """'"…," he said in an address, Reuters reported': the outer claim's content holds a whole
-    attributed quotation (its cue and its quoted words). The words are the inner speaker's;
-    the outer party only relayed them, so it becomes the inner claim's ``reported_by``."""
-    relayed: set[int] = set()
-    for i, outer in enumerate(claims):
-        os_, oe = outer.content_span
-        for inner in claims:
-            if inner is outer or inner.speaker.id == outer.speaker.id or inner.cue_span is None \
-                    or inner.quote_type is QuoteType.INDIRECT:
-                # only quoted words: 'X rejected the plan, according to Reuters' stays
-                # Reuters' report of what X did
-                continue
-            (is_, ie), (cs, ce) = inner.content_span, inner.cue_span
-            if os_ <= is_ and ie <= oe and os_ <= cs and ce <= oe:
-                relayed.add(i)
-                if inner.reported_by is None:
-                    inner.reported_by = ReportedBy(
-                        role="relay", name=outer.speaker.name,
-                        id=None if outer.speaker.anonymous else outer.speaker.id,
-                        type=outer.speaker.type)
-                break
-    return [c for i, c in enumerate(claims) if i not in relayed]
+    return fold_repeats(fold_relays(ctx.claims))

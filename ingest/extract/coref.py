@@ -174,3 +174,23 @@ def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
     if not added:
         return ments
     return sorted(ments + added, key=lambda m: m.start)
+
+
+def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
+                     modifiers: tuple[str, ...] = (), window: int = 600) -> Ment | None:
+    """'the governor said' -> the nearest person named shortly before with that title written
+    next to the name ('Governor Oleh Syniehubov', 'Oleh Syniehubov, the regional governor');
+    every modifier of the description must be there too ('the Polish prime minister' is not
+    'the British prime minister, Boris Johnson'). None when no such person is near: the
+    description then stays an anonymous source."""
+    title = title.lower()
+    wanted = {title, *(m.lower() for m in modifiers)}
+    i = bisect_left(locator.starts, offset) - 1
+    while i >= 0 and locator.people[i].start >= offset - window:
+        m = locator.people[i]
+        near = {w.strip(".,;:()’'\"") for w in
+                text[max(0, m.start - 40): m.end + 50].lower().split()}
+        if wanted <= near:
+            return m
+        i -= 1
+    return None

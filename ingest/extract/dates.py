@@ -15,6 +15,9 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december"]
 _MONTH_RE = re.compile(
     r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_AGO_RE = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days? ago\b")
 _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\b", re.IGNORECASE)
 
@@ -37,10 +40,16 @@ def resolve_date(expr: str, published: date | None) -> str | None:
     if published is None:
         return None
     low = " ".join(expr.lower().split())
-    if low in ("today", "this morning", "this afternoon", "this evening", "tonight"):
-        return published.isoformat()
-    if low in ("yesterday", "last night"):
+    words = set(re.findall(r"[a-z]+", low))
+    if words & {"today", "tonight"} or re.search(r"\bthis (morning|afternoon|evening)\b", low):
+        return published.isoformat()  # 'earlier today', 'this morning'
+    if words & {"yesterday"} or low in ("last night", "overnight"):
         return (published - timedelta(days=1)).isoformat()
+    ago = _AGO_RE.search(low)
+    if ago is not None:  # 'two days ago', '3 days ago' (weeks and months are too vague)
+        n = _SMALL.get(ago.group(1)) or (int(ago.group(1)) if ago.group(1).isdigit() else 0)
+        if 0 < n <= 31:
+            return (published - timedelta(days=n)).isoformat()
     if low == "last week":
         # The statement fell in the previous calendar week; its Monday is the honest anchor.
         return (published - timedelta(days=published.weekday() + 7)).isoformat()

@@ -1,0 +1,99 @@
+"""Attribution chains: an outlet that reports another speaker's words ('X said …, Reuters
+reported', 'according to Interfax', '"…," he said, TASS reported') is that claim's
+``reported_by`` (role relay), never its speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef
+from ingest.extract.claim_ctx import ClaimCtx, quote_type
+from ingest.extract.claim_forms import statement
+from ingest.extract.quotes import close_quote as _close_quote
+from ingest.extract.quotes import trim_span as _trim_span
+
+
+def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
+    """The speech verb of another speaker that the cue reports on: in 'X said …, Reuters
+    reported', 'Reuters reports X blamed …' and 'X said …, according to Interfax' the
+    outlet's verb and X's verb govern one another (the parse hangs either on the other)."""
+    cues = ctx.rules.gaz.words("cue_verbs")
+    near = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    if tok.dep_ in ("ccomp", "parataxis", "advcl", "conj", "prep") and tok.head is not tok:
+        near.append(tok.head)
+    for v in near:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in cues:
+            continue
+        inner = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if inner is not None and inner.i != subj.i and inner.sent == tok.sent:
+            return v
+    return None
+
+
+def relayed(ctx: ClaimCtx, tok: Token, subj: Token,
+             speaker: tuple[SpeakerRef, tuple[int, int]], lemma: str) -> bool:
+    """An outlet that reports another speaker's words never speaks them: its claim is
+    dropped and it becomes the inner claim's ``reported_by`` (role relay). When the inner
+    speaker stays unresolved ('he said, Reuters reported' with no antecedent) there is no
+    claim at all rather than one with the outlet as its speaker."""
+    sp = speaker[0]
+    if sp.type != EntityType.OUTLET.value and lemma not in ("report", "according to"):
+        return False
+    inner = _inner_attribution(ctx, tok, subj)
+    if inner is None:
+        return False
+    ctx.relays.setdefault(inner.idx, (ReportedBy(
+        role="relay", name=sp.name, id=None if sp.anonymous else sp.id, type=sp.type),
+        min(subj.left_edge.idx, tok.idx)))
+    return True
+
+
+def with_relay(ctx: ClaimCtx, c: ClaimRecord) -> ClaimRecord:
+    """The inner claim of 'X said …, Reuters reported' gets the outlet as ``reported_by``
+    and loses the trailing ', Reuters reported' from its content."""
+    if c.cue_span is None or c.cue_span[0] not in ctx.relays:
+        return c
+    relay, at = ctx.relays[c.cue_span[0]]
+    upd: dict[str, object] = {}
+    if c.reported_by is None:
+        upd["reported_by"] = relay
+    cs, ce = c.content_span
+    if cs < at < ce:
+        text = ctx.doc.text
+        cs, ce = _trim_span(text, cs, at)
+        ce = _close_quote(text, cs, ce)
+        if len(text[cs:ce].split()) >= 2:
+            spk = c.speaker
+            upd.update(content=text[cs:ce], content_span=(cs, ce),
+                       quote_type=quote_type(ctx, cs, ce),
+                       statement=statement(ctx.doc, cs, ce, spk.name, None, c.cue,
+                                           spk.type == EntityType.PERSON.value,
+                                           c.cue_span[0]))
+            upd["direct"] = upd["quote_type"] is QuoteType.DIRECT
+    return c.model_copy(update=upd) if upd else c
+
+
+def fold_relays(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """'"…," he said in an address, Reuters reported': the outer claim's content holds a whole
+    attributed quotation (its cue and its quoted words). The words are the inner speaker's;
+    the outer party only relayed them, so it becomes the inner claim's ``reported_by``."""
+    relayed: set[int] = set()
+    for i, outer in enumerate(claims):
+        os_, oe = outer.content_span
+        for inner in claims:
+            if inner is outer or inner.speaker.id == outer.speaker.id or inner.cue_span is None \
+                    or inner.quote_type is QuoteType.INDIRECT:
+                # only quoted words: 'X rejected the plan, according to Reuters' stays
+                # Reuters' report of what X did
+                continue
+            (is_, ie), (cs, ce) = inner.content_span, inner.cue_span
+            if os_ <= is_ and ie <= oe and os_ <= cs and ce <= oe:
+                relayed.add(i)
+                if inner.reported_by is None:
+                    inner.reported_by = ReportedBy(
+                        role="relay", name=outer.speaker.name,
+                        id=None if outer.speaker.anonymous else outer.speaker.id,
+                        type=outer.speaker.type)
+                break
+    return [c for i, c in enumerate(claims) if i not in relayed]

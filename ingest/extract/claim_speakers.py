@@ -1,0 +1,182 @@
+"""Who speaks: the cue's subject resolved to an entity, a person named earlier (pronouns,
+titles such as 'the governor'), an institution, a document's author, or an anonymous
+source described in the text; ``None`` when no one identifiable speaks.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import EntityType, SpeakerRef, stable_id
+from ingest.extract import claim_cues as cues
+from ingest.extract.claim_ctx import ClaimCtx
+from ingest.extract.claim_forms import claim_words
+from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
+from ingest.extract.entities import Ment, demonym_code
+
+
+def subject_of(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(6):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":
+                return None  # 'was accused of': the subject is not the speaker
+            if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ == "acl" and cues.is_document(cur.head) and cur.head.dep_ == "dobj" \
+                and cur.head.head.pos_ == "VERB":
+            # 'Guterres issued a statement saying …': the statement's issuer speaks
+            issuer = next((c for c in cur.head.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return issuer
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
+        return None
+    m = ctx.tok2ment[subj.i]
+    if m is None and cues.is_document(subj):
+        # a report/statement speaks for its author; without one it is a document source
+        author = cues.document_author(subj, ctx.tok2ment)
+        if author is not None:
+            return (SpeakerRef(id=author.key, name=author.name or author.text,
+                               type=author.type.value), (author.start, author.end))
+        s, e = subj.left_edge.idx, subj.idx + len(subj)
+        desc = ctx.doc.text[s:e]
+        return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
+                           type="DocumentSource", anonymous=True, description=desc), (s, e))
+    if m is None:
+        # 'rescue workers, the Civil Defence' (apposition) names the speaker; so does
+        # 'the SOHR monitoring group' (an institution noun) -- but 'a U.S. official' and
+        # 'Pentagon officials' stay anonymous: people are not their institution.
+        institution = subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+        for c in subj.children:
+            cm = ctx.tok2ment[c.i]
+            if cm is None or cm.type is EntityType.PLACE and c.dep_ != "appos":
+                continue
+            if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
+                m = cm
+                break
+    if m is None and subj.pos_ == "PROPN":
+        # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
+        m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
+                  if (x := ctx.tok2ment[i]) is not None and x.type is EntityType.PERSON), None)
+    if m is None and subj.pos_ == "NOUN" and any(c.lower_ == "the" and c.dep_ == "det"
+                                                 for c in subj.children):
+        # 'the observatory said', 'the British-based observatory said' after 'the Syrian
+        # Observatory for Human Rights'
+        m = ctx.org_words.get(subj.lower_)
+        if m is not None and m.start > subj.idx:
+            m = None
+    if m is not None and m.key:
+        return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+                (m.start, m.end))
+    low = subj.lower_
+    if (low == "they" or low == "it" and ctx.last is not None
+            and ctx.last[0].type != EntityType.PERSON.value) \
+            and ctx.last is not None and subj.idx - ctx.last[1] < 800:
+        # continuing attribution: 'They said ...' after '<group> claimed ...'; 'It added'
+        # after an institution's statement
+        return ctx.last[0], (subj.idx, subj.idx + len(subj))
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
+        # 'a number of Russian officials said', 'some of the residents said'
+        member = next((g for g in of.children if g.dep_ == "pobj"), None)
+        return speaker_of(ctx, member) if member is not None else None
+    if low in PRONOUNS_PERSON:
+        sent_start = ctx.sent_of[subj.i][0]
+        # search the current and the two previous sentences (by char distance, roughly)
+        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600))
+        if p is not None and p.key:
+            return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
+                    (subj.idx, subj.idx + len(subj)))
+        return None
+    if subj.pos_ == "NOUN" and _is_title(ctx, subj) and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+            for c in subj.children):
+        # 'the regional governor said': the governor named earlier, else a description
+        # source (never the outlet that reported it); an indefinite title ('a separatist
+        # head') identifies no one and is left to the anonymous-source nouns
+        if not any(c.dep_ == "poss" for c in subj.children):
+            mods = tuple(c.lower_ for c in subj.children
+                         if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
+            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx, mods)
+            if p is not None and p.key:
+                return (SpeakerRef(id=p.key, name=p.name or p.text,
+                                   type=EntityType.PERSON.value),
+                        (subj.left_edge.idx, subj.idx + len(subj)))
+        return _anonymous(ctx, subj)
+    if subj.pos_ in ("NOUN", "PROPN") and (
+        low in ctx.rules.gaz.words("anonymous_nouns")
+        or subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns")
+        # 'the air force', 'Ukraine's navy': an institution the gazetteer does not name
+        or subj.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+        or subj.lemma_.lower() in claim_words()["more_sources"]
+    ):
+        return _anonymous(ctx, subj)
+    return None
+
+
+def _is_title(ctx: ClaimCtx, subj: Token) -> bool:
+    """A person's title as the subject head: 'governor', 'prime minister', 'mayor'."""
+    titles = ctx.rules.gaz.words("role_titles")
+    prev = ctx.doc[subj.i - 1] if subj.i > 0 else None
+    return subj.lower_ in titles or subj.lemma_.lower() in titles or (
+        prev is not None and prev.dep_ == "compound" and f"{prev.lower_} {subj.lower_}" in titles)
+
+
+def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
+    doc = ctx.doc
+    left = head.left_edge.i
+    right = head.i
+    for c in head.rights:  # 'a senior member of the ruling party'
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in"):
+            right = c.right_edge.i
+    s, e = doc[left].idx, doc[right].idx + len(doc[right])
+    affiliation = None
+    for i in range(left, right + 1):
+        m = ctx.tok2ment[i]
+        if m is not None and m.type is not EntityType.PERSON:
+            affiliation = m.text
+            break
+        if demonym_code(ctx.rules, doc[i].text)[0]:
+            affiliation = doc[i].text
+            break
+    desc = doc.text[s:e]
+    entry = ctx.rules.gaz.lookup(desc)
+    if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
+        # 'Russia’s defence ministry' is an institution the gazetteer knows, not anonymous
+        m = Ment(left, right + 1, s, e, desc, entry.type, key=entry.id, name=entry.name,
+                 method="gazetteer", entry=entry)
+        ctx.extra.append(m)
+        for i in range(left, right + 1):
+            ctx.tok2ment[i] = ctx.tok2ment[i] or m
+        return SpeakerRef(id=entry.id, name=entry.name, type=entry.type.value), (s, e)
+    sid = stable_id(ctx.article_id, s, e, prefix="anon:")
+    return (SpeakerRef(id=sid, name=desc, type="AnonymousSource", anonymous=True,
+                       description=desc, affiliation=affiliation), (s, e))
+
+
+def target_of(ctx: ClaimCtx, tok: Token, speaker_id: str) -> str | None:
+    if tok.lemma_.lower() not in ctx.rules.gaz.words("target_verbs"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:
+        return None
+    m = ctx.tok2ment[obj.i]
+    if m is not None and m.key and m.key != speaker_id:
+        return m.key
+    if obj.lower_ in PRONOUNS_PERSON:
+        p = ctx.locator.before(obj.idx, min_offset=max(0, ctx.sent_of[obj.i][0] - 600),
+                               exclude=speaker_id)
+        return p.key if p is not None else None
+    return None
