@@ -83,6 +83,8 @@ class PlaceIndex:
             norm(c["name"]): iso for iso, c in self.countries.items()
         }
         self.country_by_name.update(COUNTRY_ALIASES)
+        # loaded with the index (not on first use) so that start-up pays it, not an article
+        self.settlements = get_settlement_index()
         self.admin1_version, rows = load_admin1()
         self.admin1_by_key: dict[str, Admin1] = {a.key: a for a in rows}
         self.admin1_by_alias: dict[str, list[Admin1]] = defaultdict(list)
@@ -152,7 +154,7 @@ class PlaceIndex:
             in_region = [c for c in cands if c.admin1_key == admin1_key]
             if admin1_key.startswith("UA."):
                 # KATOTTG knows every village of the oblast: the name must be unique there
-                ua = get_settlement_index().candidates(name)
+                ua = self.settlements.candidates(name)
                 hit = pick(ua, admin1_key)
                 if hit is not None:
                     return self._settlement(hit, "context")
@@ -169,7 +171,7 @@ class PlaceIndex:
         if cands and _dominant(cands):
             return self._city(max(cands, key=lambda c: c.population), method)
         if country == "UA" or (country is None and "UA" in context):
-            ua = get_settlement_index().candidates(name)
+            ua = self.settlements.candidates(name)
             hit = pick(ua)
             if hit is not None:
                 return self._settlement(hit, "katottg")
