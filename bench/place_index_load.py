@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO))
 
-from entity_metrics import merge_base  # noqa: E402
+from bench.entity_metrics import merge_base  # noqa: E402
 
 _PROBE = """
 import sys, time, psutil

@@ -22,9 +22,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
 
-from entity_metrics import extract_previous, merge_base  # noqa: E402
+from bench.entity_metrics import extract_previous, merge_base  # noqa: E402
 
 _CLASSES = ("coordinates", "region only", "country only", "none")
 
@@ -64,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.extract import EXTRACTOR_VERSION, SpacyExtractor
 
     ex = SpacyExtractor()
-    this = {r.article_id: r.model_dump(mode="json") for r in ex.iter_extract(items)}
+    this = {r.id: r.model_dump(mode="json") for r in ex.iter_extract(items)}
     systems = {"this": _places(this)}
     if not args.no_previous:
         _, prev = extract_previous(args.previous or merge_base(), items)

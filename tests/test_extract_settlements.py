@@ -157,3 +157,15 @@ def test_geonames_tables_come_from_a_compact_cache(tmp_path, monkeypatch) -> Non
         assert len(places._cities(floor)[2]) == len(built[2])
     finally:
         get_settings.cache_clear()
+
+
+def test_namesakes_resolve_by_dominance_or_not_at_all() -> None:
+    idx = get_place_index()
+    # a major city beats its small namesakes even when the article talks about their country
+    assert idx.resolve("Warsaw", context=("US", "UA")).country == "PL"
+    # an alternate spelling of a big city beats a village's primary name
+    assert idx.resolve("Montreal", context=("US",)).country == "CA"
+    # namesakes of similar size: no coordinates, the country only when the text is about it
+    spring = idx.resolve("Springfield", context=("US",))
+    assert spring.lat is None and spring.country == "US"
+    assert idx.resolve("Springfield", context=("UA",)).country is None

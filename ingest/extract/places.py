@@ -35,6 +35,7 @@ _ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
 # a name several places share resolves to the biggest only when it is a town of this size and
 # ten times the next one (Paris, Kharkiv); between villages the data cannot tell: no guess
 _DOMINANT_POPULATION = 15000
+_MAJOR_POPULATION = 100_000
 
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
@@ -146,7 +147,11 @@ class PlaceIndex:
         iso = self.country_by_name.get(key)
         if iso and iso in self.countries and not admin1_key:
             return self._country(iso, "geonames")
-        cands = self.cities_primary.get(key) or self.cities_alt.get(key) or []
+        # primary names and alternate spellings together: 'Montreal' is the primary name of
+        # a village in Wisconsin and an alternate one of Montréal
+        cands = self.cities_primary.get(key, [])
+        alt = [c for c in self.cities_alt.get(key, ()) if c not in cands]
+        cands = cands + alt if alt else cands
         method = "gazetteer" if lookup else "geonames"
         if admin1_key:
             # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
@@ -165,6 +170,10 @@ class PlaceIndex:
             return self._region_only(name, admin1_key)
         if country:
             cands = [c for c in cands if c.cc == country]
+        elif cands and _dominant(cands, _MAJOR_POPULATION, 5):
+            # a major city that dwarfs its namesakes (Warsaw, not Warsaw, Indiana) wins even
+            # when the article also talks about the namesakes' country
+            return self._city(max(cands, key=lambda c: c.population), method)
         elif context and cands:
             preferred = [c for c in cands if c.cc in context]
             cands = preferred or cands
@@ -181,13 +190,16 @@ class PlaceIndex:
                     self._unresolved_in(name, "UA")
         if len(cands) == 1:
             return self._city(cands[0], method)
-        if cands:
-            # several small places of that name: the region or country they share, no point
+        ctry = {c.cc for c in cands}
+        if cands and len(ctry) == 1 and (country or ctry <= set(context)):
+            # several small places of that name in a country the text is about: the region
+            # or country they share, no point
             keys = {c.admin1_key for c in cands}
             if len(keys) == 1:
                 return self._region_only(name, next(iter(keys)))
-            ctry = {c.cc for c in cands}
-            return self._unresolved_in(name, ctry.pop() if len(ctry) == 1 else None)
+            return self._unresolved_in(name, ctry.pop())
+        if cands:
+            return self._unresolved_in(name, None)  # 'Baltic': small namesakes abroad
         if country:
             return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
                              country, None, None, "unresolved", "context", 0.5)
@@ -217,11 +229,11 @@ class PlaceIndex:
                          country, None, None, "unresolved", "context", 0.5)
 
 
-def _dominant(cands: list[City]) -> bool:
+def _dominant(cands: list[City], floor: int = _DOMINANT_POPULATION, ratio: int = 10) -> bool:
     """A town that dwarfs every other place of the same name (a lone small GeoNames entry is
     not enough: KATOTTG may know villages of that name that GeoNames lacks)."""
     pops = sorted((c.population for c in cands), reverse=True)
-    return pops[0] >= _DOMINANT_POPULATION and (len(pops) == 1 or pops[0] >= 10 * pops[1])
+    return pops[0] >= floor and (len(pops) == 1 or pops[0] >= ratio * pops[1])
 
 
 _Tables = tuple[dict[str, dict[str, Any]], dict[str, list[City]], dict[str, list[City]]]
