@@ -149,9 +149,9 @@ class PlaceIndex:
             return self._country(iso, "geonames")
         # primary names and alternate spellings together: 'Montreal' is the primary name of
         # a village in Wisconsin and an alternate one of Montréal
-        cands = self.cities_primary.get(key, [])
-        alt = [c for c in self.cities_alt.get(key, ()) if c not in cands]
-        cands = cands + alt if alt else cands
+        primary = self.cities_primary.get(key, [])
+        alt = [c for c in self.cities_alt.get(key, ()) if c not in primary]
+        cands = primary + alt if alt else primary
         method = "gazetteer" if lookup else "geonames"
         if admin1_key:
             # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
@@ -170,10 +170,12 @@ class PlaceIndex:
             return self._region_only(name, admin1_key)
         if country:
             cands = [c for c in cands if c.cc == country]
-        elif cands and _dominant(cands, _MAJOR_POPULATION, 5):
+        elif major := next((g for g in (primary, cands)
+                            if g and _dominant(g, _MAJOR_POPULATION, 5)), None):
             # a major city that dwarfs its namesakes (Warsaw, not Warsaw, Indiana) wins even
-            # when the article also talks about the namesakes' country
-            return self._city(max(cands, key=lambda c: c.population), method)
+            # when the article also talks about the namesakes' country; primary names first
+            # (Kaliningrad is the city, not Korolyov's former name)
+            return self._city(max(major, key=lambda c: c.population), method)
         elif context and cands:
             preferred = [c for c in cands if c.cc in context]
             cands = preferred or cands
