@@ -169,3 +169,10 @@ def test_namesakes_resolve_by_dominance_or_not_at_all() -> None:
     spring = idx.resolve("Springfield", context=("US",))
     assert spring.lat is None and spring.country == "US"
     assert idx.resolve("Springfield", context=("UA",)).country is None
+    # a lone village of a few hundred people abroad (cities500 only) is not a region's name
+    lone = [c for cs in idx.cities_primary.values() if len(cs) == 1
+            for c in cs if 500 <= c.population < 1000 and c.cc == "MX"]
+    assert lone
+    far = idx.resolve(lone[0].name, context=("UA",))
+    assert far.lat is None and far.geonames_id is None
+    assert idx.resolve(lone[0].name, context=("MX",)).geonames_id == lone[0].geonameid

@@ -36,6 +36,7 @@ _ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
 # ten times the next one (Paris, Kharkiv); between villages the data cannot tell: no guess
 _DOMINANT_POPULATION = 15000
 _MAJOR_POPULATION = 100_000
+_SMALL_PLACE = 1000
 
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
@@ -190,7 +191,10 @@ class PlaceIndex:
                 region = common_admin1(ua)
                 return self._region_only(name, region) if region else \
                     self._unresolved_in(name, "UA")
-        if len(cands) == 1:
+        if len(cands) == 1 and (country or cands[0].cc in context
+                                or not 0 < cands[0].population < _SMALL_PLACE):
+            # a lone place of a few hundred people (what cities500 adds) only in a country the
+            # text is about: 'Siberia' is not the Mexican village of 954
             return self._city(cands[0], method)
         ctry = {c.cc for c in cands}
         if cands and len(ctry) == 1 and (country or ctry <= set(context)):
