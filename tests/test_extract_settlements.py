@@ -139,7 +139,7 @@ def test_first_name_near_a_place_name_is_not_geocoded(ex: SpacyExtractor) -> Non
 
 def test_geonames_tables_come_from_a_compact_cache(tmp_path, monkeypatch) -> None:
     from graph.settings import get_settings
-    from ingest.extract import places
+    from ingest.extract import geonames, places
 
     # the index in use is cities500 (village coordinates below 1,000 inhabitants)
     assert places.DEFAULT_MIN_POPULATION == 500
@@ -148,13 +148,13 @@ def test_geonames_tables_come_from_a_compact_cache(tmp_path, monkeypatch) -> Non
     get_settings.cache_clear()
     try:
         floor = 15_000  # a small table keeps the round trip quick; same code path
-        built = places._cities(floor)
+        built = geonames.load_tables(floor)
         files = list((tmp_path / "cache").glob("geonames-*.pickle"))
         assert len(files) == 1
-        again = places._cities(floor)
+        again = geonames.load_tables(floor)
         assert again[1]["kharkiv"] == built[1]["kharkiv"] and len(again[1]) == len(built[1])
         files[0].write_bytes(b"not a pickle")  # a broken cache is rebuilt, not an error
-        assert len(places._cities(floor)[2]) == len(built[2])
+        assert len(geonames.load_tables(floor)[2]) == len(built[2])
     finally:
         get_settings.cache_clear()
 

