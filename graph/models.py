@@ -462,6 +462,8 @@ class GraphEdge(BaseModel):
     title: str | None = None  # HAS_ROLE
     claim_ids: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    # Set when ``weight`` counts more evidence than ``evidence`` lists: where the rest is.
+    evidence_more: str | None = None
 
 
 class Subgraph(BaseModel):

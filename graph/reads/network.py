@@ -41,10 +41,12 @@ def neighbors(
     graph: Graph, ref: str, *, depth: int = 1, types: list[str] | None = None,
     rel_types: list[str] | None = None, date_from: str | None = None,
     date_to: str | None = None, limit: int = 50, include_claims: bool = False,
+    evidence_per_edge: int = evidence.GRAPH_EVIDENCE_PER_EDGE,
 ) -> Subgraph:
     """Breadth-first over the write-time aggregate edges, one query per level; each level keeps
     the heaviest edges (exact weights: every edge of a hub is weighed, none sampled) until the
-    node limit is reached. Evidence is loaded for the returned edges only. Date filters count
+    node limit is reached. Evidence is loaded for the returned edges only, up to
+    ``evidence_per_edge`` items each (``evidence_more`` links to the rest). Date filters count
     whole months (the aggregates' granularity)."""
     rel_types = rel_types or list(EDGE_TYPES)
     bad = set(rel_types) - set(EDGE_TYPES)
@@ -87,7 +89,8 @@ def neighbors(
         if not frontier:
             break
     claims = evidence.attach(graph, list(edges.values()),
-                             {i: n.mentions for i, n in nodes.items()})
+                             {i: n.mentions for i, n in nodes.items()},
+                             per_edge=evidence_per_edge, all_claims=include_claims)
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)

@@ -17,9 +17,11 @@ _PRIORITY = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 
 def _search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str]]:
     """Up to k distinct entity sequences, shortest first (exact: SHORTEST over every
-    aggregate edge, no neighbour cap)."""
+    aggregate edge, no neighbour cap). The query asks for no more paths and hops than wanted:
+    both are literals in its pattern, and each extra one widens the search."""
+    name = "paths_shortest" + ("_many" if k > 3 else "") + ("_h4" if max_hops > 3 else "")
     found: list[list[str]] = []
-    for r in graph.read(queries.load("paths_shortest"), a=a, b=b, max_hops=max_hops):
+    for r in graph.read(queries.load(name), a=a, b=b, max_hops=max_hops):
         seq = r["ids"]
         if seq not in found and len(set(seq)) == len(seq):
             found.append(seq)
