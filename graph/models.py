@@ -533,6 +533,10 @@ class Timeline(BaseModel):
     entity: EntityRef
     bucket: BucketSize
     buckets: list[TimelineBucket]
+    # Every claim is counted (``claim_count``); True when older buckets with claims list none
+    # because of the cap (``cap_note`` says how to see them).
+    capped: bool = False
+    cap_note: str | None = None
 
 
 class SourceOut(BaseModel):

@@ -22,6 +22,7 @@ from graph.reads import entities as reads_entities
 from graph.reads import network as reads_graph
 from graph.reads import paths as reads_paths
 from graph.reads.evidence import GRAPH_EVIDENCE_PER_EDGE
+from graph.reads.network import TIMELINE_CLAIM_CAP
 
 router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
 
@@ -88,12 +89,16 @@ def timeline(
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
     claims_per_bucket: Annotated[int, Query(ge=0, le=100)] = 10,
+    claim_cap: Annotated[int, Query(ge=0, le=500, description=(
+        "claims listed in all, newest buckets first (every claim is counted)"))] = (
+        TIMELINE_CLAIM_CAP),
 ) -> Response:
     """Mentions and claims by or about the entity over time (statement date, else publication
     date); weeks are labelled by their Monday."""
     return model_json(reads_graph.timeline(graph, entity, bucket=bucket.value,
                                            date_from=date_from, date_to=date_to,
-                                           claims_per_bucket=claims_per_bucket))
+                                           claims_per_bucket=claims_per_bucket,
+                                           claim_cap=claim_cap))
 
 
 @router.get("/search", response_model=SearchOut)

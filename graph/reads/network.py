@@ -118,6 +118,10 @@ def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
 
 # --------------------------------------------------------------------------- timeline
 
+# Claims listed in a timeline by default (newest buckets first; every claim is counted). Listing
+# 500 with their evidence made a hub's timeline ~420 KB and most of its time (docs/api.md).
+TIMELINE_CLAIM_CAP = 100
+
 
 def _bucket(day: str, bucket: str) -> str:
     if bucket == "day" or not day:
@@ -133,7 +137,7 @@ def _bucket(day: str, bucket: str) -> str:
 
 def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | None = None,
              date_to: str | None = None, claims_per_bucket: int = 10,
-             claim_cap: int = 500) -> Timeline:
+             claim_cap: int = TIMELINE_CLAIM_CAP) -> Timeline:
     """Mentions and claims over time (statement date, else publication date), bucketed, from
     the write-time per-day counts: every claim is counted; the claims themselves are listed for
     the newest buckets, up to ``claims_per_bucket`` each and ``claim_cap`` in all."""
@@ -163,10 +167,17 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
                           key=lambda c: (c.date or c.evidence.published or "", c.id),
                           reverse=True)
     e = row["entity"]
+    unlisted = [p for p, b in buckets.items() if b.claim_count and p and p not in wanted]
+    note = None
+    if unlisted and claims_per_bucket and claim_cap:
+        note = (f"claims are listed for the newest {len(wanted)} {bucket}s with claims only "
+                f"(up to {claims_per_bucket} each, {claim_cap} in all); older ones through "
+                f"GET /v1/claims?about={entity_id}&date_to=<date>, or raise claim_cap")
     return Timeline(entity=EntityRef(id=e["id"], name=e.get("name") or e["id"],
                                      type=e.get("type") or "Entity"),
                     bucket=bucket,  # type: ignore[arg-type]
-                    buckets=sorted(buckets.values(), key=lambda b: b.period))
+                    buckets=sorted(buckets.values(), key=lambda b: b.period),
+                    capped=note is not None, cap_note=note)
 
 
 def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
