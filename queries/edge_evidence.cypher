@@ -1,15 +1,19 @@
-// Evidence for the edges a neighbourhood returns, in one round trip (graph/reads/evidence.py):
-// - claims: per (speaker, entity) pair of $claim_pairs, the ids of up to $claim_ids_per_edge
+// Evidence for the edges a neighbourhood returns, in one round trip (graph/reads/evidence.py).
+// $pairs: [{kind: 'claim' | 'co' | 'role', a, b}], one list rather than one per kind: Neo4j
+// keys its plan cache on each list parameter's size class (empty, 1, 2-10, 11-100, ...), and
+// three lists made dozens of variants of this query to plan (~0.3-0.8 s each) instead of four.
+// - claims: per (speaker, entity) 'claim' pair, the ids of up to $claim_ids_per_edge
 //   claims by the speaker about or targeting the entity, walking from the side with fewer
 //   claims (relationship degrees: no scan) and stopping there, newest first among those found;
-// - co: per (a, b) pair of $co_pairs (a: the side with fewer articles, so a hub's articles are
+// - co: per (a, b) 'co' pair (a: the side with fewer articles, so a hub's articles are
 //   never scanned), up to $per_edge of the first $article_cap articles mentioning both,
 //   preferring those where both occur in one sentence (that sentence, and a's offsets in it);
-// - roles: per (person, organization) pair of $role_pairs, up to $per_edge HAS_ROLE edges with
+// - roles: per (person, organization) 'role' pair, up to $per_edge HAS_ROLE edges with
 //   the sentence that attests them.
 // Each part returns one list (empty when its pairs are), so the query returns one row.
 CALL () {
-  UNWIND $claim_pairs AS pair
+  UNWIND $pairs AS pair
+  WITH pair WHERE pair.kind = 'claim'
   MATCH (x:Entity {id: pair.a})
   MATCH (y:Entity {id: pair.b})
   CALL (x, y) {
@@ -28,7 +32,8 @@ CALL () {
   RETURN collect({a: pair.a, b: pair.b, ids: ids}) AS claims
 }
 CALL () {
-  UNWIND $co_pairs AS pair
+  UNWIND $pairs AS pair
+  WITH pair WHERE pair.kind = 'co'
   MATCH (x:Entity {id: pair.a})
   MATCH (y:Entity {id: pair.b})
   CALL (x, y) {
@@ -57,7 +62,8 @@ CALL () {
   }) AS co
 }
 CALL () {
-  UNWIND $role_pairs AS pair
+  UNWIND $pairs AS pair
+  WITH pair WHERE pair.kind = 'role'
   MATCH (p:Entity {id: pair.a})
   MATCH (o:Entity {id: pair.b})
   CALL (p, o) {

@@ -91,9 +91,10 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     article_cap = max(per_edge, min(EVIDENCE_ARTICLE_CAP, 3 * per_edge))
     row = graph.read(queries.load("edge_evidence"), per_edge=per_edge, article_cap=article_cap,
                      claim_ids_per_edge=max(per_edge, EVIDENCE_PER_EDGE),
-                     claim_pairs=[{"a": a, "b": b} for a, b in claim_pairs],
-                     co_pairs=[{"a": a, "b": b} for a, b in dict.fromkeys(walk.values())],
-                     role_pairs=[{"a": a, "b": b} for a, b in role_pairs])[0]
+                     pairs=[*({"kind": "claim", "a": a, "b": b} for a, b in claim_pairs),
+                            *({"kind": "co", "a": a, "b": b}
+                              for a, b in dict.fromkeys(walk.values())),
+                            *({"kind": "role", "a": a, "b": b} for a, b in role_pairs)])[0]
     ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
     wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
     claims = {c.id: c for c in claims_by_ids(graph, wanted)}
