@@ -130,6 +130,18 @@ def entities_by_ids(graph: Graph, ids: list[str]) -> dict[str, EntityOut]:
     return {r["entity"]["id"]: entity_from(r["entity"], r["mentions"]) for r in rows}
 
 
+def resolve_with_entities(graph: Graph, refs: list[str]) -> tuple[list[str],
+                                                                   dict[str, EntityOut]]:
+    """``resolve_entity`` for each ref and the entities themselves: one read when the refs are
+    ids (the common case), the name lookups only for the others."""
+    found = entities_by_ids(graph, list(dict.fromkeys(refs)))
+    ids = [ref if ref in found else resolve_entity(graph, ref) for ref in refs]
+    missing = [i for i in ids if i not in found]
+    if missing:
+        found.update(entities_by_ids(graph, missing))
+    return ids, found
+
+
 def _evidence(r: dict[str, Any]) -> Evidence:
     art = r["article"]
     return Evidence(
@@ -142,8 +154,7 @@ def _evidence(r: dict[str, Any]) -> Evidence:
 
 def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Relationship:
     """Everything that connects two entities: co-mentions, claims by one about the other, roles."""
-    a_id, b_id = resolve_entity(graph, a_ref), resolve_entity(graph, b_ref)
-    ents = entities_by_ids(graph, [a_id, b_id])
+    (a_id, b_id), ents = resolve_with_entities(graph, [a_ref, b_ref])
     # Claims by one about the other: the speaker filter first (small), then the about filter.
     from graph.reads import claims_said_about
 

@@ -21,7 +21,7 @@ from graph.models import (
     TimelineBucket,
 )
 from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase, stats
-from graph.reads.entities import entities_by_ids, entity_from, resolve_entity
+from graph.reads.entities import entity_from, resolve_entity, resolve_with_entities
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
@@ -52,8 +52,8 @@ def neighbors(
     bad = set(rel_types) - set(EDGE_TYPES)
     if bad:
         raise InvalidInput(f"unknown rel_types {sorted(bad)}; use {list(EDGE_TYPES)}")
-    root = resolve_entity(graph, ref)
-    root_node = entities_by_ids(graph, [root]).get(root)
+    (root,), found = resolve_with_entities(graph, [ref])
+    root_node = found.get(root)
     if root_node is None:
         raise NotFound(f"no entity with id {root!r}")
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(

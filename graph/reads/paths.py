@@ -6,7 +6,7 @@ import queries
 from graph.driver import Graph
 from graph.models import EntityRef, GraphEdge, GraphNode, PathOut, PathsOut
 from graph.reads import claims_by_ids, evidence
-from graph.reads.entities import entities_by_ids, resolve_entity
+from graph.reads.entities import entities_by_ids, resolve_with_entities
 from graph.reads.network import _edge_id
 
 _KIND = {"CLAIMED_ABOUT": "CLAIM_ABOUT", "HOLDS_ROLE": "HAS_ROLE",
@@ -35,8 +35,7 @@ def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
 
     Searched over the write-time aggregate edges (one per linked pair of entities), not over
     articles, so even between two hubs the exact search answers in interactive time."""
-    a_id, b_id = resolve_entity(graph, from_ref), resolve_entity(graph, to_ref)
-    ents = entities_by_ids(graph, [a_id, b_id])
+    (a_id, b_id), ents = resolve_with_entities(graph, [from_ref, to_ref])
     out = PathsOut(source=EntityRef(id=a_id, name=ents[a_id].name, type=ents[a_id].type),
                    target=EntityRef(id=b_id, name=ents[b_id].name, type=ents[b_id].type),
                    paths=[])
