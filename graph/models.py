@@ -462,6 +462,8 @@ class GraphEdge(BaseModel):
     title: str | None = None  # HAS_ROLE
     claim_ids: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    # Set when ``weight`` counts more evidence than ``evidence`` lists: where the rest is.
+    evidence_more: str | None = None
 
 
 class Subgraph(BaseModel):
@@ -531,6 +533,10 @@ class Timeline(BaseModel):
     entity: EntityRef
     bucket: BucketSize
     buckets: list[TimelineBucket]
+    # Every claim is counted (``claim_count``); True when older buckets with claims list none
+    # because of the cap (``cap_note`` says how to see them).
+    capped: bool = False
+    cap_note: str | None = None
 
 
 class SourceOut(BaseModel):

@@ -61,7 +61,7 @@ OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
 OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
 WITH s, c, a, sort_key, collect(DISTINCT {id: ab.id, name: ab.name, type: ab.type}) AS about,
      head(collect(DISTINCT {id: t.id, name: t.name, type: t.type})) AS target
-RETURN c {.*} AS claim, sort_key,
+RETURN c {.*, ingested_at: null} AS claim, sort_key,
        {id: s.id, name: coalesce(s.name, s.description), type: coalesce(s.type, 'AnonymousSource'),
         anonymous: s:AnonymousSource, description: s.description, affiliation: s.affiliation}
          AS speaker,

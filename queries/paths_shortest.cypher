@@ -1,11 +1,16 @@
 // Shortest paths between two entities over the write-time aggregate edges, with Neo4j 5's
 // SHORTEST: exact, no neighbour cap. Between a pair of entities only one edge kind is walked
 // (a co-mention when there is one), so paths are distinct entity sequences, not the same
-// sequence through parallel edges; callers keep the first $k with at most $max_hops hops.
+// sequence through parallel edges.
+// The path count and the hop bound must be literals, so there is one file per pair:
+// paths_shortest[_many][_h4] (graph/reads/paths.py picks it). This one: k <= 3, max_hops <= 3.
+// Asking for 12 paths or 4 hops when 3 paths within 3 hops are wanted made the search several
+// times slower between hubs. The k shortest, less those over $max_hops, are the k shortest
+// within $max_hops.
 MATCH (a:Entity {id: $a}), (b:Entity {id: $b})
-MATCH p = SHORTEST 12 (a)(
+MATCH p = SHORTEST 3 (a)(
   (x:Entity)-[r:CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE]-(y:Entity)
   WHERE r:CO_MENTIONED OR NOT EXISTS { (x)-[:CO_MENTIONED]-(y) }
-){1,4}(b)
+){1,3}(b)
 WHERE length(p) <= $max_hops
 RETURN [n IN nodes(p) | n.id] AS ids

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.deps import GraphDep, IngestRole, IsoDate, ReadRole, public_base_url
 from api.openapi import ERRORS, media
+from api.responses import model_json
 from graph import reads, reviews
 from graph.errors import NotFound
 from graph.export.jsonld import claim_jsonld, claim_review_stub
@@ -56,17 +57,17 @@ def list_claims(
                     "source's stated affiliation")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
-) -> Page[ClaimOut]:
+) -> Response:
     """Claims, newest statement first, each with its evidence (article, sentence, offsets).
     An unknown speaker, entity or affiliation is a 404 with suggestions; a malformed ``q`` a
     422; ``capped`` says the list goes on (``next``) or a search cap cut it (``cap_note``)."""
-    return reads.find_claims(
+    return model_json(reads.find_claims(
         graph, q=q, speaker=speaker, about=about, cue=cue,
         quote_type=quote_type.value if quote_type else None, outlet=outlet,
         date_from=date_from, date_to=date_to, published_from=published_from,
         published_to=published_to, anonymous=anonymous, speaker_country=speaker_country,
         speaker_affiliation=speaker_affiliation, limit=limit, cursor=cursor,
-    )
+    ))
 
 
 def _claim(graph: GraphDep, claim_id: str) -> list[ClaimOut]:
@@ -95,7 +96,7 @@ def get_claim(
     format: Annotated[Literal["json", "jsonld"], Query(
         description="jsonld: schema.org Claim JSON-LD (also GET /v1/claims/{id}/jsonld)")] = "json",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> ClaimDetail | JSONResponse:
+) -> Response:
     """A claim with its evidence and reviews, the same speaker's other claims on the same
     entities, and the claims that dispute it (other speakers' denials or accusations on the
     same entities, or claims by the speaker it targets), side by side."""
@@ -103,7 +104,7 @@ def get_claim(
         return _jsonld(graph, request, claim_id)
     detail = reads.claim_detail(graph, claim_id, limit=limit)
     detail.claim = reviews.with_reviews(graph, [detail.claim])[0]
-    return detail
+    return model_json(detail)
 
 
 @router.get("/claims/{claim_id}/jsonld", responses={200: media(_JSONLD), **ERRORS},

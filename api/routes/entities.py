@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import GraphDep, ReadRole
+from api.responses import model_json
 from graph.models import EntityOut, EntityProfile, EntityType, Page
 from graph.reads import entities as reads_entities
 
@@ -23,10 +24,11 @@ def list_entities(
                                                    "Place, Group; repeatable")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     cursor: str | None = None,
-) -> Page[EntityOut]:
+) -> Response:
     """Entities with id, name, type, aliases and the number of articles mentioning them."""
     types = [t.value for t in type] if type else None
-    return reads_entities.search_entities(graph, q=q, types=types, limit=limit, cursor=cursor)
+    return model_json(reads_entities.search_entities(graph, q=q, types=types, limit=limit,
+                                                     cursor=cursor))
 
 
 @router.get("/entities/{entity_id}", response_model=EntityProfile)
@@ -34,8 +36,8 @@ def get_entity(
     graph: GraphDep,
     entity_id: str,
     limit: Annotated[int, Query(ge=1, le=100, description="items per list")] = 20,
-) -> EntityProfile:
+) -> Response:
     """The profile: names and aliases, place data, mentions by month, the entities most often
     mentioned with it, claims by it and about it, and its roles — each with evidence.
     ``entity_id`` also accepts a name."""
-    return reads_entities.entity_profile(graph, entity_id, limit=limit)
+    return model_json(reads_entities.entity_profile(graph, entity_id, limit=limit))

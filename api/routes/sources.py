@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import GraphDep, ReadRole
+from api.responses import model_json
 from graph.models import ArticleOut, Page, SourceOut, SourceProfile
 from graph.reads import sources as reads_sources
 
@@ -18,9 +19,9 @@ def list_sources(
     graph: GraphDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: str | None = None,
-) -> Page[SourceOut]:
+) -> Response:
     """Outlets by name, with how many articles and claims each carries."""
-    return reads_sources.list_sources(graph, limit=limit, cursor=cursor)
+    return model_json(reads_sources.list_sources(graph, limit=limit, cursor=cursor))
 
 
 @router.get("/sources/{source_id}", response_model=SourceProfile)
@@ -29,13 +30,14 @@ def get_source(
     source_id: str,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     cursor: Annotated[str | None, Query(description="cursor into the articles")] = None,
-) -> SourceProfile:
+) -> Response:
     """An outlet: its articles (newest first, paginated), the claims it carries, and its
     duplicate/syndication links."""
-    return reads_sources.source_profile(graph, source_id, limit=limit, cursor=cursor)
+    return model_json(reads_sources.source_profile(graph, source_id, limit=limit,
+                                                   cursor=cursor))
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut)
-def get_article(graph: GraphDep, article_id: str) -> ArticleOut:
+def get_article(graph: GraphDep, article_id: str) -> Response:
     """The stored article (text exactly as claim offsets index it), metadata and status."""
-    return reads_sources.get_article(graph, article_id)
+    return model_json(reads_sources.get_article(graph, article_id))

@@ -185,9 +185,8 @@ def find_claims(
         page = _recent_claims(graph, after_key, after_id, limit)
         page.capped = page.next is not None
         return page
-    rows = graph.read(
-        queries.load("claims_list"),
-        speaker_ids=speaker_ids, about_ids=about_ids, claim_ids=claim_ids, cue=cue,
+    rows = _list_rows(
+        graph, speaker_ids=speaker_ids, about_ids=about_ids, claim_ids=claim_ids, cue=cue,
         quote_type=quote_type, outlet=outlet, date_from=date_from, date_to=date_to,
         published_from=published_from, published_to=published_to, anonymous=anonymous,
         speaker_country=speaker_country.upper() if speaker_country else None,
@@ -200,6 +199,25 @@ def find_claims(
     ) > limit else None
     return Page[ClaimOut](items=items, next=nxt, capped=bool(nxt or notes),
                           cap_note="; ".join(notes) or None)
+
+
+_LIST_FILTERS = ("speaker_ids", "about_ids", "claim_ids", "cue", "quote_type", "outlet",
+                 "date_from", "date_to", "published_from", "published_to", "anonymous",
+                 "speaker_country", "affiliation_ids", "after_key", "after_id")
+
+
+def _list_rows(graph: Graph, *, limit: int, **filters: Any) -> list[dict[str, Any]]:
+    """Rows of claims_list.cypher: the filters not given are unset."""
+    return graph.read(queries.load("claims_list"), limit=limit,
+                      **{k: filters.get(k) for k in _LIST_FILTERS})
+
+
+def claims_said_about(graph: Graph, speaker_id: str, about_id: str, *,
+                      limit: int) -> list[ClaimOut]:
+    """The newest claims by one entity about (or targeting) another, both given by id (no
+    name resolution: one round trip)."""
+    rows = _list_rows(graph, speaker_ids=[speaker_id], about_ids=[about_id], limit=limit)
+    return [claim_from_row(r) for r in rows]
 
 
 # How many entities (or anonymous sources) one name may stand for in a claim filter.

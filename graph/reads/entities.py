@@ -107,6 +107,9 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
             m.articles += n["articles"]
     months = [by_month[k] for k in sorted(by_month)]
     ids = graph.read(queries.load("entity_claim_ids"), id=entity_id, limit=limit)[0]
+    # Claims by it and about it in one fetch (a claim can be both: the speaker named itself).
+    fetched = {c.id: c for c in claims_by_ids(
+        graph, list(dict.fromkeys(ids["by_ids"] + ids["about_ids"])))}
     return EntityProfile(
         id=e["id"], name=e.get("name") or e["id"], type=e.get("type") or "Entity",
         aliases=e.get("aliases") or [], titles=e.get("titles") or [],
@@ -116,8 +119,8 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
         mentions_by_month=months,
         co_mentioned=[CoMention(entity=entity_from(c["entity"]), articles=c["articles"])
                       for c in row["co"]],
-        claims_by=claims_by_ids(graph, ids["by_ids"]),
-        claims_about=claims_by_ids(graph, ids["about_ids"]),
+        claims_by=[fetched[i] for i in ids["by_ids"] if i in fetched],
+        claims_about=[fetched[i] for i in ids["about_ids"] if i in fetched],
         roles=roles(graph, entity_id),
     )
 
@@ -125,6 +128,18 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
 def entities_by_ids(graph: Graph, ids: list[str]) -> dict[str, EntityOut]:
     rows = graph.read(queries.load("entities_by_ids"), ids=ids)
     return {r["entity"]["id"]: entity_from(r["entity"], r["mentions"]) for r in rows}
+
+
+def resolve_with_entities(graph: Graph, refs: list[str]) -> tuple[list[str],
+                                                                   dict[str, EntityOut]]:
+    """``resolve_entity`` for each ref and the entities themselves: one read when the refs are
+    ids (the common case), the name lookups only for the others."""
+    found = entities_by_ids(graph, list(dict.fromkeys(refs)))
+    ids = [ref if ref in found else resolve_entity(graph, ref) for ref in refs]
+    missing = [i for i in ids if i not in found]
+    if missing:
+        found.update(entities_by_ids(graph, missing))
+    return ids, found
 
 
 def _evidence(r: dict[str, Any]) -> Evidence:
@@ -139,13 +154,12 @@ def _evidence(r: dict[str, Any]) -> Evidence:
 
 def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Relationship:
     """Everything that connects two entities: co-mentions, claims by one about the other, roles."""
-    a_id, b_id = resolve_entity(graph, a_ref), resolve_entity(graph, b_ref)
-    ents = entities_by_ids(graph, [a_id, b_id])
+    (a_id, b_id), ents = resolve_with_entities(graph, [a_ref, b_ref])
     # Claims by one about the other: the speaker filter first (small), then the about filter.
-    from graph.reads import find_claims
+    from graph.reads import claims_said_about
 
-    a_about_b = find_claims(graph, speaker=a_id, about=b_id, limit=limit).items
-    b_about_a = find_claims(graph, speaker=b_id, about=a_id, limit=limit).items
+    a_about_b = claims_said_about(graph, a_id, b_id, limit=limit)
+    b_about_a = claims_said_about(graph, b_id, a_id, limit=limit)
     from graph.reads import evidence as hop_evidence
 
     weight = graph.read(queries.load("agg_pair_weight"), a=a_id, b=b_id)

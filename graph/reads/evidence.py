@@ -4,6 +4,7 @@ linking a speaker and an entity, shared articles (and sentences) of a co-mention
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import queries
 from graph.driver import Graph
@@ -14,6 +15,10 @@ from graph.reads.entities import _evidence, role_from_row
 EVIDENCE_PER_EDGE = 3
 # Co-mention evidence looks at this many articles of the smaller side of each pair.
 EVIDENCE_ARTICLE_CAP = 10
+# A neighbourhood shows this many evidence items per edge unless asked for more: its weight
+# counts them all and ``evidence_more`` says where the rest are listed. Three per edge for the
+# 50-100 edges of a hub's neighbourhood was most of the request's time (docs/api.md).
+GRAPH_EVIDENCE_PER_EDGE = 1
 
 
 def month_range(date_from: str | None, date_to: str | None) -> dict[str, Any]:
@@ -56,27 +61,63 @@ def comention(graph: Graph, pairs: list[tuple[str, str]], sizes: dict[str, int],
     return out
 
 
-def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int]) -> dict[str, ClaimOut]:
-    """Fill ``evidence`` (and ``claim_ids``, ``title``) of each edge; return the claims."""
-    ids = claim_ids_between(graph, [(e.source, e.target) for e in edges
-                                    if e.type == "CLAIM_ABOUT"])
-    claims = {c.id: c for c in claims_by_ids(graph, [c for v in ids.values() for c in v])}
-    co = comention(graph, [(e.source, e.target) for e in edges if e.type == "CO_MENTIONED"],
-                   sizes)
+def more_link(edge: GraphEdge) -> str:
+    """Where the rest of an edge's evidence is listed, page by page: the speaker's claims about
+    the entity for a claim edge, else everything connecting the two entities."""
+    a, b = quote(edge.source, safe=""), quote(edge.target, safe="")
+    if edge.type == "CLAIM_ABOUT":
+        return f"/v1/claims?speaker={a}&about={b}"
+    return f"/v1/entities/{a}/relationship/{b}"
+
+
+def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
+           per_edge: int = EVIDENCE_PER_EDGE, all_claims: bool = False) -> dict[str, ClaimOut]:
+    """Fill ``evidence`` (and ``claim_ids``, ``title``) of each edge with up to ``per_edge``
+    items, and ``evidence_more`` when its weight counts more; return the claims fetched.
+    A claim edge lists up to EVIDENCE_PER_EDGE ``claim_ids`` (ids are cheap) and the evidence of
+    the first ``per_edge`` (of all of them with ``all_claims``). Two round trips whatever the
+    number of edges: the evidence of every kind, then the claims."""
+    claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
+                                     if e.type == "CLAIM_ABOUT"))
+    co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
+                                  if e.type == "CO_MENTIONED"))
     role_pairs = list(dict.fromkeys((e.source, e.target) for e in edges if e.type == "HAS_ROLE"))
-    found: dict[tuple[str, str], list[RoleOut]] = {}
-    if role_pairs:
-        for r in graph.read(queries.load("roles_between_pairs"), limit=EVIDENCE_PER_EDGE,
-                            pairs=[{"a": a, "b": b} for a, b in role_pairs]):
-            found.setdefault((r["a"], r["b"]), []).append(role_from_row(r))
+    if not (claim_pairs or co_pairs or role_pairs):
+        return {}
+    # Co-mentions are walked from the entity with fewer articles.
+    walk = {p: p if sizes.get(p[0], 0) <= sizes.get(p[1], 0) else (p[1], p[0]) for p in co_pairs}
+    # The co-mention's sentence is picked among a few shared articles (one where both occur in
+    # one sentence when there is one): three per item wanted, at most EVIDENCE_ARTICLE_CAP.
+    article_cap = max(per_edge, min(EVIDENCE_ARTICLE_CAP, 3 * per_edge))
+    row = graph.read(queries.load("edge_evidence"), per_edge=per_edge, article_cap=article_cap,
+                     claim_ids_per_edge=max(per_edge, EVIDENCE_PER_EDGE),
+                     pairs=[*({"kind": "claim", "a": a, "b": b} for a, b in claim_pairs),
+                            *({"kind": "co", "a": a, "b": b}
+                              for a, b in dict.fromkeys(walk.values())),
+                            *({"kind": "role", "a": a, "b": b} for a, b in role_pairs)])[0]
+    ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
+    wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
+    claims = {c.id: c for c in claims_by_ids(graph, wanted)}
+    co: dict[tuple[str, str], list[Evidence]] = {}
+    for r in row["co"]:
+        co.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
+    held: dict[tuple[str, str], list[RoleOut]] = {}
+    for r in row["roles"]:
+        held.setdefault((r["a"], r["b"]), []).append(role_from_row(r))
     for e in edges:
+        pair = (e.source, e.target)
         if e.type == "CLAIM_ABOUT":
-            e.claim_ids = ids.get((e.source, e.target), [])
-            e.evidence = [claims[c].evidence for c in e.claim_ids if c in claims]
+            e.claim_ids = ids.get(pair, [])
+            shown = e.claim_ids if all_claims else e.claim_ids[:per_edge]
+            e.evidence = [claims[c].evidence for c in shown if c in claims]
         elif e.type == "CO_MENTIONED":
-            e.evidence = co.get((e.source, e.target), [])
+            e.evidence = co.get(walk[pair], [])
         elif e.type == "HAS_ROLE":
-            held = found.get((e.source, e.target), [])
-            e.title = e.title or (held[0].title if held else None)
-            e.evidence = [r.evidence for r in held]
+            roles = held.get(pair, [])
+            e.title = e.title or (roles[0].title if roles else None)
+            e.evidence = [r.evidence for r in roles]
+        else:
+            continue
+        if e.weight > len(e.evidence):
+            e.evidence_more = more_link(e)
     return claims

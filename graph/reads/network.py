@@ -21,7 +21,7 @@ from graph.models import (
     TimelineBucket,
 )
 from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase, stats
-from graph.reads.entities import entities_by_ids, entity_from, resolve_entity
+from graph.reads.entities import entity_from, resolve_entity, resolve_with_entities
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
@@ -41,17 +41,19 @@ def neighbors(
     graph: Graph, ref: str, *, depth: int = 1, types: list[str] | None = None,
     rel_types: list[str] | None = None, date_from: str | None = None,
     date_to: str | None = None, limit: int = 50, include_claims: bool = False,
+    evidence_per_edge: int = evidence.GRAPH_EVIDENCE_PER_EDGE,
 ) -> Subgraph:
     """Breadth-first over the write-time aggregate edges, one query per level; each level keeps
     the heaviest edges (exact weights: every edge of a hub is weighed, none sampled) until the
-    node limit is reached. Evidence is loaded for the returned edges only. Date filters count
+    node limit is reached. Evidence is loaded for the returned edges only, up to
+    ``evidence_per_edge`` items each (``evidence_more`` links to the rest). Date filters count
     whole months (the aggregates' granularity)."""
     rel_types = rel_types or list(EDGE_TYPES)
     bad = set(rel_types) - set(EDGE_TYPES)
     if bad:
         raise InvalidInput(f"unknown rel_types {sorted(bad)}; use {list(EDGE_TYPES)}")
-    root = resolve_entity(graph, ref)
-    root_node = entities_by_ids(graph, [root]).get(root)
+    (root,), found = resolve_with_entities(graph, [ref])
+    root_node = found.get(root)
     if root_node is None:
         raise NotFound(f"no entity with id {root!r}")
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(
@@ -87,7 +89,8 @@ def neighbors(
         if not frontier:
             break
     claims = evidence.attach(graph, list(edges.values()),
-                             {i: n.mentions for i, n in nodes.items()})
+                             {i: n.mentions for i, n in nodes.items()},
+                             per_edge=evidence_per_edge, all_claims=include_claims)
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
@@ -115,6 +118,10 @@ def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
 
 # --------------------------------------------------------------------------- timeline
 
+# Claims listed in a timeline by default (newest buckets first; every claim is counted). Listing
+# 500 with their evidence made a hub's timeline ~420 KB and most of its time (docs/api.md).
+TIMELINE_CLAIM_CAP = 100
+
 
 def _bucket(day: str, bucket: str) -> str:
     if bucket == "day" or not day:
@@ -130,7 +137,7 @@ def _bucket(day: str, bucket: str) -> str:
 
 def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | None = None,
              date_to: str | None = None, claims_per_bucket: int = 10,
-             claim_cap: int = 500) -> Timeline:
+             claim_cap: int = TIMELINE_CLAIM_CAP) -> Timeline:
     """Mentions and claims over time (statement date, else publication date), bucketed, from
     the write-time per-day counts: every claim is counted; the claims themselves are listed for
     the newest buckets, up to ``claims_per_bucket`` each and ``claim_cap`` in all."""
@@ -160,10 +167,17 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
                           key=lambda c: (c.date or c.evidence.published or "", c.id),
                           reverse=True)
     e = row["entity"]
+    unlisted = [p for p, b in buckets.items() if b.claim_count and p and p not in wanted]
+    note = None
+    if unlisted and claims_per_bucket and claim_cap:
+        note = (f"claims are listed for the newest {len(wanted)} {bucket}s with claims only "
+                f"(up to {claims_per_bucket} each, {claim_cap} in all); older ones through "
+                f"GET /v1/claims?about={entity_id}&date_to=<date>, or raise claim_cap")
     return Timeline(entity=EntityRef(id=e["id"], name=e.get("name") or e["id"],
                                      type=e.get("type") or "Entity"),
                     bucket=bucket,  # type: ignore[arg-type]
-                    buckets=sorted(buckets.values(), key=lambda b: b.period))
+                    buckets=sorted(buckets.values(), key=lambda b: b.period),
+                    capped=note is not None, cap_note=note)
 
 
 def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],

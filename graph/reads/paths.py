@@ -6,7 +6,7 @@ import queries
 from graph.driver import Graph
 from graph.models import EntityRef, GraphEdge, GraphNode, PathOut, PathsOut
 from graph.reads import claims_by_ids, evidence
-from graph.reads.entities import entities_by_ids, resolve_entity
+from graph.reads.entities import entities_by_ids, resolve_with_entities
 from graph.reads.network import _edge_id
 
 _KIND = {"CLAIMED_ABOUT": "CLAIM_ABOUT", "HOLDS_ROLE": "HAS_ROLE",
@@ -17,9 +17,11 @@ _PRIORITY = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 
 def _search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str]]:
     """Up to k distinct entity sequences, shortest first (exact: SHORTEST over every
-    aggregate edge, no neighbour cap)."""
+    aggregate edge, no neighbour cap). The query asks for no more paths and hops than wanted:
+    both are literals in its pattern, and each extra one widens the search."""
+    name = "paths_shortest" + ("_many" if k > 3 else "") + ("_h4" if max_hops > 3 else "")
     found: list[list[str]] = []
-    for r in graph.read(queries.load("paths_shortest"), a=a, b=b, max_hops=max_hops):
+    for r in graph.read(queries.load(name), a=a, b=b, max_hops=max_hops):
         seq = r["ids"]
         if seq not in found and len(set(seq)) == len(seq):
             found.append(seq)
@@ -33,8 +35,7 @@ def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
 
     Searched over the write-time aggregate edges (one per linked pair of entities), not over
     articles, so even between two hubs the exact search answers in interactive time."""
-    a_id, b_id = resolve_entity(graph, from_ref), resolve_entity(graph, to_ref)
-    ents = entities_by_ids(graph, [a_id, b_id])
+    (a_id, b_id), ents = resolve_with_entities(graph, [from_ref, to_ref])
     out = PathsOut(source=EntityRef(id=a_id, name=ents[a_id].name, type=ents[a_id].type),
                    target=EntityRef(id=b_id, name=ents[b_id].name, type=ents[b_id].type),
                    paths=[])
