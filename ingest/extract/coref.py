@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import norm, slug
-from ingest.extract.names import fold_word
+from ingest.extract.names import drop_initials, fold_word
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
                "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
@@ -66,14 +66,17 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             if m.key is None:
                 name = _strip_honorifics(m.text)
                 if len(name.split()) >= 2:
-                    entry = rules.gaz.lookup(name)
+                    entry = rules.gaz.lookup(name) or rules.gaz.lookup(drop_initials(name))
                     if entry is not None and entry.type is EntityType.PERSON:
                         m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "gazetteer"
                     else:
                         m.key, m.name = f"person:{slug(name)}", name
             if m.key is not None and m.name and len(m.name.split()) >= 2:
-                full.setdefault(_skey(m.name.split()[-1]), (m.key, m.name))
-                full.setdefault(_skey(m.text.split()[-1]), (m.key, m.name))
+                for last in (m.name.split()[-1], m.text.split()[-1]):
+                    # a country's name is never a bare surname: 'Tui Russia' must not
+                    # turn every 'Russia' of the article into a person
+                    if rules.places.country_code(last) is None:
+                        full.setdefault(_skey(last), (m.key, m.name))
     for m in ments:
         if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
                 and m.method != "gazetteer" and _skey(m.text) in full:
@@ -94,12 +97,35 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             m.key, m.name = f"person:{slug(name)}", name
         elif m.key is None and m.type is EntityType.ORGANIZATION:
             m.key, m.name = f"org:{slug(name)}", name
+    _join_name_suffixes(ments)
     for m in ments:
         if m.type is EntityType.GROUP and m.key is None:
             m.name = m.name or m.text
             m.key = f"group:{slug(m.name)}"
         if m.name is None:
             m.name = m.text
+
+
+def _join_name_suffixes(ments: list[Ment]) -> None:
+    """'Rami Abdel Rahman' ... 'Abdel Rahman', 'Ursula von der Leyen' ... 'von der Leyen': a
+    multi-word person name that ends another, longer person name of the article is that
+    person (a bare one-word surname is handled by ``resolve_people``)."""
+    people = [m for m in ments if m.type is EntityType.PERSON and m.description is None
+              and m.key and m.name]
+    longer: dict[str, tuple[str, str, int]] = {}  # suffix key -> (key, name, words)
+    for m in people:
+        words = (m.name or "").split()
+        for k in range(1, len(words) - 1):
+            suffix = _skey(" ".join(words[k:]))
+            if longer.get(suffix, ("", "", 0))[2] < len(words):
+                longer[suffix] = (m.key or "", m.name or "", len(words))
+    if not longer:
+        return
+    for m in people:
+        n = len((m.name or "").split())
+        hit = longer.get(_skey(m.name or ""))
+        if n >= 2 and hit is not None and hit[2] > n and m.method in ("model", "rule"):
+            m.key, m.name, m.method = hit[0], hit[1], "surname"
 
 
 def resolve_descriptions(ments: list[Ment], rules: Rules,

@@ -20,6 +20,15 @@ from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
+from ingest.extract.spans import (
+    after_org_kind,
+    dateline_spans,
+    extend_initials,
+    extend_number,
+    is_title_org,
+    is_title_person,
+    title_case,
+)
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
@@ -35,6 +44,7 @@ AMBIGUOUS_PLACE_POPULATION = 100_000
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
                "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "maj", "maj.",
                "capt", "capt.", "rev", "rev.", "sheikh", "imam", "prof", "prof."}
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS)
 
 
 @dataclass
@@ -205,14 +215,30 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             if info is not None:
                 claim(_mk(doc, i + 2, e, EntityType.PLACE, place=info, name=info.name,
                           key=info.id, method=info.method))
+    # 3c) wire datelines: 'KHARKIV, Ukraine — ...' is a place, never an organization.
+    for s, e, region in dateline_spans(doc):
+        if free(s, e):
+            m = _dateline(doc, s, e, region, rules, ctx)
+            for i in range(s, e):
+                taken[i] = 1
+            if m is not None:
+                out.append(m)
     # 4) named entities, corrected.
     for ent in doc.ents:
         s, e = _trim(doc, ent.start, ent.end)
         if ent.label_ == "PERSON" and e < len(doc) and doc[e - 1].lower_ in _PARTICLES \
                 and doc[e].text[:1].isupper():
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
+        if ent.label_ == "PERSON":
+            e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
+        elif ent.label_ == "ORG":
+            e = extend_number(doc, s, e)  # 'Group of' + '20'
         if s >= e or not free(s, e):
             continue
+        if is_title_org(doc, ent, s, e, rules.title_heads) or (
+                ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
+                                                           _HONORIFIC_WORDS)):
+            continue  # 'Secretary of State <Name>', 'Senior Sgt.': a title, not a name
         text = doc[s:e].text
         if text in tz_abbreviations():
             continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
@@ -228,8 +254,53 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         m = _classify(doc, ent, s, e, rules, ctx, out)
         if m is not None:
             claim(m)
+    # 5) '<given name> <Surname>' the model left untagged ('the oligarch Alexei Mordashov')
+    for s, e in untagged_people(doc, taken, rules.types):
+        claim(_mk(doc, s, e, EntityType.PERSON, method="rule"))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def untagged_people(doc: Doc, taken: bytearray, words: TypeWords) -> list[tuple[int, int]]:
+    """Two capitalised proper nouns outside any entity, the first a given name and the
+    second no place, facility or equipment word, not followed by a third name."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for i in range(n - 1):
+        a, b = doc[i], doc[i + 1]
+        if taken[i] or taken[i + 1] or a.ent_type_ or b.ent_type_ or a.pos_ != "PROPN" \
+                or b.pos_ != "PROPN" or not (a.is_title and b.is_title and b.is_alpha) \
+                or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) \
+                or (i + 2 < n and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper()):
+            continue
+        low = b.lower_
+        if low in words.facility or low in words.features or low in words.equipment \
+                or not is_given_name(a.text) or is_given_name(b.text):
+            continue
+        out.append((i, i + 2))
+    return out
+
+
+def _dateline(doc: Doc, s: int, e: int, region: str | None, rules: Rules,
+              ctx: tuple[str, ...]) -> Ment | None:
+    """The place of a dateline, named as the gazetteer or GeoNames spell it."""
+    name = title_case(doc[s:e].text)
+    entry = rules.gaz.lookup(name)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        return None
+    country = rules.places.country_code(region) if region else None
+    info = rules.places.resolve(entry.name if entry else name,
+                                lookup=entry.geonames if entry else None,
+                                country=country or (entry.country if entry else None),
+                                context=ctx)
+    if info.kind == "unresolved" and region is None:
+        return None  # an all-caps opener that no reference data knows: not sure it is a place
+    if entry is not None and info.kind != "country":
+        name = entry.name
+    elif info.kind != "unresolved":
+        name = info.name
+    return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
+               method="gazetteer" if entry else info.method)
 
 
 def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
@@ -314,6 +385,9 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                                     admin1_key=admin1, context=ctx)
         if label not in _PLACE_LABELS and entry is None and not is_settlement:
             return None
+        if info.kind == "unresolved" and entry is None and not is_settlement \
+                and _branch_of_country(doc, s, e, rules):
+            return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'Lumo Russia' tagged GPE
         # the gazetteer's spelling ('Zaporizhzhia') beats GeoNames' ('Zaporizhzhya')
         name = entry.name if entry is not None and info.kind != "country" else info.name
         return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
@@ -328,6 +402,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
             if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
+    if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
+        return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
     if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
             and not is_given_name(text) and not _is_surname_in_doc(doc, text):
         # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
@@ -337,12 +413,34 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                                     or (info.country in ctx and info.population >= 15_000)):
             return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
                        method="context")
+    if label == "PERSON" and _branch_of_country(doc, s, e, rules) \
+            and not (is_given_name(doc[s].text) and is_given_name(doc[e - 1].text)):
+        # 'Tui Russia', 'Vodafone Ukraine': a name ending in a country's name is a company's
+        # national branch, not a person (unless both words are given names: 'Chris France')
+        return _mk(doc, s, e, EntityType.ORGANIZATION)
     if label == "PERSON":
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
     return None
 
+
+
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "northeast", "northwest", "southeast", "southwest", "greater", "upper",
+            "lower", "new", "old", "free", "occupied", "soviet", "imperial", "mainland"}
+
+
+def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """'Tui Russia', 'Vodafone Ukraine': a name, then a country's name -- a company's
+    national branch. Not 'Western Ukraine' or 'North Korea' (a compass word or adjective
+    first, or a country of its own)."""
+    if e - s < 2 or rules.places.country_code(doc[e - 1].text) is None:
+        return False
+    first = doc[s]
+    return first.pos_ == "PROPN" and first.lower_ not in _COMPASS \
+        and not demonym_code(rules, first.text)[0] \
+        and rules.places.country_code(doc[s:e].text) is None
 
 
 def _is_surname_in_doc(doc: Doc, text: str) -> bool:
