@@ -119,3 +119,32 @@ def test_a_two_word_surname_joins_the_full_name(ex: SpacyExtractor) -> None:
     person = _find(res, "Omar Abdel Karim")
     assert len(person.mentions) == 2
     assert sum(e.type is EntityType.PERSON for e in res.entities) == 1
+
+
+def test_a_keyword_run_label_starts_no_entity(ex: SpacyExtractor) -> None:
+    text = ("Shelling hit the old market on Sunday, the monitor said. Tags Syria Homs shelling "
+            "civilians Shelling hit the old market of Homs on Sunday.")
+    res = _one(ex, text)
+    assert not any("Tags" in m.text for e in res.entities for m in e.mentions)
+    assert any(e.name == "Syria" and e.type is EntityType.PLACE for e in res.entities)
+
+
+def test_apostrophe_less_possessives_are_the_entity(ex: SpacyExtractor) -> None:
+    text = ("Shelling on Sunday hit Aleppos Bustan al-Qasr district, and troops loyal to "
+            "Bashar Assads government advanced. Related Syrias Assad says Turkeys Erdogan "
+            "is lying.")
+    res = _one(ex, text)
+    aleppo = next(e for e in res.entities if e.type is EntityType.PLACE
+                  and any(m.text == "Aleppos" for m in e.mentions))
+    assert aleppo.name == "Aleppo"
+    assert next(e for e in res.entities if e.id == "person:bashar-al-assad")
+    mentioned = {m.text: e.name for e in res.entities for m in e.mentions}
+    assert mentioned.get("Syrias") == "Syria" and mentioned.get("Turkeys") == "Turkey"
+    assert not any(e.name.startswith("Aleppos") for e in res.entities)
+
+
+def test_an_organization_possessive_joins_the_organization(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Fighters of Jaish al-Fatah took the hill on Monday. Jaish al-Fatahs "
+                   "commanders said the road was cut.")
+    orgs = [e for e in res.entities if "Jaish" in e.name]
+    assert len(orgs) == 1 and orgs[0].name == "Jaish al-Fatah"

@@ -245,6 +245,18 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
             is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
             or demonym_code(rules, text)[0]
+        stem = _possessive_place(doc[s].text, rules) if e - s > 1 else None
+        if stem is not None and ent.label_ in _PLACE_LABELS | {"ORG", "PERSON", "FAC"}:
+            # FA-KES: 'Aleppos Old City', 'Aleppos Salaheddin': the first word is the
+            # possessive of a place, the rest a place in it when it is one proper name
+            owner = _place_ment(doc, s, s + 1, stem, rules, ctx)
+            claim(owner)
+            if e - s == 2 and doc[s + 1].pos_ == "PROPN" and ent.label_ in _PLACE_LABELS:
+                info = rules.places.resolve(doc[s + 1].text, context=ctx,
+                                            country=owner.place.country if owner.place else None)
+                claim(_mk(doc, s + 1, e, EntityType.PLACE, key=info.id, name=info.name,
+                          place=info, method=info.method))
+            continue
         thing = classify_thing(doc, ent, s, e, rules.types, known)
         if thing is not None:
             if free(thing.start_tok, thing.end_tok):
@@ -254,6 +266,13 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         m = _classify(doc, ent, s, e, rules, ctx, out)
         if m is not None:
             claim(m)
+    # 4b) 'Related Syrias Assad says Turkeys Erdogan ...': untagged country possessives
+    for tok in doc:
+        if not taken[tok.i] and not tok.ent_type_ and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text[:1].isupper():
+            stem = _possessive_place(tok.text, rules, countries_only=True)
+            if stem is not None:
+                claim(_place_ment(doc, tok.i, tok.i + 1, stem, rules, ctx))
     # 5) '<given name> <Surname>' the model left untagged ('the oligarch Alexei Mordashov')
     for s, e in untagged_people(doc, taken, rules.types):
         claim(_mk(doc, s, e, EntityType.PERSON, method="rule"))
@@ -279,6 +298,35 @@ def untagged_people(doc: Doc, taken: bytearray, words: TypeWords) -> list[tuple[
             continue
         out.append((i, i + 2))
     return out
+
+
+def _possessive_place(text: str, rules: Rules, countries_only: bool = False) -> str | None:
+    """'Syrias' -> 'Syria', 'Aleppos' -> 'Aleppo' (FA-KES strips apostrophes): the stem when
+    it is a country (or, unless ``countries_only``, a gazetteer place or a GeoNames city)."""
+    if len(text) < 5 or not text.endswith("s") or not text[:1].isupper() or "'" in text:
+        return None
+    stem = text[:-1]
+    if norm(stem) in rules.places.country_by_name:
+        return stem
+    if countries_only:
+        return None
+    entry = rules.gaz.lookup(stem)
+    if (entry is not None and entry.type is EntityType.PLACE) or rules.places.has_city(stem):
+        return stem
+    return None
+
+
+def _place_ment(doc: Doc, s: int, e: int, stem: str, rules: Rules,
+                ctx: tuple[str, ...]) -> Ment:
+    entry = rules.gaz.lookup(stem)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        entry = None
+    info = rules.places.resolve(entry.name if entry else stem,
+                                lookup=entry.geonames if entry else None,
+                                country=entry.country if entry else None, context=ctx)
+    name = entry.name if entry is not None and info.kind != "country" else info.name
+    return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
+               method="gazetteer" if entry else info.method)
 
 
 def _dateline(doc: Doc, s: int, e: int, region: str | None, rules: Rules,
@@ -351,6 +399,12 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                 entry, label = stem, "GPE"
             elif norm(text[:-1]) in rules.places.country_by_name:  # not 'Ukrainians'
                 text, label = text[:-1], "GPE"
+    if entry is None and e - s > 1 and text.endswith("s") and "'" not in text \
+            and label in ("PERSON", "ORG"):
+        # ... and of people and groups: 'Bashar Assads', 'al-Nusras', 'al-Qaedas'
+        entry = rules.gaz.lookup(text[:-1])
+        if entry is not None and entry.type is EntityType.PLACE:
+            entry = None
     is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
     if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
             (e < len(doc) and doc[e].lower_ in rules.settlement_words
@@ -441,6 +495,20 @@ def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
     return first.pos_ == "PROPN" and first.lower_ not in _COMPASS \
         and not demonym_code(rules, first.text)[0] \
         and rules.places.country_code(doc[s:e].text) is None
+
+
+def join_possessives(ments: list[Ment]) -> None:
+    """FA-KES strips apostrophes: 'al-Nusras', 'Afisis' is the possessive of a person or
+    organization the article names without the 's' -- the same entity."""
+    by_text = {m.text: m for m in ments if m.key and m.type in (EntityType.PERSON,
+                                                               EntityType.ORGANIZATION)}
+    for m in ments:
+        if m.method != "model" or not m.text.endswith("s") or len(m.text) < 5 \
+                or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        other = by_text.get(m.text[:-1])
+        if other is not None and other.key != m.key:
+            m.key, m.name, m.type, m.method = other.key, other.name, other.type, "possessive"
 
 
 def _is_surname_in_doc(doc: Doc, text: str) -> bool:
