@@ -148,3 +148,31 @@ def test_an_organization_possessive_joins_the_organization(ex: SpacyExtractor) -
                    "commanders said the road was cut.")
     orgs = [e for e in res.entities if "Jaish" in e.name]
     assert len(orgs) == 1 and orgs[0].name == "Jaish al-Fatah"
+
+
+def test_a_shared_surname_goes_to_the_nearest_full_name(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Taras Melnyk and Oksana Melnyk met the judge. Oksana Melnyk is a lawyer. "
+                   "Melnyk said the case was weak.")
+    oksana = _find(res, "Oksana Melnyk")
+    taras = _find(res, "Taras Melnyk")
+    assert [m.text for m in oksana.mentions][-1] == "Melnyk"
+    assert [m.text for m in taras.mentions] == ["Taras Melnyk"]
+
+
+def test_a_bare_surname_shared_by_two_known_people_joins_neither() -> None:
+    from ingest.resolve import CanonicalResolver
+
+    r = CanonicalResolver([("person:taras-melnyk", "Person", "Taras Melnyk", ["Melnyk"]),
+                           ("person:oksana-melnyk", "Person", "Oksana Melnyk", ["Melnyk"])])
+    bare = EntityRecord(id="person:melnyk", type=EntityType.PERSON, name="Melnyk")
+    assert r.match(bare)[0] == "person:melnyk"
+    one = CanonicalResolver([("person:taras-melnyk", "Person", "Taras Melnyk", ["Melnyk"])])
+    assert one.match(bare)[0] == "person:taras-melnyk"
+
+
+def test_facility_variants_are_one_facility_named_in_full(ex: SpacyExtractor) -> None:
+    res = _one(ex, "A drone hit the Novoshakhtinsk refinery overnight. The Novoshakhtinsk oil "
+                   "refinery was burning at dawn.")
+    fac = [e for e in res.entities if e.type is EntityType.FACILITY]
+    assert len(fac) == 1 and fac[0].name == "Novoshakhtinsk oil refinery"
+    assert "Novoshakhtinsk refinery" in fac[0].aliases

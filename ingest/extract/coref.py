@@ -61,6 +61,8 @@ def fix_person_orgs(doc: Doc, ments: list[Ment], titles: frozenset[str]) -> None
 def resolve_people(ments: list[Ment], rules: Rules) -> None:
     """Give every Person/Organization/Group mention a canonical key, in place."""
     full: dict[str, tuple[str, str]] = {}  # surname (casefolded) -> (key, full name)
+    # surname -> every (start, key, full name): people sharing a surname in one article
+    shared: dict[str, list[tuple[int, str, str]]] = {}
     for m in ments:
         if m.type is EntityType.PERSON and m.description is None:
             if m.key is None:
@@ -77,9 +79,11 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
                     # turn every 'Russia' of the article into a person
                     if rules.places.country_code(last) is None:
                         full.setdefault(_skey(last), (m.key, m.name))
+                        shared.setdefault(_skey(last), []).append((m.start, m.key, m.name))
     for m in ments:
         if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
-                and m.method != "gazetteer" and _skey(m.text) in full:
+                and m.method != "gazetteer" and _skey(m.text) in full \
+                and not (m.place is not None and m.place.kind in ("country", "admin1")):
             # 'Sharapova' tagged GPE after 'Maria Sharapova' was named: a surname
             hit = full[_skey(m.text)]
             m.type, m.key, m.name, m.method, m.place = (EntityType.PERSON, hit[0], hit[1],
@@ -91,6 +95,11 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             continue
         name = _strip_honorifics(m.text)
         hit = full.get(_skey(name)) if len(name.split()) == 1 else None
+        if hit is not None and len({p[1] for p in shared.get(_skey(name), ())}) > 1:
+            # 'Andriy Kostin … Oleh Kostin … Kostin said': the nearest full name before
+            before = [p for p in shared[_skey(name)] if p[0] < m.start]
+            if before:
+                hit = (before[-1][1], before[-1][2])
         if hit is not None and m.type in (EntityType.PERSON, EntityType.ORGANIZATION):
             m.type, m.key, m.name, m.method = EntityType.PERSON, hit[0], hit[1], "surname"
         elif m.key is None and m.type is EntityType.PERSON:
@@ -125,7 +134,7 @@ def _join_name_suffixes(ments: list[Ment]) -> None:
         n = len((m.name or "").split())
         hit = longer.get(_skey(m.name or ""))
         if n >= 2 and hit is not None and hit[2] > n and m.method in ("model", "rule"):
-            m.key, m.name, m.method = hit[0], hit[1], "surname"
+            m.key, m.name, m.method = hit[0], hit[1], "suffix"  # no person evidence
 
 
 def resolve_descriptions(ments: list[Ment], rules: Rules,

@@ -231,6 +231,13 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if ent.label_ == "PERSON":
             e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
+            if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
+                    and doc[s - 1].is_title and doc[s - 1].is_alpha \
+                    and doc[s - 1].pos_ == "PROPN" and not doc[s - 1].is_stop \
+                    and doc[s].is_title and doc[s].lower_ not in _PARTICLES \
+                    and (s < 2 or doc[s - 2].pos_ != "PROPN") \
+                    and is_given_name(doc[s - 1].text) and not is_given_name(doc[s].text):
+                s -= 1  # 'Taras' + 'Melnyk': the model left the given name out
         elif ent.label_ == "ORG":
             e = extend_number(doc, s, e)  # 'Group of' + '20'
         if s >= e or not free(s, e):
@@ -245,7 +252,10 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
             is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
             or demonym_code(rules, text)[0]
-        stem = _possessive_place(doc[s].text, rules) if e - s > 1 else None
+        stem = None
+        if e - s > 1 and not is_given_name(doc[s].text):  # 'Charles Smith' is no possessive
+            stem = _possessive_place(doc[s].text, rules,
+                                     countries_only=ent.label_ not in _PLACE_LABELS)
         if stem is not None and ent.label_ in _PLACE_LABELS | {"ORG", "PERSON", "FAC"}:
             # FA-KES: 'Aleppos Old City', 'Aleppos Salaheddin': the first word is the
             # possessive of a place, the rest a place in it when it is one proper name
@@ -274,27 +284,32 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             if stem is not None:
                 claim(_place_ment(doc, tok.i, tok.i + 1, stem, rules, ctx))
     # 5) '<given name> <Surname>' the model left untagged ('the oligarch Alexei Mordashov')
-    for s, e in untagged_people(doc, taken, rules.types):
+    for s, e in untagged_people(doc, taken, rules):
         claim(_mk(doc, s, e, EntityType.PERSON, method="rule"))
     out.sort(key=lambda m: m.start)
     return out
 
 
-def untagged_people(doc: Doc, taken: bytearray, words: TypeWords) -> list[tuple[int, int]]:
+def untagged_people(doc: Doc, taken: bytearray, rules: Rules) -> list[tuple[int, int]]:
     """Two capitalised proper nouns outside any entity, the first a given name and the
     second no place, facility or equipment word, not followed by a third name."""
     out: list[tuple[int, int]] = []
     n = len(doc)
+    words, places = rules.types, rules.places
     for i in range(n - 1):
         a, b = doc[i], doc[i + 1]
         if taken[i] or taken[i + 1] or a.ent_type_ or b.ent_type_ or a.pos_ != "PROPN" \
                 or b.pos_ != "PROPN" or not (a.is_title and b.is_title and b.is_alpha) \
-                or (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) \
+                or a.is_stop or (i > 0 and doc[i - 1].pos_ == "PROPN") \
                 or (i + 2 < n and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper()):
             continue
         low = b.lower_
-        if low in words.facility or low in words.features or low in words.equipment \
-                or not is_given_name(a.text) or is_given_name(b.text):
+        if low in rules.title_heads or a.lower_ in rules.title_heads \
+                or a.lower_ in _HONORIFIC_WORDS or low in words.facility \
+                or low in words.features or low in words.equipment \
+                or not is_given_name(a.text) or is_given_name(b.text) \
+                or places.country_code(b.text) is not None or places.region(b.text) \
+                or places.has_city(b.text):
             continue
         out.append((i, i + 2))
     return out
@@ -302,18 +317,17 @@ def untagged_people(doc: Doc, taken: bytearray, words: TypeWords) -> list[tuple[
 
 def _possessive_place(text: str, rules: Rules, countries_only: bool = False) -> str | None:
     """'Syrias' -> 'Syria', 'Aleppos' -> 'Aleppo' (FA-KES strips apostrophes): the stem when
-    it is a country (or, unless ``countries_only``, a gazetteer place or a GeoNames city)."""
+    it is a country or a gazetteer place (or, unless ``countries_only``, a GeoNames city)."""
     if len(text) < 5 or not text.endswith("s") or not text[:1].isupper() or "'" in text:
         return None
     stem = text[:-1]
-    if norm(stem) in rules.places.country_by_name:
+    entry = rules.gaz.lookup(stem)
+    if norm(stem) in rules.places.country_by_name \
+            or (entry is not None and entry.type is EntityType.PLACE):
         return stem
     if countries_only:
         return None
-    entry = rules.gaz.lookup(stem)
-    if (entry is not None and entry.type is EntityType.PLACE) or rules.places.has_city(stem):
-        return stem
-    return None
+    return stem if rules.places.has_city(stem) else None
 
 
 def _place_ment(doc: Doc, s: int, e: int, stem: str, rules: Rules,
@@ -493,6 +507,7 @@ def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
         return False
     first = doc[s]
     return first.pos_ == "PROPN" and first.lower_ not in _COMPASS \
+        and all(t.text[:1].isupper() for t in doc[s:e]) \
         and not demonym_code(rules, first.text)[0] \
         and rules.places.country_code(doc[s:e].text) is None
 
@@ -557,7 +572,7 @@ def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[s
             by_key.setdefault(m.key, []).append(m)
     out: set[str] = set()
     for key, ms in by_key.items():
-        if any(m.method != "model" for m in ms):
+        if any(m.method not in ("model", "suffix") for m in ms):
             continue  # gazetteer, surname of a named person, rule-corrected
         if not any(person_evidence(doc, m.start_tok, m.end_tok, rules) for m in ms):
             out.add(key)

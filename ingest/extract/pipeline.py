@@ -230,6 +230,12 @@ def _fullest_name(rec: EntityRecord) -> None:
         if full is not None:
             rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
             rec.name = full
+    elif rec.type in (EntityType.FACILITY, EntityType.EQUIPMENT):
+        # 'Kremenchuk refinery' ... 'the Kremenchuk oil refinery': the fullest form
+        full = max((rec.name, *rec.aliases), key=lambda a: (len(a.split()), len(a)))
+        if full != rec.name:
+            rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
+            rec.name = full
     elif rec.type is EntityType.PLACE and not rec.name.isascii():
         # GeoNames' 'Al Ḩasakah' for an article's 'Hasaka': keep the reference spelling
         # as an alias, name the place as English news writes it
