@@ -176,3 +176,27 @@ def test_facility_variants_are_one_facility_named_in_full(ex: SpacyExtractor) ->
     fac = [e for e in res.entities if e.type is EntityType.FACILITY]
     assert len(fac) == 1 and fac[0].name == "Novoshakhtinsk oil refinery"
     assert "Novoshakhtinsk refinery" in fac[0].aliases
+
+
+def test_a_country_abbreviation_before_a_party_is_part_of_its_name(
+        ex: SpacyExtractor) -> None:
+    res = _one(ex, "Voters in Devon backed the UK Independence Party on Thursday. UKIP's "
+                   "candidate said the result was a warning.")
+    party = _find(res, "UK Independence Party")
+    assert party.type is EntityType.ORGANIZATION and "UKIP" in party.aliases
+    assert "Independence Party" not in _names(res)
+
+
+def test_an_organization_named_after_its_place_is_not_the_place(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The Odesa Court of Appeals freed the sailor, and the Kharkiv City "
+                   "Council paid for his ticket home.")
+    assert _find(res, "Odesa Court of Appeals").type is EntityType.ORGANIZATION
+    assert _find(res, "Kharkiv City Council").type is EntityType.ORGANIZATION
+    assert not any(e.type is EntityType.PLACE for e in res.entities)
+
+
+def test_a_title_after_a_place_is_not_an_organization(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Ukraine Prosecutor General Iryna Venediktova said 40 cases were open.")
+    assert _find(res, "Iryna Venediktova").type is EntityType.PERSON
+    assert not any("Venediktova" in e.name for e in res.entities
+                   if e.type is not EntityType.PERSON)

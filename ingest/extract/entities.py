@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
@@ -27,6 +27,7 @@ from ingest.extract.spans import (
     extend_number,
     is_title_org,
     is_title_person,
+    place_led_org,
     title_case,
 )
 
@@ -240,8 +241,17 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 s -= 1  # 'Taras' + 'Melnyk': the model left the given name out
         elif ent.label_ == "ORG":
             e = extend_number(doc, s, e)  # 'Group of' + '20'
+            if s > 0 and not taken[s - 1] and _country_abbreviation(doc[s - 1], rules):
+                s -= 1  # 'UK' + 'Independence Party': the country is part of the name
+        elif ent.label_ == "GPE" and e - s == 1 and e < len(doc) and doc[e].ent_iob_ == "B" \
+                and doc[e].ent_type_ == "ORG" and _country_abbreviation(doc[s], rules):
+            continue  # taken by the organization name that follows
         if s >= e or not free(s, e):
             continue
+        org_end = place_led_org(doc, e) if ent.label_ in _PLACE_LABELS else None
+        if org_end is not None and free(e, org_end):
+            claim(_mk(doc, s, org_end, EntityType.ORGANIZATION, method="rule"))
+            continue  # 'Kyiv Court of Appeals': an organization named after its place
         if is_title_org(doc, ent, s, e, rules.title_heads) or (
                 ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
                                                            _HONORIFIC_WORDS)):
@@ -313,6 +323,12 @@ def untagged_people(doc: Doc, taken: bytearray, rules: Rules) -> list[tuple[int,
             continue
         out.append((i, i + 2))
     return out
+
+
+def _country_abbreviation(tok: Token, rules: Rules) -> bool:
+    """'UK', 'US', 'U.S.': an all-caps country abbreviation written right before a name."""
+    return tok.text.replace(".", "").isupper() and len(tok.text) <= 4 \
+        and tok.whitespace_ != "" and rules.places.country_code(tok.text) is not None
 
 
 def _possessive_place(text: str, rules: Rules, countries_only: bool = False) -> str | None:

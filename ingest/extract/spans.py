@@ -107,3 +107,33 @@ def after_org_kind(doc: Doc, s: int) -> bool:
     if k >= 0 and doc[k].text == ",":
         k -= 1
     return k >= 0 and doc[k].lower_ in ORG_KIND_NOUNS and doc[k].pos_ == "NOUN"
+
+
+# head words that make '<Place> <Head> ...' an organization named after its place
+ORG_HEADS = frozenset({
+    "court", "council", "administration", "police", "committee", "agency", "service",
+    "office", "authority", "department", "ministry", "bank", "parliament", "assembly",
+    "commission", "fund", "foundation", "institute", "government", "duma", "rada",
+    "legislature", "tribunal", "chamber", "directorate", "municipality", "command", "guard",
+})
+
+
+def place_led_org(doc: Doc, e: int) -> int | None:
+    """'Kyiv Court of Appeals', 'Kharkiv City Council', 'Mariupol City Council': the end of
+    an organization that starts with the place ending at ``e``, or None. Title-case words up
+    to a head word, then only 'of'/'for' + title-case words ('Court of Appeals')."""
+    k, end = e, None
+    while k < len(doc) and k < e + 4 and doc[k].is_title and doc[k].is_alpha \
+            and doc[k].ent_type_ != "PERSON":
+        k += 1
+        if doc[k - 1].lower_ in ORG_HEADS:
+            end = k
+            break
+    if end is None:
+        return None
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title \
+            and doc[end + 1].ent_type_ != "PERSON":
+        end += 2
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    return end
