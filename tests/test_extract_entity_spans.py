@@ -200,3 +200,10 @@ def test_a_title_after_a_place_is_not_an_organization(ex: SpacyExtractor) -> Non
     assert _find(res, "Iryna Venediktova").type is EntityType.PERSON
     assert not any("Venediktova" in e.name for e in res.entities
                    if e.type is not EntityType.PERSON)
+
+
+def test_a_given_name_the_model_left_out_joins_the_surname(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The court heard that the soldier shot the driver, Mykolai Dzhuran, near "
+                   "the bridge, his lawyer said.")
+    people = [e for e in res.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Mykolai Dzhuran"]

@@ -232,12 +232,7 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if ent.label_ == "PERSON":
             e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
-            if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
-                    and doc[s - 1].is_title and doc[s - 1].is_alpha \
-                    and doc[s - 1].pos_ == "PROPN" and not doc[s - 1].is_stop \
-                    and doc[s].is_title and doc[s].lower_ not in _PARTICLES \
-                    and (s < 2 or doc[s - 2].pos_ != "PROPN") \
-                    and is_given_name(doc[s - 1].text) and not is_given_name(doc[s].text):
+            if e - s == 1 and s > 0 and _missed_given_name(doc, s, taken, rules):
                 s -= 1  # 'Taras' + 'Melnyk': the model left the given name out
         elif ent.label_ == "ORG":
             e = extend_number(doc, s, e)  # 'Group of' + '20'
@@ -323,6 +318,24 @@ def untagged_people(doc: Doc, taken: bytearray, rules: Rules) -> list[tuple[int,
             continue
         out.append((i, i + 2))
     return out
+
+
+def _missed_given_name(doc: Doc, s: int, taken: bytearray, rules: Rules) -> bool:
+    """Is the untagged proper noun before a one-word person the person's given name? A
+    known given name, or any capitalised proper noun that is no title, place or sentence
+    opener ('the victim, Oleksandar Shelipov')."""
+    prev = doc[s - 1]
+    if taken[s - 1] or prev.ent_type_ or not (prev.is_title and prev.is_alpha) \
+            or prev.pos_ != "PROPN" or prev.is_stop or not doc[s].is_title \
+            or doc[s].lower_ in _PARTICLES or (s >= 2 and doc[s - 2].pos_ == "PROPN") \
+            or is_given_name(doc[s].text):
+        return False
+    if is_given_name(prev.text):
+        return True
+    low = prev.lower_
+    return not prev.is_sent_start and low not in rules.title_heads \
+        and low not in _HONORIFIC_WORDS and not rules.places.has_city(prev.text) \
+        and rules.places.country_code(prev.text) is None
 
 
 def _country_abbreviation(tok: Token, rules: Rules) -> bool:
