@@ -170,12 +170,18 @@ def test_a_bare_surname_shared_by_two_known_people_joins_neither() -> None:
     assert one.match(bare)[0] == "person:taras-melnyk"
 
 
-def test_facility_variants_are_one_facility_named_in_full(ex: SpacyExtractor) -> None:
-    res = _one(ex, "A drone hit the Novoshakhtinsk refinery overnight. The Novoshakhtinsk oil "
-                   "refinery was burning at dawn.")
-    fac = [e for e in res.entities if e.type is EntityType.FACILITY]
-    assert len(fac) == 1 and fac[0].name == "Novoshakhtinsk oil refinery"
-    assert "Novoshakhtinsk refinery" in fac[0].aliases
+def test_facilities_sharing_a_name_stay_apart(ex: SpacyExtractor) -> None:
+    res = _one(ex, "A drone hit the Novoshakhtinsk oil refinery overnight, and the "
+                   "Novoshakhtinsk steel plant was shut at dawn.")
+    fac = {e.name for e in res.entities if e.type is EntityType.FACILITY}
+    assert fac == {"Novoshakhtinsk oil refinery", "Novoshakhtinsk steel plant"}
+
+
+def test_an_organization_with_and_without_its_country_is_one(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Voters backed the UK Independence Party in May. Independence Party "
+                   "officials said the vote was a warning.")
+    orgs = [e for e in res.entities if e.type is EntityType.ORGANIZATION]
+    assert len(orgs) == 1 and orgs[0].name == "UK Independence Party"
 
 
 def test_a_country_abbreviation_before_a_party_is_part_of_its_name(

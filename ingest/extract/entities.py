@@ -236,11 +236,9 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 s -= 1  # 'Taras' + 'Melnyk': the model left the given name out
         elif ent.label_ == "ORG":
             e = extend_number(doc, s, e)  # 'Group of' + '20'
-            if s > 0 and not taken[s - 1] and _country_abbreviation(doc[s - 1], rules):
-                s -= 1  # 'UK' + 'Independence Party': the country is part of the name
-        elif ent.label_ == "GPE" and e - s == 1 and e < len(doc) and doc[e].ent_iob_ == "B" \
-                and doc[e].ent_type_ == "ORG" and _country_abbreviation(doc[s], rules):
-            continue  # taken by the organization name that follows
+            if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
+                    and _country_abbreviation(doc[s - 1], rules):
+                s -= 1  # untagged 'UK' + 'Independence Party': part of the name
         if s >= e or not free(s, e):
             continue
         org_end = place_led_org(doc, e) if ent.label_ in _PLACE_LABELS else None
@@ -266,7 +264,11 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             # possessive of a place, the rest a place in it when it is one proper name
             owner = _place_ment(doc, s, s + 1, stem, rules, ctx)
             claim(owner)
-            if e - s == 2 and doc[s + 1].pos_ == "PROPN" and ent.label_ in _PLACE_LABELS:
+            if ent.label_ not in _PLACE_LABELS:  # 'Syrias Bashar al-Assad' tagged PERSON
+                rest = _classify(doc, ent, s + 1, e, rules, ctx, out)
+                if rest is not None:
+                    claim(rest)
+            elif e - s == 2 and doc[s + 1].pos_ == "PROPN":
                 info = rules.places.resolve(doc[s + 1].text, context=ctx,
                                             country=owner.place.country if owner.place else None)
                 claim(_mk(doc, s + 1, e, EntityType.PLACE, key=info.id, name=info.name,
@@ -541,18 +543,36 @@ def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
         and rules.places.country_code(doc[s:e].text) is None
 
 
-def join_possessives(ments: list[Ment]) -> None:
-    """FA-KES strips apostrophes: 'al-Nusras', 'Afisis' is the possessive of a person or
-    organization the article names without the 's' -- the same entity."""
+def join_possessives(doc: Doc, ments: list[Ment]) -> None:
+    """FA-KES strips apostrophes: 'al-Nusras fighters', 'Afisis men' is the possessive of a
+    person or organization the article names without the 's' -- the same entity (only
+    before a noun: 'Williams said' is not William's). And 'US Congress' ... 'Congress': an
+    organization written once with its country's abbreviation is one organization."""
     by_text = {m.text: m for m in ments if m.key and m.type in (EntityType.PERSON,
                                                                EntityType.ORGANIZATION)}
     for m in ments:
         if m.method != "model" or not m.text.endswith("s") or len(m.text) < 5 \
                 or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
             continue
+        nxt = doc[m.end_tok] if m.end_tok < len(doc) else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
         other = by_text.get(m.text[:-1])
         if other is not None and other.key != m.key:
             m.key, m.name, m.type, m.method = other.key, other.name, other.type, "possessive"
+    orgs = {m.name: m for m in ments if m.type is EntityType.ORGANIZATION and m.key
+            and m.name}
+    for m in ments:
+        words = (m.name or "").split()
+        if m.type is not EntityType.ORGANIZATION or len(words) < 2 \
+                or not words[0].replace(".", "").isupper():
+            continue
+        bare = orgs.get(" ".join(words[1:]))
+        if bare is not None and bare.key != m.key and bare.key:
+            old_key = bare.key
+            for x in ments:
+                if x.key == old_key:
+                    x.key, x.name = m.key, m.name
 
 
 def _is_surname_in_doc(doc: Doc, text: str) -> bool:

@@ -102,19 +102,12 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
         name = " ".join(t.text if not t.is_lower else t.text.capitalize() for t in doc[s:end])
         return Typed(s, end, EntityType.PLACE, name, f"place:feature:{slug(name)}")
     if span[-1].lower_ in words.facility and e - s > 1 and ent.label_ in ("FAC", "ORG"):
-        return Typed(s, e, EntityType.FACILITY, span.text, _facility_key(span))
+        return Typed(s, e, EntityType.FACILITY, span.text, f"facility:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.facility)
     if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):
         name = doc[s:tail].text
-        return Typed(s, tail, EntityType.FACILITY, name, _facility_key(doc[s:tail]))
+        return Typed(s, tail, EntityType.FACILITY, name, f"facility:{slug(name)}")
     return None
-
-
-def _facility_key(span: Span) -> str:
-    """'Kremenchuk refinery' and 'Kremenchuk oil refinery' are one facility: the key keeps
-    the name's capitalised words and the head noun, not the lower-case modifiers."""
-    words = [t.text for t in span[:-1] if not t.is_lower] + [span[-1].lower_]
-    return f"facility:{slug(' '.join(words))}"
 
 
 def scan_equipment(doc: Doc, words: TypeWords) -> list[Typed]:

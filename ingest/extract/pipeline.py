@@ -43,7 +43,7 @@ from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.5"
+EXTRACTOR_VERSION = "kg-extract/1.6"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -93,7 +93,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
-    join_possessives(ments)
+    join_possessives(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
@@ -228,12 +228,6 @@ def _fullest_name(rec: EntityRecord) -> None:
             and (rec.resolution or {}).get("method") != "gazetteer":
         full = next((a for a in rec.aliases if _abbreviates(rec.name, a)), None)
         if full is not None:
-            rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
-            rec.name = full
-    elif rec.type in (EntityType.FACILITY, EntityType.EQUIPMENT):
-        # 'Kremenchuk refinery' ... 'the Kremenchuk oil refinery': the fullest form
-        full = max((rec.name, *rec.aliases), key=lambda a: (len(a.split()), len(a)))
-        if full != rec.name:
             rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
             rec.name = full
     elif rec.type is EntityType.PLACE and not rec.name.isascii():
