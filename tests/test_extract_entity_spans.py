@@ -213,3 +213,21 @@ def test_a_given_name_the_model_left_out_joins_the_surname(ex: SpacyExtractor) -
                    "the bridge, his lawyer said.")
     people = [e for e in res.entities if e.type is EntityType.PERSON]
     assert [p.name for p in people] == ["Mykolai Dzhuran"]
+
+
+def test_another_person_with_a_gazetteer_surname_is_not_the_known_one(
+        ex: SpacyExtractor) -> None:
+    res = _one(ex, "Hunter Biden was charged on Tuesday. Biden denied the charge, and "
+                   "President Biden declined to comment.")
+    hunter = _find(res, "Hunter Biden")
+    assert [m.text for m in hunter.mentions] == ["Hunter Biden", "Biden"]
+    joe = next(e for e in res.entities if e.id == "person:joe-biden")
+    assert [m.text for m in joe.mentions] == ["Biden"]
+    assert joe.mentions[0].start > hunter.mentions[1].start
+
+
+def test_a_titled_given_name_before_a_surname_is_taken(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Mr Oleksiy Danylenko said the convoy had left. Danylenko added that it "
+                   "would arrive by night.")
+    person = _find(res, "Oleksiy Danylenko")
+    assert {m.text for m in person.mentions} == {"Oleksiy Danylenko", "Danylenko"}

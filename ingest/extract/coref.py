@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
-from ingest.extract.gazetteer import norm, slug
-from ingest.extract.names import drop_initials, fold_word
+from ingest.extract.gazetteer import GazEntry, norm, slug
+from ingest.extract.names import drop_initials, fold_word, given_names_compatible
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
                "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
@@ -25,6 +25,17 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 def _skey(text: str) -> str:
     """Surname key, transliteration-folded: 'Zelenskyy' finds 'Volodymyr Zelensky'."""
     return " ".join(fold_word(w) or w for w in norm(text).split())
+
+
+def _gazetteer_by_surname(name: str, rules: Rules) -> GazEntry | None:
+    """'Volodimir Zelenskiy': a full name in a spelling the gazetteer lacks is its person when
+    the surname is that person's and the given names agree after transliteration folding."""
+    words = name.split()
+    entry = rules.gaz.lookup(words[-1])
+    if entry is None or entry.type is not EntityType.PERSON or len(entry.name.split()) < 2:
+        return None
+    return entry if len(words) == 2 and given_names_compatible(words[0], entry.name.split()[0]) \
+        and len(words[0].rstrip(".")) > 1 else None
 
 
 def _strip_honorifics(text: str) -> str:
@@ -68,7 +79,8 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             if m.key is None:
                 name = _strip_honorifics(m.text)
                 if len(name.split()) >= 2:
-                    entry = rules.gaz.lookup(name) or rules.gaz.lookup(drop_initials(name))
+                    entry = rules.gaz.lookup(name) or rules.gaz.lookup(drop_initials(name)) \
+                        or _gazetteer_by_surname(name, rules)
                     if entry is not None and entry.type is EntityType.PERSON:
                         m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "gazetteer"
                     else:
@@ -80,6 +92,7 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
                     if rules.places.country_code(last) is None:
                         full.setdefault(_skey(last), (m.key, m.name))
                         shared.setdefault(_skey(last), []).append((m.start, m.key, m.name))
+    _gazetteer_surnames_to_nearest(ments, shared, rules)
     for m in ments:
         if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
                 and m.method != "gazetteer" and _skey(m.text) in full \
@@ -113,6 +126,23 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             m.key = f"group:{slug(m.name)}"
         if m.name is None:
             m.name = m.text
+
+
+def _gazetteer_surnames_to_nearest(ments: list[Ment], shared: dict[str, list[tuple[int, str,
+                                   str]]], rules: Rules) -> None:
+    """'Hunter Biden was charged. Biden denied it': a bare surname the gazetteer gives to a
+    known person goes to the nearest full name before it when the article names another
+    person of that surname (not after a title: 'President Biden' stays the gazetteer's)."""
+    for m in ments:
+        if m.type is not EntityType.PERSON or m.entry is None or m.description is not None \
+                or m.end_tok - m.start_tok != 1:
+            continue
+        people = shared.get(_skey(m.text), ())
+        if len({p[1] for p in people}) < 2 and all(p[1] == m.key for p in people):
+            continue
+        before = [p for p in people if p[0] < m.start]
+        if before and before[-1][1] != m.key and not m.after_title:
+            m.key, m.name, m.entry, m.method = before[-1][1], before[-1][2], None, "surname"
 
 
 def _join_name_suffixes(ments: list[Ment]) -> None:

@@ -18,7 +18,7 @@ from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
-from ingest.extract.names import is_given_name
+from ingest.extract.names import given_names_compatible, is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
 from ingest.extract.spans import (
     after_org_kind,
@@ -64,6 +64,7 @@ class Ment:
     place: PlaceInfo | None = None
     entry: GazEntry | None = None
     description: str | None = None  # description mentions: normalized phrase
+    after_title: bool = False  # a role title right before ('President Biden')
     aliases: list[str] = field(default_factory=list)
 
 
@@ -156,6 +157,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     def claim(m: Ment) -> None:
         for i in range(m.start_tok, m.end_tok):
             taken[i] = 1
+        if m.start_tok > 0 and doc[m.start_tok - 1].lower_ in rules.title_heads:
+            m.after_title = True
         out.append(m)
 
     def free(s: int, e: int) -> bool:
@@ -232,8 +235,12 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if ent.label_ == "PERSON":
             e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
-            if e - s == 1 and s > 0 and _missed_given_name(doc, s, taken, rules):
-                s -= 1  # 'Taras' + 'Melnyk': the model left the given name out
+            if e - s == 1 and s > 0 and _missed_given_name(doc, s, taken, rules) and (
+                    not ent.ent_id_ or rules.gaz.lookup(doc[s - 1 : e].text) is not None
+                    or _other_given_name(doc[s - 1].text, doc[s].text, rules)):
+                # 'Taras' + 'Melnyk': the model left the given name out; 'Hunter' + the
+                # gazetteer's 'Biden': another person of that surname
+                s -= 1
         elif ent.label_ == "ORG":
             e = extend_number(doc, s, e)  # 'Group of' + '20'
             if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
@@ -329,7 +336,9 @@ def _missed_given_name(doc: Doc, s: int, taken: bytearray, rules: Rules) -> bool
     prev = doc[s - 1]
     if taken[s - 1] or prev.ent_type_ or not (prev.is_title and prev.is_alpha) \
             or prev.pos_ != "PROPN" or prev.is_stop or not doc[s].is_title \
-            or doc[s].lower_ in _PARTICLES or (s >= 2 and doc[s - 2].pos_ == "PROPN") \
+            or doc[s].lower_ in _PARTICLES or (s >= 2 and doc[s - 2].pos_ == "PROPN"
+                                               and doc[s - 2].lower_.rstrip(".")
+                                               not in _HONORIFIC_WORDS | rules.title_heads) \
             or is_given_name(doc[s].text):
         return False
     if is_given_name(prev.text):
@@ -338,6 +347,14 @@ def _missed_given_name(doc: Doc, s: int, taken: bytearray, rules: Rules) -> bool
     return not prev.is_sent_start and low not in rules.title_heads \
         and low not in _HONORIFIC_WORDS and not rules.places.has_city(prev.text) \
         and rules.places.country_code(prev.text) is None
+
+
+def _other_given_name(given: str, surname: str, rules: Rules) -> bool:
+    """A known given name that is not the gazetteer person's ('Hunter' before 'Biden')."""
+    entry = rules.gaz.lookup(surname)
+    if entry is None or entry.type is not EntityType.PERSON or not is_given_name(given):
+        return False
+    return not given_names_compatible(given, entry.name.split()[0])
 
 
 def _country_abbreviation(tok: Token, rules: Rules) -> bool:
