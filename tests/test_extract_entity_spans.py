@@ -231,3 +231,10 @@ def test_a_titled_given_name_before_a_surname_is_taken(ex: SpacyExtractor) -> No
                    "would arrive by night.")
     person = _find(res, "Oleksiy Danylenko")
     assert {m.text for m in person.mentions} == {"Oleksiy Danylenko", "Danylenko"}
+
+
+def test_a_country_qualified_army_never_joins_a_bare_army(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The US Army sent advisers. The Army of Ukraine had asked for them.")
+    named = {m.text: e.id for e in res.entities for m in e.mentions}
+    assert named["US Army"] != named["Army of Ukraine"]
+    assert any(e.name == "Army of Ukraine" for e in res.entities)

@@ -560,7 +560,7 @@ def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
         and rules.places.country_code(doc[s:e].text) is None
 
 
-def join_possessives(doc: Doc, ments: list[Ment]) -> None:
+def join_possessives(doc: Doc, ments: list[Ment], rules: Rules) -> None:
     """FA-KES strips apostrophes: 'al-Nusras fighters', 'Afisis men' is the possessive of a
     person or organization the article names without the 's' -- the same entity (only
     before a noun: 'Williams said' is not William's). And 'US Congress' ... 'Congress': an
@@ -581,9 +581,11 @@ def join_possessives(doc: Doc, ments: list[Ment]) -> None:
             and m.name}
     for m in ments:
         words = (m.name or "").split()
-        if m.type is not EntityType.ORGANIZATION or len(words) < 2 \
-                or not words[0].replace(".", "").isupper():
-            continue
+        if m.type is not EntityType.ORGANIZATION or len(words) < 3 \
+                or not words[0].replace(".", "").isupper() \
+                or rules.places.country_code(words[0]) is None:
+            continue  # 'UK Independence Party' ~ 'Independence Party'; never 'US Army' ~ 'Army'
+
         bare = orgs.get(" ".join(words[1:]))
         if bare is not None and bare.key != m.key and bare.key:
             old_key = bare.key

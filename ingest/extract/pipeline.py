@@ -93,7 +93,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
-    join_possessives(doc, ments)
+    join_possessives(doc, ments, rules)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
