@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             ents.add(g, text, res, doc, prev.get(g["id"]) if prev else None)
             claims.add(g, res, doc)
         if args.verbose and g.get("split", "dev") != "heldout":
-            _explain(g, res)
+            _explain(g, res, text)
     print(f"\nthis extractor: {EXTRACTOR_VERSION}; previous: {prev_version or '(skipped)'}")
     summary: dict[str, object] = {"corpus": str(args.corpus), "gold_articles": len(data)}
     for name, (sc, es) in splits.items():
@@ -405,12 +405,39 @@ class Scores:
         return out
 
 
-def _explain(g: dict, res: object) -> None:
+def _explain(g: dict, res: object, text: str = "") -> None:
+    """Dev articles only: extra system entities, wrong canonical names, missed gold entities
+    and mention errors (span + type), then the claims."""
+    from bench.entity_metrics import gold_mentions, system_entities
+
     gold_names = {norm(x) for e in g.get("entities", ()) for x in (e["name"], *e["aliases"])}
     print(f"== {g['id']}")
-    for e in res.entities if "entities" in g else ():  # type: ignore[attr-defined]
-        if not {norm(x) for x in (e.name, *e.aliases)} & gold_names:
-            print(f"   extra entity: {e.type.value} {e.name}")
+    if "entities" in g:
+        sys_ents = system_entities(res)
+        used: set[int] = set()
+        for stype, sname, names, _ in sys_ents:
+            if not names & gold_names:
+                print(f"   extra entity: {stype} {sname}")
+                continue
+            for i, ge in enumerate(g["entities"]):
+                gnames = {norm(x) for x in (ge["name"], *ge["aliases"])}
+                if i not in used and ge["type"] == stype and names & gnames:
+                    used.add(i)
+                    if norm(sname) != norm(ge["name"]):
+                        print(f"   canonical: {stype} {sname!r} (gold {ge['name']!r})")
+                    break
+            else:
+                print(f"   wrong type or dup: {stype} {sname}")
+        for i, ge in enumerate(g["entities"]):
+            if i not in used:
+                print(f"   missed: {ge['type']} {ge['name']}")
+        gm = gold_mentions(g, text) if text else None
+        if gm is not None:
+            sm = {(s, e, t) for t, _, _, spans in sys_ents for s, e in spans}
+            for s, e, t in sorted(gm - sm):
+                print(f"   mention missed: {t} {text[s:e]!r} @{s}")
+            for s, e, t in sorted(sm - gm):
+                print(f"   mention extra: {t} {text[s:e]!r} @{s}")
     for c in res.claims:  # type: ignore[attr-defined]
         stance = getattr(c, "stance", None)
         print(f"   claim: {c.speaker.name[:30]:<30} {c.cue:<10} {stance or '':<9} "

@@ -60,6 +60,9 @@ class CanonicalResolver:
         self.names: dict[str, dict[str, str]] = {}  # type -> normalized name -> id
         # (type, transliteration key) -> id: Zelenskyy / Zelenskiy / Зеленський are one key
         self.translit: dict[tuple[str, str], str] = {}
+        # surname -> ids of the people with a full name ending in it: a bare surname shared
+        # by two known people ('Kostin' of Andriy and of Oleh) joins neither
+        self.surname_owners: dict[str, set[str]] = {}
         for eid, etype, name, aliases in known:
             self.add(eid, str(etype), name, aliases)
 
@@ -69,6 +72,8 @@ class CanonicalResolver:
         if canon is None:
             canon = self.by_id[eid] = _Canon(eid, etype, name)
             self.names.setdefault(etype, {})[norm(name)] = eid
+        if etype == EntityType.PERSON.value and len(name.split()) > 1:
+            self.surname_owners.setdefault(norm(name.split()[-1]), set()).add(eid)
         for alias in (name, *aliases):
             canon.aliases.add(alias)
             # the first owner of an alias keeps it: 'Johnson' must not hop between people
@@ -101,6 +106,9 @@ class CanonicalResolver:
             if hit is not None and ent.type is EntityType.PERSON and multi \
                     and len(alias.split()) == 1 and not self._given_ok(ent.name, hit):
                 continue  # a shared surname never joins two people: Joe vs Hunter Biden
+            if hit is not None and ent.type is EntityType.PERSON and not multi \
+                    and len(self.surname_owners.get(norm(alias), ())) > 1:
+                continue  # 'Kostin' alone, two known Kostins: not a judgement to guess
             if hit is not None:
                 return hit, "alias", 1.0, alias
         if ent.type is EntityType.PERSON:
@@ -108,6 +116,9 @@ class CanonicalResolver:
                 hit = self.translit.get((etype, translit_key(alias)))
                 if hit is not None and multi and len(alias.split()) == 1 \
                         and not self._given_ok(ent.name, hit):
+                    continue
+                if hit is not None and not multi \
+                        and len(self.surname_owners.get(norm(alias), ())) > 1:
                     continue
                 if hit is not None:
                     return hit, "transliteration", 1.0, alias

@@ -325,3 +325,24 @@ def test_edge_evidence_timeline_bucket_and_map_marker(page: Any, live_url: str) 
     assert "from=2025-03-15" in page.url
     # The claim published on the 17th (no statement date) is outside that day.
     assert prolong not in visible_ids(page)
+
+
+def test_facility_and_equipment_have_their_own_colour_shape_and_filter(
+        page: Any, live_url: str) -> None:
+    open_explorer(page, live_url)
+    for t in ("Facility", "Equipment"):
+        assert page.is_checked(f"#type-{t}")
+    styles = page.evaluate("""() => {
+        const cy = window.kgExplorer.cy;
+        const out = {};
+        for (const t of ['Facility', 'Equipment', 'Organization', 'Person']) {
+            const n = cy.add({ data: { id: 'style-' + t, type: t, name: t } });
+            out[t] = [n.style('background-color'), n.style('shape')];
+            cy.remove(n);
+        }
+        return out;
+    }""")
+    # distinct colours and shapes from every other entity type, not the default grey
+    assert len({c for c, _ in styles.values()}) == 4
+    assert styles["Facility"][1] == "barrel" and styles["Equipment"][1] == "tag"
+    assert "Facility" in page.inner_text(".legend") and "Equipment" in page.inner_text(".legend")

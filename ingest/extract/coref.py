@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
-from ingest.extract.gazetteer import norm, slug
-from ingest.extract.names import fold_word
+from ingest.extract.gazetteer import GazEntry, norm, slug
+from ingest.extract.names import drop_initials, fold_word, given_names_compatible
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
                "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
@@ -25,6 +25,17 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 def _skey(text: str) -> str:
     """Surname key, transliteration-folded: 'Zelenskyy' finds 'Volodymyr Zelensky'."""
     return " ".join(fold_word(w) or w for w in norm(text).split())
+
+
+def _gazetteer_by_surname(name: str, rules: Rules) -> GazEntry | None:
+    """'Volodimir Zelenskiy': a full name in a spelling the gazetteer lacks is its person when
+    the surname is that person's and the given names agree after transliteration folding."""
+    words = name.split()
+    entry = rules.gaz.lookup(words[-1])
+    if entry is None or entry.type is not EntityType.PERSON or len(entry.name.split()) < 2:
+        return None
+    return entry if len(words) == 2 and given_names_compatible(words[0], entry.name.split()[0]) \
+        and len(words[0].rstrip(".")) > 1 else None
 
 
 def _strip_honorifics(text: str) -> str:
@@ -61,22 +72,31 @@ def fix_person_orgs(doc: Doc, ments: list[Ment], titles: frozenset[str]) -> None
 def resolve_people(ments: list[Ment], rules: Rules) -> None:
     """Give every Person/Organization/Group mention a canonical key, in place."""
     full: dict[str, tuple[str, str]] = {}  # surname (casefolded) -> (key, full name)
+    # surname -> every (start, key, full name): people sharing a surname in one article
+    shared: dict[str, list[tuple[int, str, str]]] = {}
     for m in ments:
         if m.type is EntityType.PERSON and m.description is None:
             if m.key is None:
                 name = _strip_honorifics(m.text)
                 if len(name.split()) >= 2:
-                    entry = rules.gaz.lookup(name)
+                    entry = rules.gaz.lookup(name) or rules.gaz.lookup(drop_initials(name)) \
+                        or _gazetteer_by_surname(name, rules)
                     if entry is not None and entry.type is EntityType.PERSON:
                         m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "gazetteer"
                     else:
                         m.key, m.name = f"person:{slug(name)}", name
             if m.key is not None and m.name and len(m.name.split()) >= 2:
-                full.setdefault(_skey(m.name.split()[-1]), (m.key, m.name))
-                full.setdefault(_skey(m.text.split()[-1]), (m.key, m.name))
+                for last in (m.name.split()[-1], m.text.split()[-1]):
+                    # a country's name is never a bare surname: 'Tui Russia' must not
+                    # turn every 'Russia' of the article into a person
+                    if rules.places.country_code(last) is None:
+                        full.setdefault(_skey(last), (m.key, m.name))
+                        shared.setdefault(_skey(last), []).append((m.start, m.key, m.name))
+    _gazetteer_surnames_to_nearest(ments, shared, rules)
     for m in ments:
         if m.type is EntityType.PLACE and m.end_tok - m.start_tok == 1 \
-                and m.method != "gazetteer" and _skey(m.text) in full:
+                and m.method != "gazetteer" and _skey(m.text) in full \
+                and not (m.place is not None and m.place.kind in ("country", "admin1")):
             # 'Sharapova' tagged GPE after 'Maria Sharapova' was named: a surname
             hit = full[_skey(m.text)]
             m.type, m.key, m.name, m.method, m.place = (EntityType.PERSON, hit[0], hit[1],
@@ -88,18 +108,63 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             continue
         name = _strip_honorifics(m.text)
         hit = full.get(_skey(name)) if len(name.split()) == 1 else None
+        if hit is not None and len({p[1] for p in shared.get(_skey(name), ())}) > 1:
+            # 'Andriy Kostin … Oleh Kostin … Kostin said': the nearest full name before
+            before = [p for p in shared[_skey(name)] if p[0] < m.start]
+            if before:
+                hit = (before[-1][1], before[-1][2])
         if hit is not None and m.type in (EntityType.PERSON, EntityType.ORGANIZATION):
             m.type, m.key, m.name, m.method = EntityType.PERSON, hit[0], hit[1], "surname"
         elif m.key is None and m.type is EntityType.PERSON:
             m.key, m.name = f"person:{slug(name)}", name
         elif m.key is None and m.type is EntityType.ORGANIZATION:
             m.key, m.name = f"org:{slug(name)}", name
+    _join_name_suffixes(ments)
     for m in ments:
         if m.type is EntityType.GROUP and m.key is None:
             m.name = m.name or m.text
             m.key = f"group:{slug(m.name)}"
         if m.name is None:
             m.name = m.text
+
+
+def _gazetteer_surnames_to_nearest(ments: list[Ment], shared: dict[str, list[tuple[int, str,
+                                   str]]], rules: Rules) -> None:
+    """'Hunter Biden was charged. Biden denied it': a bare surname the gazetteer gives to a
+    known person goes to the nearest full name before it when the article names another
+    person of that surname (not after a title: 'President Biden' stays the gazetteer's)."""
+    for m in ments:
+        if m.type is not EntityType.PERSON or m.entry is None or m.description is not None \
+                or m.end_tok - m.start_tok != 1:
+            continue
+        people = shared.get(_skey(m.text), ())
+        if len({p[1] for p in people}) < 2 and all(p[1] == m.key for p in people):
+            continue
+        before = [p for p in people if p[0] < m.start]
+        if before and before[-1][1] != m.key and not m.after_title:
+            m.key, m.name, m.entry, m.method = before[-1][1], before[-1][2], None, "surname"
+
+
+def _join_name_suffixes(ments: list[Ment]) -> None:
+    """'Rami Abdel Rahman' ... 'Abdel Rahman', 'Ursula von der Leyen' ... 'von der Leyen': a
+    multi-word person name that ends another, longer person name of the article is that
+    person (a bare one-word surname is handled by ``resolve_people``)."""
+    people = [m for m in ments if m.type is EntityType.PERSON and m.description is None
+              and m.key and m.name]
+    longer: dict[str, tuple[str, str, int]] = {}  # suffix key -> (key, name, words)
+    for m in people:
+        words = (m.name or "").split()
+        for k in range(1, len(words) - 1):
+            suffix = _skey(" ".join(words[k:]))
+            if longer.get(suffix, ("", "", 0))[2] < len(words):
+                longer[suffix] = (m.key or "", m.name or "", len(words))
+    if not longer:
+        return
+    for m in people:
+        n = len((m.name or "").split())
+        hit = longer.get(_skey(m.name or ""))
+        if n >= 2 and hit is not None and hit[2] > n and m.method in ("model", "rule"):
+            m.key, m.name, m.method = hit[0], hit[1], "suffix"  # no person evidence
 
 
 def resolve_descriptions(ments: list[Ment], rules: Rules,

@@ -12,14 +12,24 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
-from ingest.extract.names import is_given_name
+from ingest.extract.names import given_names_compatible, is_given_name
 from ingest.extract.places import PlaceIndex, PlaceInfo
+from ingest.extract.spans import (
+    after_org_kind,
+    dateline_spans,
+    extend_initials,
+    extend_number,
+    is_title_org,
+    is_title_person,
+    place_led_org,
+    title_case,
+)
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
@@ -35,6 +45,7 @@ AMBIGUOUS_PLACE_POPULATION = 100_000
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
                "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "maj", "maj.",
                "capt", "capt.", "rev", "rev.", "sheikh", "imam", "prof", "prof."}
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS)
 
 
 @dataclass
@@ -53,6 +64,7 @@ class Ment:
     place: PlaceInfo | None = None
     entry: GazEntry | None = None
     description: str | None = None  # description mentions: normalized phrase
+    after_title: bool = False  # a role title right before ('President Biden')
     aliases: list[str] = field(default_factory=list)
 
 
@@ -145,6 +157,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     def claim(m: Ment) -> None:
         for i in range(m.start_tok, m.end_tok):
             taken[i] = 1
+        if m.start_tok > 0 and doc[m.start_tok - 1].lower_ in rules.title_heads:
+            m.after_title = True
         out.append(m)
 
     def free(s: int, e: int) -> bool:
@@ -205,20 +219,68 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             if info is not None:
                 claim(_mk(doc, i + 2, e, EntityType.PLACE, place=info, name=info.name,
                           key=info.id, method=info.method))
+    # 3c) wire datelines: 'KHARKIV, Ukraine — ...' is a place, never an organization.
+    for s, e, region in dateline_spans(doc):
+        if free(s, e):
+            m = _dateline(doc, s, e, region, rules, ctx)
+            for i in range(s, e):
+                taken[i] = 1
+            if m is not None:
+                out.append(m)
     # 4) named entities, corrected.
     for ent in doc.ents:
         s, e = _trim(doc, ent.start, ent.end)
         if ent.label_ == "PERSON" and e < len(doc) and doc[e - 1].lower_ in _PARTICLES \
                 and doc[e].text[:1].isupper():
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
+        if ent.label_ == "PERSON":
+            e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
+            if e - s == 1 and s > 0 and _missed_given_name(doc, s, taken, rules) and (
+                    not ent.ent_id_ or rules.gaz.lookup(doc[s - 1 : e].text) is not None
+                    or _other_given_name(doc[s - 1].text, doc[s].text, rules)):
+                # 'Taras' + 'Melnyk': the model left the given name out; 'Hunter' + the
+                # gazetteer's 'Biden': another person of that surname
+                s -= 1
+        elif ent.label_ == "ORG":
+            e = extend_number(doc, s, e)  # 'Group of' + '20'
+            if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
+                    and _country_abbreviation(doc[s - 1], rules):
+                s -= 1  # untagged 'UK' + 'Independence Party': part of the name
         if s >= e or not free(s, e):
             continue
+        org_end = place_led_org(doc, e) if ent.label_ in _PLACE_LABELS else None
+        if org_end is not None and free(e, org_end):
+            claim(_mk(doc, s, org_end, EntityType.ORGANIZATION, method="rule"))
+            continue  # 'Kyiv Court of Appeals': an organization named after its place
+        if is_title_org(doc, ent, s, e, rules.title_heads) or (
+                ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
+                                                           _HONORIFIC_WORDS)):
+            continue  # 'Secretary of State <Name>', 'Senior Sgt.': a title, not a name
         text = doc[s:e].text
         if text in tz_abbreviations():
             continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
             is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
             or demonym_code(rules, text)[0]
+        stem = None
+        if e - s > 1 and not is_given_name(doc[s].text):  # 'Charles Smith' is no possessive
+            stem = _possessive_place(doc[s].text, rules,
+                                     countries_only=ent.label_ not in _PLACE_LABELS)
+        if stem is not None and ent.label_ in _PLACE_LABELS | {"ORG", "PERSON", "FAC"}:
+            # FA-KES: 'Aleppos Old City', 'Aleppos Salaheddin': the first word is the
+            # possessive of a place, the rest a place in it when it is one proper name
+            owner = _place_ment(doc, s, s + 1, stem, rules, ctx)
+            claim(owner)
+            if ent.label_ not in _PLACE_LABELS:  # 'Syrias Bashar al-Assad' tagged PERSON
+                rest = _classify(doc, ent, s + 1, e, rules, ctx, out)
+                if rest is not None:
+                    claim(rest)
+            elif e - s == 2 and doc[s + 1].pos_ == "PROPN":
+                info = rules.places.resolve(doc[s + 1].text, context=ctx,
+                                            country=owner.place.country if owner.place else None)
+                claim(_mk(doc, s + 1, e, EntityType.PLACE, key=info.id, name=info.name,
+                          place=info, method=info.method))
+            continue
         thing = classify_thing(doc, ent, s, e, rules.types, known)
         if thing is not None:
             if free(thing.start_tok, thing.end_tok):
@@ -228,8 +290,127 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         m = _classify(doc, ent, s, e, rules, ctx, out)
         if m is not None:
             claim(m)
+    # 4b) 'Related Syrias Assad says Turkeys Erdogan ...': untagged country possessives
+    for tok in doc:
+        if not taken[tok.i] and not tok.ent_type_ and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text[:1].isupper():
+            stem = _possessive_place(tok.text, rules, countries_only=True)
+            if stem is not None:
+                claim(_place_ment(doc, tok.i, tok.i + 1, stem, rules, ctx))
+    # 5) '<given name> <Surname>' the model left untagged ('the oligarch Alexei Mordashov')
+    for s, e in untagged_people(doc, taken, rules):
+        claim(_mk(doc, s, e, EntityType.PERSON, method="rule"))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def untagged_people(doc: Doc, taken: bytearray, rules: Rules) -> list[tuple[int, int]]:
+    """Two capitalised proper nouns outside any entity, the first a given name and the
+    second no place, facility or equipment word, not followed by a third name."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    words, places = rules.types, rules.places
+    for i in range(n - 1):
+        a, b = doc[i], doc[i + 1]
+        if taken[i] or taken[i + 1] or a.ent_type_ or b.ent_type_ or a.pos_ != "PROPN" \
+                or b.pos_ != "PROPN" or not (a.is_title and b.is_title and b.is_alpha) \
+                or a.is_stop or (i > 0 and doc[i - 1].pos_ == "PROPN") \
+                or (i + 2 < n and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper()):
+            continue
+        low = b.lower_
+        if low in rules.title_heads or a.lower_ in rules.title_heads \
+                or a.lower_ in _HONORIFIC_WORDS or low in words.facility \
+                or low in words.features or low in words.equipment \
+                or not is_given_name(a.text) or is_given_name(b.text) \
+                or places.country_code(b.text) is not None or places.region(b.text) \
+                or places.has_city(b.text):
+            continue
+        out.append((i, i + 2))
+    return out
+
+
+def _missed_given_name(doc: Doc, s: int, taken: bytearray, rules: Rules) -> bool:
+    """Is the untagged proper noun before a one-word person the person's given name? A
+    known given name, or any capitalised proper noun that is no title, place or sentence
+    opener ('the victim, Oleksandar Shelipov')."""
+    prev = doc[s - 1]
+    if taken[s - 1] or prev.ent_type_ or not (prev.is_title and prev.is_alpha) \
+            or prev.pos_ != "PROPN" or prev.is_stop or not doc[s].is_title \
+            or doc[s].lower_ in _PARTICLES or (s >= 2 and doc[s - 2].pos_ == "PROPN"
+                                               and doc[s - 2].lower_.rstrip(".")
+                                               not in _HONORIFIC_WORDS | rules.title_heads) \
+            or is_given_name(doc[s].text):
+        return False
+    if is_given_name(prev.text):
+        return True
+    low = prev.lower_
+    return not prev.is_sent_start and low not in rules.title_heads \
+        and low not in _HONORIFIC_WORDS and not rules.places.has_city(prev.text) \
+        and rules.places.country_code(prev.text) is None
+
+
+def _other_given_name(given: str, surname: str, rules: Rules) -> bool:
+    """A known given name that is not the gazetteer person's ('Hunter' before 'Biden')."""
+    entry = rules.gaz.lookup(surname)
+    if entry is None or entry.type is not EntityType.PERSON or not is_given_name(given):
+        return False
+    return not given_names_compatible(given, entry.name.split()[0])
+
+
+def _country_abbreviation(tok: Token, rules: Rules) -> bool:
+    """'UK', 'US', 'U.S.': an all-caps country abbreviation written right before a name."""
+    return tok.text.replace(".", "").isupper() and len(tok.text) <= 4 \
+        and tok.whitespace_ != "" and rules.places.country_code(tok.text) is not None
+
+
+def _possessive_place(text: str, rules: Rules, countries_only: bool = False) -> str | None:
+    """'Syrias' -> 'Syria', 'Aleppos' -> 'Aleppo' (FA-KES strips apostrophes): the stem when
+    it is a country or a gazetteer place (or, unless ``countries_only``, a GeoNames city)."""
+    if len(text) < 5 or not text.endswith("s") or not text[:1].isupper() or "'" in text:
+        return None
+    stem = text[:-1]
+    entry = rules.gaz.lookup(stem)
+    if norm(stem) in rules.places.country_by_name \
+            or (entry is not None and entry.type is EntityType.PLACE):
+        return stem
+    if countries_only:
+        return None
+    return stem if rules.places.has_city(stem) else None
+
+
+def _place_ment(doc: Doc, s: int, e: int, stem: str, rules: Rules,
+                ctx: tuple[str, ...]) -> Ment:
+    entry = rules.gaz.lookup(stem)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        entry = None
+    info = rules.places.resolve(entry.name if entry else stem,
+                                lookup=entry.geonames if entry else None,
+                                country=entry.country if entry else None, context=ctx)
+    name = entry.name if entry is not None and info.kind != "country" else info.name
+    return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
+               method="gazetteer" if entry else info.method)
+
+
+def _dateline(doc: Doc, s: int, e: int, region: str | None, rules: Rules,
+              ctx: tuple[str, ...]) -> Ment | None:
+    """The place of a dateline, named as the gazetteer or GeoNames spell it."""
+    name = title_case(doc[s:e].text)
+    entry = rules.gaz.lookup(name)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        return None
+    country = rules.places.country_code(region) if region else None
+    info = rules.places.resolve(entry.name if entry else name,
+                                lookup=entry.geonames if entry else None,
+                                country=country or (entry.country if entry else None),
+                                context=ctx)
+    if info.kind == "unresolved" and region is None:
+        return None  # an all-caps opener that no reference data knows: not sure it is a place
+    if entry is not None and info.kind != "country":
+        name = entry.name
+    elif info.kind != "unresolved":
+        name = info.name
+    return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
+               method="gazetteer" if entry else info.method)
 
 
 def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
@@ -280,6 +461,12 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                 entry, label = stem, "GPE"
             elif norm(text[:-1]) in rules.places.country_by_name:  # not 'Ukrainians'
                 text, label = text[:-1], "GPE"
+    if entry is None and e - s > 1 and text.endswith("s") and "'" not in text \
+            and label in ("PERSON", "ORG"):
+        # ... and of people and groups: 'Bashar Assads', 'al-Nusras', 'al-Qaedas'
+        entry = rules.gaz.lookup(text[:-1])
+        if entry is not None and entry.type is EntityType.PLACE:
+            entry = None
     is_settlement, admin1, country = _settlement_context(doc, e, rules, ments)
     if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
             (e < len(doc) and doc[e].lower_ in rules.settlement_words
@@ -314,6 +501,9 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                                     admin1_key=admin1, context=ctx)
         if label not in _PLACE_LABELS and entry is None and not is_settlement:
             return None
+        if info.kind == "unresolved" and entry is None and not is_settlement \
+                and _branch_of_country(doc, s, e, rules):
+            return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'Lumo Russia' tagged GPE
         # the gazetteer's spelling ('Zaporizhzhia') beats GeoNames' ('Zaporizhzhya')
         name = entry.name if entry is not None and info.kind != "country" else info.name
         return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
@@ -328,6 +518,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
             if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
+    if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
+        return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
     if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
             and not is_given_name(text) and not _is_surname_in_doc(doc, text):
         # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
@@ -337,12 +529,69 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                                     or (info.country in ctx and info.population >= 15_000)):
             return _mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
                        method="context")
+    if label == "PERSON" and _branch_of_country(doc, s, e, rules) \
+            and not (is_given_name(doc[s].text) and is_given_name(doc[e - 1].text)):
+        # 'Tui Russia', 'Vodafone Ukraine': a name ending in a country's name is a company's
+        # national branch, not a person (unless both words are given names: 'Chris France')
+        return _mk(doc, s, e, EntityType.ORGANIZATION)
     if label == "PERSON":
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
     return None
 
+
+
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "northeast", "northwest", "southeast", "southwest", "greater", "upper",
+            "lower", "new", "old", "free", "occupied", "soviet", "imperial", "mainland"}
+
+
+def _branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """'Tui Russia', 'Vodafone Ukraine': a name, then a country's name -- a company's
+    national branch. Not 'Western Ukraine' or 'North Korea' (a compass word or adjective
+    first, or a country of its own)."""
+    if e - s < 2 or rules.places.country_code(doc[e - 1].text) is None:
+        return False
+    first = doc[s]
+    return first.pos_ == "PROPN" and first.lower_ not in _COMPASS \
+        and all(t.text[:1].isupper() for t in doc[s:e]) \
+        and not demonym_code(rules, first.text)[0] \
+        and rules.places.country_code(doc[s:e].text) is None
+
+
+def join_possessives(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """FA-KES strips apostrophes: 'al-Nusras fighters', 'Afisis men' is the possessive of a
+    person or organization the article names without the 's' -- the same entity (only
+    before a noun: 'Williams said' is not William's). And 'US Congress' ... 'Congress': an
+    organization written once with its country's abbreviation is one organization."""
+    by_text = {m.text: m for m in ments if m.key and m.type in (EntityType.PERSON,
+                                                               EntityType.ORGANIZATION)}
+    for m in ments:
+        if m.method != "model" or not m.text.endswith("s") or len(m.text) < 5 \
+                or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        nxt = doc[m.end_tok] if m.end_tok < len(doc) else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        other = by_text.get(m.text[:-1])
+        if other is not None and other.key != m.key:
+            m.key, m.name, m.type, m.method = other.key, other.name, other.type, "possessive"
+    orgs = {m.name: m for m in ments if m.type is EntityType.ORGANIZATION and m.key
+            and m.name}
+    for m in ments:
+        words = (m.name or "").split()
+        if m.type is not EntityType.ORGANIZATION or len(words) < 3 \
+                or not words[0].replace(".", "").isupper() \
+                or rules.places.country_code(words[0]) is None:
+            continue  # 'UK Independence Party' ~ 'Independence Party'; never 'US Army' ~ 'Army'
+
+        bare = orgs.get(" ".join(words[1:]))
+        if bare is not None and bare.key != m.key and bare.key:
+            old_key = bare.key
+            for x in ments:
+                if x.key == old_key:
+                    x.key, x.name = m.key, m.name
 
 
 def _is_surname_in_doc(doc: Doc, text: str) -> bool:
@@ -391,7 +640,7 @@ def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[s
             by_key.setdefault(m.key, []).append(m)
     out: set[str] = set()
     for key, ms in by_key.items():
-        if any(m.method != "model" for m in ms):
+        if any(m.method not in ("model", "suffix") for m in ms):
             continue  # gazetteer, surname of a named person, rule-corrected
         if not any(person_evidence(doc, m.start_tok, m.end_tok, rules) for m in ms):
             out.add(key)

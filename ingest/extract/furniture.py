@@ -86,6 +86,10 @@ _INLINE_CREDIT = re.compile(
     r"(?:/[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures))?)*")
 
 
+_TAG_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:Tags|Topics|Keywords):?(?=\s+[A-Z])",
+                        re.MULTILINE)
+
+
 def segments(text: str) -> list[str]:
     """Short lines whole; long lines cut into sentences."""
     out: list[str] = []
@@ -178,6 +182,10 @@ class Furniture:
                 changed = changed or new is not line
                 parts[i] = new
         out = "\n".join(parts) if changed else text
+        if "Tags" in out or "Topics" in out or "Keywords" in out:
+            # a keyword run's label inside a run-together page ('... a year. Tags Syria
+            # Ahrar al-Sham ...'): the label must not start an entity ('Tags Syria')
+            out = _TAG_LABEL.sub(lambda m: " " * len(m.group(0)), out)
         if "/" in out:
             out = _INLINE_CREDIT.sub(lambda m: " " * len(m.group(0)), out)
         return out

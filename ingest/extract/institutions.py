@@ -84,6 +84,9 @@ def gazetteer_index(rules: Rules) -> dict[tuple[str, str], GazEntry]:
     return idx
 
 
+_LOWER_WORDS = {"of", "for", "and", "the", "on", "in"}
+
+
 def _country_name(rules: Rules, code: str) -> str:
     for dem, c in rules.demonyms.items():
         if c == code and " " not in dem and not dem.isupper():
@@ -142,5 +145,7 @@ def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
             m.key = f"{INST_PREFIX}{code.lower()}:{slug(inst)}"
             # the country's own word for it ('justice department', 'defence ministry')
             written = m.text if parsed[0] else f"{_country_name(rules, code)} {m.text.strip()}"
-            m.name = " ".join(w[:1].upper() + w[1:] for w in written.split())
+            # 'Army of Ukraine', 'Ministry of Defence': function words stay lower-case
+            m.name = " ".join(w if w.lower() in _LOWER_WORDS and i else w[:1].upper() + w[1:]
+                              for i, w in enumerate(written.split()))
             m.entry, m.method = None, "institution"

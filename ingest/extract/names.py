@@ -96,3 +96,16 @@ def given_names_compatible(a: str, b: str) -> bool:
     if len(fa) == 1 or len(fb) == 1:
         return fa[:1] == fb[:1]
     return fa == fb
+
+
+_INITIAL_WORD = re.compile(r"^[A-Z]\.?$")
+
+
+def drop_initials(name: str) -> str:
+    """'Sergey V. Lavrov' -> 'Sergey Lavrov', 'Janet L. Yellen' -> 'Janet Yellen': middle
+    initials (American press style) are not part of the name a reference list holds."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if not _INITIAL_WORD.match(w)), words[-1]]
+    return " ".join(kept)

@@ -31,6 +31,7 @@ from ingest.extract.entities import (
     Rules,
     build_rules,
     detect_mentions,
+    join_possessives,
     persons_without_evidence,
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
@@ -93,6 +94,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
+    join_possessives(doc, ments, rules)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)

@@ -14,6 +14,8 @@ export const TYPE_STYLE = {
   Organization: { color: "#7E57C2", shape: "round-rectangle", label: "Organization" },
   Place: { color: "#009E73", shape: "round-triangle", label: "Place" },
   Group: { color: "#E69F00", shape: "round-hexagon", label: "Group" },
+  Facility: { color: "#56B4E9", shape: "barrel", label: "Facility" },
+  Equipment: { color: "#8D6E15", shape: "tag", label: "Equipment" },
   Claim: { color: "#D55E00", shape: "round-diamond", label: "Claim" },
   Outlet: { color: "#CC79A7", shape: "round-rectangle", label: "Outlet" },
   AnonymousSource: { color: "#6B7280", shape: "ellipse", label: "Anonymous source" },

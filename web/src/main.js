@@ -14,7 +14,8 @@ import { NODE_TYPES, readFragment, shareUrl, state, syncUrl } from "./state.js";
 import { bucketRange, drawTimeline, loadTimeline } from "./timeline.js";
 
 const $ = (sel) => document.querySelector(sel);
-const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group", "Outlet"]);
+const ENTITY_TYPES = new Set(["Person", "Organization", "Place", "Group", "Facility",
+  "Equipment", "Outlet"]);
 const NEIGHBOR_LIMIT = 60;
 
 let cy;

@@ -3,7 +3,8 @@
 // explores stay out of access logs), next to — but never including — the API key.
 
 export const NODE_TYPES = [
-  "Person", "Organization", "Place", "Group", "Outlet", "Claim", "AnonymousSource",
+  "Person", "Organization", "Place", "Group", "Facility", "Equipment", "Outlet", "Claim",
+  "AnonymousSource",
 ];
 
 export const state = {
