@@ -203,3 +203,29 @@ def test_a_headline_glued_to_the_lead_is_cut_at_its_dateline(ex: SpacyExtractor)
     (c,) = claims(ex, "The talks resumed on Sunday 29 Jun 2014 in Geneva after a long pause, "
                       "officials said.")  # a date in prose is not a dateline
     assert c.content.startswith("The talks resumed")
+
+
+def _speaker_of(cs: list[ClaimRecord], words: str) -> str | None:
+    (c,) = [c for c in cs if words in c.content]
+    return c.speaker.name if c.speaker else None
+
+
+def test_she_goes_to_the_woman_not_to_the_man_named_last(ex: SpacyExtractor) -> None:
+    text = ("Margaret Ellison, an analyst at a London think tank, has followed the talks for "
+            "years. Viktor Hollis met the delegation in Geneva on Monday. "
+            "She said the two governments were further apart than at any time since spring.")
+    assert _speaker_of(claims(ex, text), "further apart") == "Margaret Ellison"
+
+
+def test_he_goes_to_the_man_not_to_the_woman_named_last(ex: SpacyExtractor) -> None:
+    text = ("Viktor Hollis has led the delegation since January. Margaret Ellison met him in "
+            "Geneva on Monday. He said the ceasefire would hold until the end of the month.")
+    assert _speaker_of(claims(ex, text), "ceasefire would hold") == "Viktor Hollis"
+
+
+def test_a_pronoun_with_no_person_of_its_gender_nearby_speaks_for_no_one(
+        ex: SpacyExtractor) -> None:
+    text = ("Viktor Hollis met the delegation in Geneva on Monday. "
+            "She said the two governments were further apart than at any time since spring.")
+    assert all(c.speaker is None or c.speaker.name != "Viktor Hollis"
+               for c in claims(ex, text))

@@ -95,7 +95,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     if low in PRONOUNS_PERSON:
         sent_start = ctx.sent_of[subj.i][0]
         # search the current and the two previous sentences (by char distance, roughly)
-        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600))
+        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600), pronoun=low)
         if p is not None and p.key:
             return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
                     (subj.idx, subj.idx + len(subj)))
@@ -177,6 +177,6 @@ def target_of(ctx: ClaimCtx, tok: Token, speaker_id: str) -> str | None:
         return m.key
     if obj.lower_ in PRONOUNS_PERSON:
         p = ctx.locator.before(obj.idx, min_offset=max(0, ctx.sent_of[obj.i][0] - 600),
-                               exclude=speaker_id)
+                               exclude=speaker_id, pronoun=obj.lower_)
         return p.key if p is not None else None
     return None

@@ -15,11 +15,17 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import GazEntry, norm, slug
-from ingest.extract.names import drop_initials, fold_word, given_names_compatible
+from ingest.extract.names import (
+    drop_initials,
+    fold_word,
+    given_names_compatible,
+    person_gender,
+)
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "gen.", "gen",
                "president", "minister", "prime", "general", "colonel", "col.", "lt.", "sgt."}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
 def _skey(text: str) -> str:
@@ -203,13 +209,23 @@ class PersonLocator:
     def __init__(self, ments: list[Ment]) -> None:
         self.people = [m for m in ments if m.type is EntityType.PERSON and m.key]
         self.starts = [m.start for m in self.people]
+        seen: dict[str | None, set[str]] = {}
+        for m in self.people:  # every mention of a person counts ('Ms. Hameliak', full name)
+            seen.setdefault(m.key, set()).update(
+                g for g in (person_gender(m.text), person_gender(m.name or "")) if g)
+        self._genders = {k: next(iter(v)) if len(v) == 1 else None for k, v in seen.items()}
 
     def before(self, offset: int, *, min_offset: int = 0,
-               exclude: str | None = None) -> Ment | None:
+               exclude: str | None = None, pronoun: str | None = None) -> Ment | None:
+        """With ``pronoun`` ('he', 'she', ...), people whose gender is known to differ are
+        passed over: 'she added' never goes to the man named last, but to the nearest person
+        who may be a woman."""
+        want = PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
         i = bisect_left(self.starts, offset) - 1
         while i >= 0 and self.people[i].start >= min_offset:
-            if self.people[i].key != exclude:
-                return self.people[i]
+            p = self.people[i]
+            if p.key != exclude and (want is None or self._genders[p.key] in (None, want)):
+                return p
             i -= 1
         return None
 

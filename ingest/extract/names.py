@@ -82,6 +82,43 @@ def given_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _name_genders() -> dict[str, str]:
+    """Given name -> 'm' or 'f' where gender-guesser's dictionary is firm about it (codes
+    M/1M and F/1F; '?' and '?M'/'?F' names are used for both and give nothing)."""
+    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line or line[0] in "#=" or len(line) < 30:
+                continue
+            code, name = line[:2].strip(), line[3:29].strip()
+            g = {"M": "m", "1M": "m", "F": "f", "1F": "f"}.get(code)
+            if g is None or not name or "+" in name or " " in name:
+                continue
+            for key in (name.casefold(), fold_word(name)):
+                # a spelling listed with both genders (folded forms collide) gives nothing
+                out[key] = g if out.get(key, g) == g else "?"
+    return {k: v for k, v in out.items() if v != "?"}
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def person_gender(text: str) -> str | None:
+    """'m', 'f' or None for a person's name as written: an honorific decides ('Ms. Hameliak'),
+    else the first given name when the dictionary is firm about it."""
+    words = [w for w in re.split(r"[\s]+", text.strip()) if w]
+    if not words:
+        return None
+    first = words[0].rstrip(".").casefold()
+    if first in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[first]
+    if len(words) < 2:
+        return None  # a bare surname says nothing about gender
+    return _name_genders().get(first) or _name_genders().get(fold_word(first))
+
+
 def is_given_name(token: str) -> bool:
     return len(token) > 1 and (token.casefold() in given_names()
                                or fold_word(token) in given_names())
