@@ -238,3 +238,17 @@ def test_a_country_qualified_army_never_joins_a_bare_army(ex: SpacyExtractor) ->
     named = {m.text: e.id for e in res.entities for m in e.mentions}
     assert named["US Army"] != named["Army of Ukraine"]
     assert any(e.name == "Army of Ukraine" for e in res.entities)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The European Union Agency for Asylum said applications rose sharply in March.",
+     "European Union Agency for Asylum"),
+    ("Officials of the United Nations Office for Disarmament Affairs visited the depot.",
+     "United Nations Office for Disarmament Affairs"),
+])
+def test_a_body_of_an_organization_is_one_organization(ex: SpacyExtractor, text: str,
+                                                        name: str) -> None:
+    res = _one(ex, text)
+    assert _find(res, name).type is EntityType.ORGANIZATION
+    # the parent's name is not an entity of its own here: the body is not the parent
+    assert all(e.name not in ("European Union", "United Nations") for e in res.entities)

@@ -248,10 +248,13 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 s -= 1  # untagged 'UK' + 'Independence Party': part of the name
         if s >= e or not free(s, e):
             continue
-        org_end = place_led_org(doc, e) if ent.label_ in _PLACE_LABELS else None
+        org_end = place_led_org(doc, e) if ent.label_ in _PLACE_LABELS | {"ORG"} else None
         if org_end is not None and free(e, org_end):
+            # 'Kyiv Court of Appeals': an organization named after its place; 'European
+            # Union Agency for Asylum': a body of an organization (the model splits it into
+            # the parent and a second name, and the parent would get its words)
             claim(_mk(doc, s, org_end, EntityType.ORGANIZATION, method="rule"))
-            continue  # 'Kyiv Court of Appeals': an organization named after its place
+            continue
         if is_title_org(doc, ent, s, e, rules.title_heads) or (
                 ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
                                                            _HONORIFIC_WORDS)):
