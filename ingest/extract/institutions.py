@@ -134,6 +134,12 @@ def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
         code = code or _qualifier_before(doc, m.start_tok, rules) or seen.get(inst) \
             or _sentence_country(doc, m.start_tok, rules)
         if code is None:
+            named = rules.gaz.lookup(m.text)
+            if named is not None and named.type is EntityType.ORGANIZATION:
+                # a name only one country's institution bears ('State Department' is the
+                # gazetteer's US one): no context needed, and never local to the article
+                m.key, m.name, m.entry, m.method = named.id, named.name, named, "institution"
+                continue
             m.key = f"{INST_PREFIX}article:{slug(article_id)}:{slug(inst)}"
             m.name, m.entry, m.method = m.text.strip(), None, "institution"
             continue
