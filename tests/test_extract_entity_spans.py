@@ -252,3 +252,24 @@ def test_a_body_of_an_organization_is_one_organization(ex: SpacyExtractor, text:
     assert _find(res, name).type is EntityType.ORGANIZATION
     # the parent's name is not an entity of its own here: the body is not the parent
     assert all(e.name not in ("European Union", "United Nations") for e in res.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "The US secretary of state, Antony Blinken, said the embassy would reopen soon.",
+    "Antony Blinken, the US secretary of state, said the embassy would reopen soon.",
+])
+def test_a_span_without_a_capital_is_no_name(ex: SpacyExtractor, text: str) -> None:
+    res = _one(ex, text)
+    assert all(any(c.isupper() for c in e.name) for e in res.entities), \
+        [e.name for e in res.entities]
+    assert _find(res, "Antony Blinken").type is EntityType.PERSON
+
+
+def test_a_name_only_one_countrys_institution_bears_is_that_institution(
+        ex: SpacyExtractor) -> None:
+    # no country in the text: the gazetteer's 'State Department' is the US one, one entity
+    # across articles rather than one per article
+    a = _one(ex, "A spokesman for the State Department said the talks would resume.")
+    b = _one(ex, "The State Department declined to comment on the prisoner swap.")
+    ids = {e.id for r in (a, b) for e in r.entities if e.type is EntityType.ORGANIZATION}
+    assert len(ids) == 1 and not next(iter(ids)).startswith("org:inst:article:")

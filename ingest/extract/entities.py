@@ -68,6 +68,29 @@ class Ment:
     aliases: list[str] = field(default_factory=list)
 
 
+def _common_words(text: str, rules: Rules) -> bool:
+    """A span without a capital letter or a digit is no proper name ('state' in 'secretary of
+    state'), unless the gazetteer knows it or it ends in a state institution's words ('the
+    defence ministry', which institutions.py qualifies by country)."""
+    if any(c.isupper() or c.isdigit() for c in text):
+        return False
+    t = norm(text)
+    if rules.gaz.lookup(text) is not None:
+        return False
+    return not any(t == a or t.endswith(" " + a) for a in _institution_words(rules.types))
+
+
+_INST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _institution_words(types: TypeWords) -> frozenset[str]:
+    key = id(types)
+    if key not in _INST_WORDS:
+        _INST_WORDS[key] = frozenset(norm(a) for aliases in types.institutions.values()
+                                     for a in aliases)
+    return _INST_WORDS[key]
+
+
 @dataclass
 class Rules:
     """Matchers compiled once per ``nlp`` (they hold its vocab)."""
@@ -262,6 +285,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         text = doc[s:e].text
         if text in tz_abbreviations():
             continue  # 'at 2000 GMT', '7am BST': a time zone, not an organization
+        if _common_words(text, rules):
+            continue  # 'secretary of state' tagged ORG on 'state': no capital, no name
         known = rules.gaz.lookup(text) is not None or rules.places.country_code(text) \
             is not None or (ent.label_ in _PLACE_LABELS and rules.places.has_city(text)) \
             or demonym_code(rules, text)[0]
