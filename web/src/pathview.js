@@ -28,7 +28,7 @@ function evidenceItem(ev) {
       start: ev.start - ev.sentence_start, end: (ev.end ?? ev.start) - ev.sentence_start,
     });
   } else {
-    quote.append(ev.sentence || "(no sentence recorded)");
+    quote.append(ev.sentence || "(named in this article, not in one sentence)");
   }
   return h("li", { class: "hop-evidence" },
     h("p", { class: "source" }, h("strong", {}, ev.outlet || "Unknown outlet"),
