@@ -105,6 +105,12 @@ def test_boolean_translation_escapes_everything_else():
     assert "NOT" in to_lucene("peace NOT war")
 
 
+def test_a_short_word_is_never_read_as_another_word():
+    # one typo is allowed only in long words: 'ports' must not find 'sports'
+    assert to_lucene("ports") == "ports*"
+    assert to_lucene("Zelensky") == "(zelensky* OR zelensky~1)"
+
+
 def test_anonymous_and_the_speakers_side(client, journalists):
     get = lambda **p: client.get("/v1/claims", params={"about": KELM, **p})  # noqa: E731
     assert _ids(get(anonymous="true")) == {"jt:claim:2"}

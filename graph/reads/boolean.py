@@ -8,7 +8,8 @@ Grammar (words are case-insensitive; operators are upper case)::
     unary   := ("NOT" | "-") unary | atom
     atom    := word | '"' words '"' | "(" or_expr ")"
 
-A word matches by prefix (and, from four letters, one typo); a quoted phrase matches those words
+A word matches by prefix (and, from seven letters, one typo: `Zelensky` finds `Zelenskyy`, but
+`ports` never finds `sports`); a quoted phrase matches those words
 in that order. Everything the user typed is escaped, so only this grammar reaches Lucene. A query
 that cannot match anything on its own (only NOT terms) or that does not parse is a
 ``QuerySyntaxError`` (HTTP 422).
@@ -29,9 +30,12 @@ def _escape(word: str) -> str:
     return _SPECIAL.sub(r"\\\1", word)
 
 
+FUZZY_FROM = 7  # one edit in a shorter word is another common word (ports/sports, forces/forced)
+
+
 def _term(word: str) -> str:
     t = _escape(word.lower())
-    return f"({t}* OR {t}~1)" if len(word) > 3 else f"{t}*"
+    return f"({t}* OR {t}~1)" if len(word) >= FUZZY_FROM else f"{t}*"
 
 
 def _tokens(q: str) -> list[tuple[str, str]]:
