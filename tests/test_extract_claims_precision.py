@@ -229,3 +229,11 @@ def test_a_pronoun_with_no_person_of_its_gender_nearby_speaks_for_no_one(
             "She said the two governments were further apart than at any time since spring.")
     assert all(c.speaker is None or c.speaker.name != "Viktor Hollis"
                for c in claims(ex, text))
+
+
+def test_he_added_goes_on_with_the_last_speaker(ex: SpacyExtractor) -> None:
+    text = ("“We will get through the winter, but it will be hard,” the economy minister, "
+            "Jonas Brenner, said on Tuesday. Last month Vladimir Putin cut gas deliveries "
+            "through the pipeline to a fifth of its capacity. “Every kilowatt hour we save "
+            "now helps,” he added.")
+    assert _speaker_of(claims(ex, text), "kilowatt hour") == "Jonas Brenner"

@@ -14,6 +14,9 @@ from ingest.extract.claim_forms import claim_words
 from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
+# cues that continue what the last speaker said
+_CONTINUING = frozenset({"add", "continue"})
+
 
 def subject_of(tok: Token) -> Token | None:
     cur = tok
@@ -93,6 +96,14 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         member = next((g for g in of.children if g.dep_ == "pobj"), None)
         return speaker_of(ctx, member) if member is not None else None
     if low in PRONOUNS_PERSON:
+        last = ctx.last
+        if last is not None and subj.head.lemma_.lower() in _CONTINUING \
+                and last[0].type == EntityType.PERSON.value and not last[0].anonymous \
+                and subj.idx - last[1] < 1000 \
+                and ctx.locator.gender_fits(last[0].id, low):
+            # 'he added' goes on with the last speaker, even when someone else was named in
+            # between ('“…,” Habeck said. Putin cut the supply. “…,” he added.')
+            return last[0], (subj.idx, subj.idx + len(subj))
         sent_start = ctx.sent_of[subj.i][0]
         # search the current and the two previous sentences (by char distance, roughly)
         p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600), pronoun=low)

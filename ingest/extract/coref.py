@@ -215,6 +215,11 @@ class PersonLocator:
                 g for g in (person_gender(m.text), person_gender(m.name or "")) if g)
         self._genders = {k: next(iter(v)) if len(v) == 1 else None for k, v in seen.items()}
 
+    def gender_fits(self, key: str | None, pronoun: str) -> bool:
+        """Whether a person may be the referent of 'he'/'she' (unknown gender fits both)."""
+        want = PRONOUN_GENDER.get(pronoun.lower())
+        return want is None or self._genders.get(key) in (None, want)
+
     def before(self, offset: int, *, min_offset: int = 0,
                exclude: str | None = None, pronoun: str | None = None) -> Ment | None:
         """With ``pronoun`` ('he', 'she', ...), people whose gender is known to differ are
