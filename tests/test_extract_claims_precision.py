@@ -237,3 +237,17 @@ def test_he_added_goes_on_with_the_last_speaker(ex: SpacyExtractor) -> None:
             "through the pipeline to a fifth of its capacity. “Every kilowatt hour we save "
             "now helps,” he added.")
     assert _speaker_of(claims(ex, text), "kilowatt hour") == "Jonas Brenner"
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova said Chisinau would not accept any deal that involved giving up land, "
+    "Reuters reports.",
+    "Moldova on Tuesday rejected calls for a referendum and said Chisinau would not accept "
+    "any deal, Reuters reported.",
+])
+def test_the_outlet_relays_however_the_parse_hangs_it(ex: SpacyExtractor, text: str) -> None:
+    cs = claims(ex, text)
+    assert all(c.speaker.name != "Reuters" for c in cs), [c.speaker.name for c in cs]
+    (c,) = [c for c in cs if "would not accept" in c.content]
+    assert c.speaker.name == "Moldova" and c.reported_by is not None
+    assert c.reported_by.name == "Reuters" and "Reuters" not in c.content

@@ -26,6 +26,10 @@ def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
         if v.pos_ != "VERB" or v.lemma_.lower() not in cues:
             continue
         inner = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if inner is None and v.dep_ == "conj":
+            # 'Ukraine rejected the plan and said …, Reuters reported': the subject of the
+            # first of two joined verbs says it
+            inner = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
         if inner is not None and inner.i != subj.i and inner.sent == tok.sent:
             return v
     return None

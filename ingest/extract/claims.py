@@ -368,6 +368,8 @@ def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
     if ctx.quoted[ce] - ctx.quoted[cs] > 0.5 * (ce - cs) \
             or speaker[0].type == EntityType.PLACE.value:
         return  # a quotation is the direct-speech rules'; a place alone is not a source
+    if relayed(ctx, tok, head, speaker, tok.lemma_.lower()):
+        return  # '… X said …, Reuters reports' with the parse hanging it under X's verb
     _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)), cs, ce, tok, None)
 
 
