@@ -251,3 +251,9 @@ def test_the_outlet_relays_however_the_parse_hangs_it(ex: SpacyExtractor, text: 
     (c,) = [c for c in cs if "would not accept" in c.content]
     assert c.speaker.name == "Moldova" and c.reported_by is not None
     assert c.reported_by.name == "Reuters" and "Reuters" not in c.content
+
+
+def test_who_was_addressed_alone_is_no_claim(ex: SpacyExtractor) -> None:
+    assert claims(ex, "The governor appealed to residents.") == []
+    (c,) = claims(ex, "The mayor appealed to residents to leave the city before the weekend.")
+    assert "leave the city" in c.content

@@ -148,6 +148,15 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
 
 
+def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
+    """The content is nothing but the cue's 'to …'/'with …' phrase and holds no verb."""
+    toks = [t for t in ctx.doc[tok.i + 1: tok.sent.end] if span[0] <= t.idx < span[1]]
+    return bool(toks) and toks[0].dep_ == "prep" and toks[0].head.i == tok.i \
+        and toks[0].lower_ in ("to", "with") \
+        and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
+        and not ctx.quoted[span[1]] - ctx.quoted[span[0]]
+
+
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     rules = ctx.rules
     lemma = tok.lemma_.lower()
@@ -175,6 +184,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     if span is None:
         return
     span = cut_audience(ctx, tok, cut_nested(ctx, tok, span))
+    if _only_audience(ctx, tok, span):
+        return  # 'The governor appealed to residents.': who was addressed, nothing said
     relay: ReportedBy | None = None
     chain = cues.quoted_as(tok)
     if chain is not None:  # 'TASS quoted Peskov as saying': Peskov speaks, TASS relays
