@@ -86,6 +86,27 @@ _INLINE_CREDIT = re.compile(
     r"(?:/[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures))?)*")
 
 
+# a credit without a slash run into the next sentence: 'Photograph: Getty Images They came …'
+_BARE_CREDIT = re.compile(
+    r"(?:Photograph|Photo|Composite|Illustration|Picture)s?:\s(?:[A-Z][\w.'’-]*\s?){1,4}")
+
+
+def _blank_bare_credit(m: re.Match[str]) -> str:
+    """Blank the credit's marker and capitalised words, up to the first word that is a
+    function word (spaCy's English stop words: 'They', 'The', 'Still') and so starts the
+    next sentence."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    text = m.group(0)
+    head, _, words = text.partition(": ")
+    keep = len(head) + 2
+    for w in re.finditer(r"\S+\s?", words):
+        if w.group(0).strip().lower() in STOP_WORDS:
+            break
+        keep = len(head) + 2 + w.end()
+    return " " * keep + text[keep:]
+
+
 _TAG_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:Tags|Topics|Keywords):?(?=\s+[A-Z])",
                         re.MULTILINE)
 
@@ -188,6 +209,8 @@ class Furniture:
             out = _TAG_LABEL.sub(lambda m: " " * len(m.group(0)), out)
         if "/" in out:
             out = _INLINE_CREDIT.sub(lambda m: " " * len(m.group(0)), out)
+        if ":" in out:
+            out = _BARE_CREDIT.sub(_blank_bare_credit, out)
         return out
 
 
