@@ -32,6 +32,19 @@ def _build_aggregates(graph: Graph) -> object:
     return rebuild(graph)
 
 
+def _claim_sort_keys(graph: Graph) -> object:
+    """Claims written before migration 5 get the key the writer now stores."""
+    total = 0
+    while True:
+        rows = graph.write(
+            "MATCH (c:Claim) WHERE c.sort_key IS NULL WITH c LIMIT 5000 "
+            "SET c.sort_key = coalesce(c.date, c.published, '') RETURN count(c) AS n")
+        n = int(rows[0]["n"]) if rows else 0
+        total += n
+        if n == 0:
+            return {"claims": total}
+
+
 def _unique(label: L, prop: str = "id") -> str:
     name = f"{label.value.lower()}_{prop}_unique"
     return (
@@ -83,6 +96,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "fact-checkers' claim reviews",
         (_unique(L.CLAIM_REVIEW), _index(L.CLAIM_REVIEW, "claim_id")),
+    ),
+    Migration(
+        5,
+        "the plain claim list's sort key stored on each claim, with its index",
+        (_index(L.CLAIM, "sort_key"),),
+        backfill=_claim_sort_keys,
     ),
 )
 

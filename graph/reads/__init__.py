@@ -207,9 +207,13 @@ _LIST_FILTERS = ("speaker_ids", "about_ids", "claim_ids", "cue", "quote_type", "
 
 
 def _list_rows(graph: Graph, *, limit: int, **filters: Any) -> list[dict[str, Any]]:
-    """Rows of claims_list.cypher: the filters not given are unset."""
-    return graph.read(queries.load("claims_list"), limit=limit,
-                      **{k: filters.get(k) for k in _LIST_FILTERS})
+    """Rows of claims_list.cypher: the filters not given are unset. With no filter at all the
+    page is read in the stored sort key's index order (claims_list_all.cypher)."""
+    params = {k: filters.get(k) for k in _LIST_FILTERS}
+    if all(v is None for k, v in params.items() if k not in ("after_key", "after_id")):
+        return graph.read(queries.load("claims_list_all"), limit=limit,
+                          after_key=params["after_key"], after_id=params["after_id"])
+    return graph.read(queries.load("claims_list"), limit=limit, **params)
 
 
 def claims_said_about(graph: Graph, speaker_id: str, about_id: str, *,
