@@ -42,12 +42,19 @@ def test_a_middle_initial_does_not_cut_a_name(ex: SpacyExtractor) -> None:
     assert not any(n.endswith(" V.") for n in _names(res))
 
 
-def test_initials_of_an_unknown_person_stay_in_the_full_name(ex: SpacyExtractor) -> None:
-    res = _one(ex, "The economist Marta K. Olszewska said prices would rise again in the "
-                   "autumn. Ms. Olszewska spoke in Warsaw.")
-    person = _find(res, "Marta K. Olszewska")
+@pytest.mark.parametrize(("text", "name", "surname"), [
+    # initials of an unknown person stay in the full name
+    ("The economist Marta K. Olszewska said prices would rise again in the autumn. "
+     "Ms. Olszewska spoke in Warsaw.", "Marta K. Olszewska", "Olszewska"),
+    # an untagged given name and surname is a person
+    ("The deal let the Russian tycoon Alexei Mordashov keep his stake. Mordashov later "
+     "resigned from the board.", "Alexei Mordashov", "Mordashov"),
+])
+def test_a_full_name_is_one_person_with_its_surname_mention(ex: SpacyExtractor, text: str,
+                                                           name: str, surname: str) -> None:
+    person = _find(_one(ex, text), name)
     assert person.type is EntityType.PERSON
-    assert {m.text for m in person.mentions} == {"Marta K. Olszewska", "Olszewska"}
+    assert {m.text for m in person.mentions} == {name, surname}
 
 
 def test_drop_initials() -> None:
@@ -103,14 +110,6 @@ def test_a_country_name_is_never_a_persons_surname(ex: SpacyExtractor) -> None:
 def test_two_given_names_ending_in_a_country_word_stay_a_person(ex: SpacyExtractor) -> None:
     res = _one(ex, "Chris France said the council would vote again next week.")
     assert _find(res, "Chris France").type is EntityType.PERSON
-
-
-def test_an_untagged_given_name_and_surname_is_a_person(ex: SpacyExtractor) -> None:
-    res = _one(ex, "The deal let the Russian tycoon Alexei Mordashov keep his stake. Mordashov "
-                   "later resigned from the board.")
-    person = _find(res, "Alexei Mordashov")
-    assert person.type is EntityType.PERSON
-    assert {m.text for m in person.mentions} == {"Alexei Mordashov", "Mordashov"}
 
 
 def test_a_two_word_surname_joins_the_full_name(ex: SpacyExtractor) -> None:

@@ -77,18 +77,7 @@ def _common_words(text: str, rules: Rules) -> bool:
     t = norm(text)
     if rules.gaz.lookup(text) is not None:
         return False
-    return not any(t == a or t.endswith(" " + a) for a in _institution_words(rules.types))
-
-
-_INST_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _institution_words(types: TypeWords) -> frozenset[str]:
-    key = id(types)
-    if key not in _INST_WORDS:
-        _INST_WORDS[key] = frozenset(norm(a) for aliases in types.institutions.values()
-                                     for a in aliases)
-    return _INST_WORDS[key]
+    return not any(t == a or t.endswith(" " + a) for a in rules.types.institution_aliases)
 
 
 @dataclass

@@ -22,20 +22,15 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules, demonym_code
 from ingest.extract.gazetteer import GazEntry, norm, slug
-from ingest.extract.kinds import TypeWords
 
 INST_PREFIX = "org:inst:"
 _OF_RE = re.compile(r"^(?P<inst>.+?) of (?:the )?(?P<ctry>[\w .'-]+)$")
 
 
-def _alias_map(words: TypeWords) -> dict[str, str]:
-    return {norm(a): inst for inst, aliases in words.institutions.items() for a in aliases}
-
-
 def parse(text: str, rules: Rules) -> tuple[str | None, str] | None:
     """'Russia's defence ministry' -> ('RU', 'defence ministry'); 'the military' ->
     (None, 'armed forces'); 'Azov Battalion' -> None."""
-    aliases = _aliases(rules.types)
+    aliases = rules.types.institution_aliases
     t = norm(text)
     if t in aliases:
         return None, aliases[t]
@@ -54,16 +49,6 @@ def parse(text: str, rules: Rules) -> tuple[str | None, str] | None:
         if code:
             return code, aliases[m.group("inst")]
     return None
-
-
-_ALIAS_CACHE: dict[int, dict[str, str]] = {}
-
-
-def _aliases(words: TypeWords) -> dict[str, str]:
-    key = id(words)
-    if key not in _ALIAS_CACHE:
-        _ALIAS_CACHE[key] = _alias_map(words)
-    return _ALIAS_CACHE[key]
 
 
 _GAZ_INDEX: dict[int, dict[tuple[str, str], GazEntry]] = {}

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from graph.models import EntityType
-from ingest.extract.gazetteer import DATA_DIR, slug
+from ingest.extract.gazetteer import DATA_DIR, norm, slug
 
 # 'Su-25', 'MV-22', 'T-72B3', 'S-400', 'F-16s', 'MiG-29': up to three letters, a hyphen,
 # digits -- a designation on its own ('Covid-19' has five letters and is not one).
@@ -39,6 +39,11 @@ class TypeWords:
     institutions: dict[str, tuple[str, ...]]
     past_markers: frozenset[str]
     past_phrases: tuple[str, ...]
+
+    @cached_property
+    def institution_aliases(self) -> dict[str, str]:
+        """Normalized alias ('defence ministry', 'state department') -> institution."""
+        return {norm(a): inst for inst, aliases in self.institutions.items() for a in aliases}
 
 
 @lru_cache(maxsize=1)

@@ -63,43 +63,41 @@ MIN_FREQUENCY = 2
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Casefolded given names from gender-guesser's ``nam_dict.txt`` (format: gender code,
-    name, per-country frequency columns; '=' lines are equivalences and skipped)."""
+def _name_dictionary() -> tuple[frozenset[str], dict[str, str]]:
+    """One pass over gender-guesser's ``nam_dict.txt`` (format: gender code, name, per-country
+    frequency columns; '=' lines are equivalences and skipped): the casefolded given names,
+    and given name -> 'm'/'f' where the dictionary is firm (codes M/1M and F/1F; '?', '?M' and
+    '?F' names are used for both and give nothing)."""
     path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line or line[0] in "#=" or len(line) < 30:
-                continue
-            name = line[3:29].strip()
-            # per-country frequency columns: hex digits 1 (rare) .. D (very common); a name
-            # seen only as 'rare' everywhere (Lyman, Odessa, London) is no person evidence
-            freq = max((int(c, 16) for c in line[30:] if c in "123456789ABCDabcd"), default=0)
-            if name and "+" not in name and " " not in name and freq >= MIN_FREQUENCY:
-                out.add(name.casefold())
-                out.add(fold_word(name))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _name_genders() -> dict[str, str]:
-    """Given name -> 'm' or 'f' where gender-guesser's dictionary is firm about it (codes
-    M/1M and F/1F; '?' and '?M'/'?F' names are used for both and give nothing)."""
-    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    out: dict[str, str] = {}
+    names: set[str] = set()
+    genders: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line or line[0] in "#=" or len(line) < 30:
                 continue
             code, name = line[:2].strip(), line[3:29].strip()
-            g = {"M": "m", "1M": "m", "F": "f", "1F": "f"}.get(code)
-            if g is None or not name or "+" in name or " " in name:
+            if not name or "+" in name or " " in name:
                 continue
-            for key in (name.casefold(), fold_word(name)):
-                # a spelling listed with both genders (folded forms collide) gives nothing
-                out[key] = g if out.get(key, g) == g else "?"
-    return {k: v for k, v in out.items() if v != "?"}
+            keys = (name.casefold(), fold_word(name))
+            # per-country frequency columns: hex digits 1 (rare) .. D (very common); a name
+            # seen only as 'rare' everywhere (Lyman, Odessa, London) is no person evidence
+            freq = max((int(c, 16) for c in line[30:] if c in "123456789ABCDabcd"), default=0)
+            if freq >= MIN_FREQUENCY:
+                names.update(keys)
+            g = {"M": "m", "1M": "m", "F": "f", "1F": "f"}.get(code)
+            if g is not None:
+                for key in keys:
+                    # a spelling listed with both genders (folded forms collide) gives nothing
+                    genders[key] = g if genders.get(key, g) == g else "?"
+    return frozenset(names), {k: v for k, v in genders.items() if v != "?"}
+
+
+def given_names() -> frozenset[str]:
+    return _name_dictionary()[0]
+
+
+def _name_genders() -> dict[str, str]:
+    return _name_dictionary()[1]
 
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
