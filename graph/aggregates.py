@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import queries
+from graph import toplists
 from graph.models import AggRel, ExtractionResult
 
 UNDATED = "none"  # the day/month key of evidence without a date
@@ -136,6 +137,7 @@ def apply(tx: Any, old: Contribution, new: Contribution) -> None:
         tx.run(queries.load("agg_bounds"), rows=stale).consume()
     if entity_rows:
         tx.run(queries.load("agg_apply_entities"), rows=entity_rows).consume()
+    toplists.update(tx, pair_rows)  # each entity's top-K neighbour lists (graph/toplists.py)
 
 
 def prune(tx: Any, results: Sequence[ExtractionResult]) -> None:

@@ -32,6 +32,12 @@ def _build_aggregates(graph: Graph) -> object:
     return rebuild(graph)
 
 
+def _build_toplists(graph: Graph) -> object:
+    from graph.toplists import build
+
+    return {"entities": build(graph)}
+
+
 def _claim_sort_keys(graph: Graph) -> object:
     """Claims written before migration 5 get the key the writer now stores."""
     total = 0
@@ -102,6 +108,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the plain claim list's sort key stored on each claim, with its index",
         (_index(L.CLAIM, "sort_key"),),
         backfill=_claim_sort_keys,
+    ),
+    Migration(
+        6,
+        "each entity's top-K neighbour lists per edge kind on its EntityStats node",
+        (),
+        backfill=_build_toplists,
     ),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import queries
+from graph import toplists
 from graph.driver import Graph
 from graph.errors import NotFound
 from graph.models import (
@@ -94,7 +95,7 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
     from graph.reads import stats
 
     entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=limit)
+    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=limit, k=toplists.K)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]

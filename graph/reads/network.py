@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import queries
+from graph import toplists
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.models import (
@@ -66,8 +67,7 @@ def neighbors(
         # Deeper levels share what is left of the node budget: fewer edges per entity.
         room = max(1, limit - len(nodes))
         fan = per_node if level == 0 else max(3, min(per_node, room // len(frontier) + 2))
-        rows = graph.read(queries.load("neighbors_agg"), ids=frontier[:room],
-                          rel_types=rel_types, types=types, per_node=fan, **dates)
+        rows = _step(graph, frontier[:room], rel_types, types, fan, dates)
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
         for r in rows:
@@ -94,6 +94,52 @@ def neighbors(
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+
+
+# List kinds (graph/toplists.py) answering each edge type: (kind, the entity is the source).
+_KINDS = {"CO_MENTIONED": (("co", True),), "CLAIM_ABOUT": (("out", True), ("in", False)),
+          "HAS_ROLE": (("rp", True), ("ro", False))}
+
+
+def _step(graph: Graph, ids: list[str], rel_types: list[str], types: list[str] | None,
+          per_node: int, dates: dict[str, Any]) -> list[dict[str, Any]]:
+    """One expansion level: each entity's heaviest ``per_node`` edges of each type. Undated, from
+    the write-time top-K lists (O(K) per entity, not O(degree)); an entity whose list cannot
+    answer exactly (missing, or full and fewer than ``per_node`` left after the type filter)
+    and date-filtered reads weigh the edges themselves (``neighbors_agg``). Same rows either
+    way: ranked by weight, then the other entity's id; roles in both directions together."""
+    if dates.get("dated"):
+        return graph.read(queries.load("neighbors_agg"), ids=ids, rel_types=rel_types,
+                          types=types, per_node=per_node, **dates)
+    kinds = [k for t in rel_types for k, _ in _KINDS[t]]
+    got: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    scan: set[str] = set()
+    for r in graph.read(queries.load("neighbors_top"), ids=ids, kinds=kinds, types=types,
+                        per_node=per_node):
+        if r["missing"] or (r["listed"] >= toplists.K and len(r["got"]) < per_node):
+            scan.add(r["id"])
+        got[(r["id"], r["kind"])] = r["got"]
+    rows: list[dict[str, Any]] = []
+    for eid in dict.fromkeys(ids):
+        if eid in scan:
+            continue
+        for t in rel_types:
+            mine: list[dict[str, Any]] = []
+            for kind, outgoing in _KINDS[t]:
+                for g in got.get((eid, kind), []):
+                    o = g["other"]["id"]
+                    mine.append({"source": eid if outgoing else o,
+                                 "target": o if outgoing else eid, "type": t,
+                                 "weight": g["weight"], "other": g["other"],
+                                 "other_mentions": g["mentions"]})
+            if t == "HAS_ROLE":  # one ranking over both directions, as neighbors_agg does
+                mine.sort(key=lambda m: (-m["weight"], m["other"]["id"]))
+                mine = mine[:per_node]
+            rows.extend(mine)
+    if scan:
+        rows += graph.read(queries.load("neighbors_agg"), ids=[i for i in ids if i in scan],
+                           rel_types=rel_types, types=types, per_node=per_node, **dates)
+    return rows
 
 
 def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
@@ -144,7 +190,7 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
     if bucket not in ("day", "week", "month"):
         raise InvalidInput("bucket must be day, week or month")
     entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=0)
+    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=0, k=toplists.K)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]

@@ -1,0 +1,18 @@
+// One expansion step from the write-time top-K lists (graph/toplists.py) instead of every
+// aggregate edge: for each frontier entity and list kind, the first $per_node listed neighbours
+// (of the wanted $types), in list order (weight descending, then id), each looked up by id.
+// `listed` is the list's length and `missing` says it is not there: graph/reads/network.py
+// falls back to neighbors_agg when a full list gives fewer than $per_node after the type filter.
+UNWIND $ids AS eid
+OPTIONAL MATCH (s:EntityStats {entity_id: eid})
+UNWIND $kinds AS kind
+WITH eid, kind, s['top_' + kind] AS ids, s['top_' + kind + '_w'] AS ws
+CALL (ids, ws) {
+  UNWIND range(0, coalesce(size(ids), 0) - 1) AS i
+  MATCH (o:Entity {id: ids[i]})
+  WHERE $types IS NULL OR o.type IN $types
+  WITH o, ws[i] AS w, i ORDER BY i LIMIT $per_node
+  RETURN collect({other: o {.id, .name, .type, .lat, .lon, .country}, weight: w,
+                  mentions: COUNT { (o)<-[:MENTIONS]-() }}) AS got
+}
+RETURN eid AS id, kind, ids IS NULL AS missing, coalesce(size(ids), 0) AS listed, got
