@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 AGG = "CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE"
+KINDS = "['co', 'out', 'in', 'rp', 'ro']"  # graph/toplists.py KINDS
 
 # Endpoint name (as in bench/queries.py) -> bare Cypher for the same question.
 FLOOR: dict[str, str] = {
@@ -20,17 +21,46 @@ FLOOR: dict[str, str] = {
         WITH c ORDER BY coalesce(c.date, c.published) DESC LIMIT 20
         MATCH (c)-[:REPORTED_IN]->(a:Article)
         RETURN c.id, c.content, c.sentence, a.url""",
+    # The profile and neighbourhoods as the API now asks them: from each entity's write-time
+    # top-K lists (graph/toplists.py), nodes looked up by id.
     "entity_profile": """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
+        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
+                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o.id) AS co }
+        RETURN e {.*}, properties(s), co""",
+    "neighbors_d1": f"""
+        MATCH (s:TopNeighbours {{entity_id: $id}})
+        UNWIND {KINDS} AS kind
+        WITH s, kind, coalesce(s['top_' + kind], [])[..50] AS ids
+        UNWIND range(0, size(ids) - 1) AS i
+        MATCH (o:Entity {{id: ids[i]}})
+        RETURN o.id, o.name, s['top_' + kind + '_w'][i] AS w""",
+    "neighbors_d2": f"""
+        MATCH (s:TopNeighbours {{entity_id: $id}})
+        UNWIND {KINDS} AS kind
+        WITH s, kind, coalesce(s['top_' + kind], [])[..50] AS ids
+        UNWIND range(0, size(ids) - 1) AS i
+        WITH ids[i] AS oid, max(s['top_' + kind + '_w'][i]) AS w
+        ORDER BY w DESC, oid LIMIT 50
+        MATCH (t:TopNeighbours {{entity_id: oid}})
+        UNWIND {KINDS} AS kind
+        UNWIND coalesce(t['top_' + kind], [])[..3] AS pid
+        MATCH (p:Entity {{id: pid}})
+        RETURN oid, p.id""",
+    # The same three questions weighed over every aggregate edge (before the lists).
+    "entity_profile_scan": """
         MATCH (e:Entity {id: $id})
         OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
         CALL (e) { MATCH (e)-[r:CO_MENTIONED]-(o:Entity)
                    WITH o, r.weight AS w ORDER BY w DESC LIMIT 20 RETURN collect(o.id) AS co }
         RETURN e {.*}, properties(s), co""",
-    "neighbors_d1": f"""
+    "neighbors_d1_scan": f"""
         MATCH (e:Entity {{id: $id}})-[r:{AGG}]-(o:Entity)
         WITH o, r.weight AS w ORDER BY w DESC LIMIT 50
         RETURN o.id, o.name, w""",
-    "neighbors_d2": f"""
+    "neighbors_d2_scan": f"""
         MATCH (e:Entity {{id: $id}})-[r:{AGG}]-(o:Entity)
         WITH o, r.weight AS w ORDER BY w DESC LIMIT 50
         CALL (o) {{ MATCH (o)-[r2:{AGG}]-(p:Entity)
@@ -68,8 +98,14 @@ def hit(job: tuple[str, dict[str, Any]]) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+def endpoint(name: str) -> str:
+    """The endpoint a floor entry answers (``*_scan``: the same question, another query)."""
+    return name.removesuffix("_scan")
+
+
 def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
     """The floor's parameters for one API request of the plan."""
+    name = endpoint(name)
     path, params = req["path"], req.get("params", {})
     if name == "claims_by_speaker":
         return {"lucene": '"' + params["speaker"].replace('"', "") + '"'}

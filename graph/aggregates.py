@@ -167,6 +167,7 @@ def rebuild(graph: Any, *, batch: int = 500, log: Any = None) -> int:
     what is there, then add each batch of articles' contribution. Safe to re-run."""
     graph.run_auto(queries.load("agg_wipe_edges"))
     graph.run_auto(queries.load("agg_wipe_stats"))
+    toplists.wipe(graph)  # the lists follow the batches below (apply)
     done, after = 0, ""
     while True:
         ids = [r["id"] for r in graph.read(queries.load("agg_article_ids"), after=after,

@@ -35,6 +35,7 @@ class NodeLabel(StrEnum):
     RESOLUTION = "ResolutionDecision"
     MIGRATION = "SchemaMigration"
     ENTITY_STATS = "EntityStats"  # one per entity: per-day mention/article/claim counts
+    TOP_NEIGHBOURS = "TopNeighbours"  # one per entity: its top-K neighbours (graph/toplists.py)
     JUDGEMENT = "Judgement"  # an analyst's merge or split, undoable (graph/judgements.py)
 
 

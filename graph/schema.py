@@ -111,8 +111,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         6,
-        "each entity's top-K neighbour lists per edge kind on its EntityStats node",
-        (),
+        "each entity's top-K neighbour lists per edge kind (TopNeighbours)",
+        (_unique(L.TOP_NEIGHBOURS, "entity_id"),),
         backfill=_build_toplists,
     ),
 )

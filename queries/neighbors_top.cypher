@@ -4,11 +4,13 @@
 // `listed` is the list's length and `missing` says it is not there: graph/reads/network.py
 // falls back to neighbors_agg when a full list gives fewer than $per_node after the type filter.
 UNWIND $ids AS eid
-OPTIONAL MATCH (s:EntityStats {entity_id: eid})
+OPTIONAL MATCH (s:TopNeighbours {entity_id: eid})
 UNWIND $kinds AS kind
 WITH eid, kind, s['top_' + kind] AS ids, s['top_' + kind + '_w'] AS ws
 CALL (ids, ws) {
-  UNWIND range(0, coalesce(size(ids), 0) - 1) AS i
+  // Unfiltered, only the first $per_node entries are looked up; filtered, up to all K.
+  WITH ids, ws, coalesce(size(ids), 0) AS n
+  UNWIND range(0, CASE WHEN $types IS NULL AND n > $per_node THEN $per_node ELSE n END - 1) AS i
   MATCH (o:Entity {id: ids[i]})
   WHERE $types IS NULL OR o.type IN $types
   WITH o, ws[i] AS w, i ORDER BY i LIMIT $per_node

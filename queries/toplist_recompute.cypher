@@ -1,14 +1,13 @@
 // Rebuilds entities' top-K neighbour lists of the given kinds from their aggregate edges
 // (graph/toplists.py): after a listed weight fell or went away, and for the migration. Order as
-// in neighbors_agg: weight descending, then the other entity's id. An entity with neither an
-// EntityStats node nor aggregate edges gets no node.
+// in neighbors_agg: weight descending, then the other entity's id. An entity with neither a
+// TopNeighbours node nor aggregate edges gets no node.
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
-OPTIONAL MATCH (old:EntityStats {entity_id: row.id})
+OPTIONAL MATCH (old:TopNeighbours {entity_id: row.id})
 WITH e, row, old
 WHERE old IS NOT NULL OR EXISTS { (e)-[:CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE]-() }
-MERGE (s:EntityStats {entity_id: row.id})
-ON CREATE SET s.mentions = 0, s.articles = 0, s.claims = 0
+MERGE (s:TopNeighbours {entity_id: row.id})
 WITH e, s, row
 CALL (e, row) {
   WITH e WHERE 'co' IN row.kinds

@@ -76,7 +76,7 @@ def _recount(graph: Graph, k: int) -> dict[str, dict[str, list[tuple[str, int]]]
 
 def _stored(graph: Graph) -> dict[str, dict[str, list[tuple[str, int]]]]:
     out = {}
-    for r in graph.read("MATCH (s:EntityStats) WHERE s.entity_id IN $ids "
+    for r in graph.read("MATCH (s:TopNeighbours) WHERE s.entity_id IN $ids "
                         "RETURN s.entity_id AS id, properties(s) AS p", ids=_ids(graph)):
         p = r["p"]
         assert all(p.get(toplists.prop(k)) is not None for k in toplists.KINDS), r["id"]
@@ -151,14 +151,12 @@ def test_neighbours_and_profiles_from_lists_equal_the_edge_scan(
             out.append(reads_entities.entity_profile(graph, eid, limit=9).co_mentioned)
         return out
 
-    served = graph.read("MATCH (s:EntityStats) WHERE s.entity_id IN $ids AND "
+    served = graph.read("MATCH (s:TopNeighbours) WHERE s.entity_id IN $ids AND "
                         "size(s.top_co) = 6 RETURN count(s) AS n", ids=ids)[0]["n"]
     assert served > 3  # full lists, read without the scan
     from_lists = reads()
     assert any(e.edges for e in from_lists if isinstance(e, network.Subgraph))
-    graph.write("MATCH (s:EntityStats) WHERE s.entity_id IN $ids "
-                "REMOVE s.top_co, s.top_co_w, s.top_out, s.top_out_w, s.top_in, s.top_in_w, "
-                "s.top_rp, s.top_rp_w, s.top_ro, s.top_ro_w", ids=ids)
+    graph.write("MATCH (s:TopNeighbours) WHERE s.entity_id IN $ids DELETE s", ids=ids)
     assert reads() == from_lists  # every entity now read from its edges
 
     # The migration builds the lists again for a graph that has none.
