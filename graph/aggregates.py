@@ -127,8 +127,9 @@ def delta_rows(old: Contribution, new: Contribution) -> tuple[list[dict[str, Any
     return pair_rows, [ents[k] for k in sorted(ents)]
 
 
-def apply(tx: Any, old: Contribution, new: Contribution) -> None:
-    """Apply ``new - old`` to the aggregates inside the caller's transaction."""
+def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True) -> None:
+    """Apply ``new - old`` to the aggregates inside the caller's transaction (and to the
+    top-K neighbour lists unless ``lists`` is false: ``rebuild`` builds those at the end)."""
     pair_rows, entity_rows = delta_rows(old, new)
     stale: list[dict[str, Any]] = []
     if pair_rows:
@@ -137,7 +138,8 @@ def apply(tx: Any, old: Contribution, new: Contribution) -> None:
         tx.run(queries.load("agg_bounds"), rows=stale).consume()
     if entity_rows:
         tx.run(queries.load("agg_apply_entities"), rows=entity_rows).consume()
-    toplists.update(tx, pair_rows)  # each entity's top-K neighbour lists (graph/toplists.py)
+    if lists:
+        toplists.update(tx, pair_rows)  # each entity's top-K neighbours (graph/toplists.py)
 
 
 def prune(tx: Any, results: Sequence[ExtractionResult]) -> None:
@@ -162,21 +164,24 @@ def delete_articles(graph: Any, article_ids: Sequence[str]) -> int:
         return int(session.execute_write(work))
 
 
-def rebuild(graph: Any, *, batch: int = 500, log: Any = None) -> int:
+def rebuild(graph: Any, *, batch: int = 500, log: Any = None, lists: bool = True) -> int:
     """Build every aggregate from scratch (the migration step for an existing graph): drop
-    what is there, then add each batch of articles' contribution. Safe to re-run."""
+    what is there, then add each batch of articles' contribution, then (``lists``) build the
+    top-K neighbour lists from the finished edges. Safe to re-run."""
     graph.run_auto(queries.load("agg_wipe_edges"))
     graph.run_auto(queries.load("agg_wipe_stats"))
-    toplists.wipe(graph)  # the lists follow the batches below (apply)
+    toplists.wipe(graph)
     done, after = 0, ""
     while True:
         ids = [r["id"] for r in graph.read(queries.load("agg_article_ids"), after=after,
                                            limit=batch)]
         if not ids:
+            if lists:
+                toplists.build(graph, log=log)
             return done
 
         def work(tx: Any, ids: list[str] = ids) -> None:
-            apply(tx, Contribution(), read_contribution(tx, ids))
+            apply(tx, Contribution(), read_contribution(tx, ids), lists=False)
 
         with graph.session() as session:
             session.execute_write(work)

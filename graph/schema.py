@@ -29,7 +29,8 @@ class Migration:
 def _build_aggregates(graph: Graph) -> object:
     from graph.aggregates import rebuild
 
-    return rebuild(graph)
+    # The top-K lists are built by migration 6, once their key's constraint exists.
+    return rebuild(graph, lists=False)
 
 
 def _build_toplists(graph: Graph) -> object:

@@ -13,7 +13,8 @@ neighbours as two parallel lists (Neo4j properties cannot hold maps):
   organization).
 
 A list shorter than ``K`` holds every edge of its kind. A missing list (``null``) is unknown:
-readers fall back to the edges, and the writer rebuilds it from the edges before using it.
+readers fall back to the edges, and the writer rebuilds it from the edges before using it. The
+node exists only while the entity has an aggregate edge (deleted when all its lists are empty).
 
 Not on the entity's EntityStats node: a hub's has thousands of per-day count properties, and
 Neo4j (record format) walks a node's property chain to find one, so reading a list there took
@@ -110,7 +111,7 @@ def update(tx: Any, pair_rows: Sequence[dict[str, Any]], *, k: int | None = None
         grow[b] |= w > 0
     rows = [{"id": eid, "keys": [prop(kind) for kind in sorted(changes[eid])],
              "grow": grow[eid]} for eid in sorted(changes)]
-    sets: list[dict[str, Any]] = []
+    sets: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     recompute: dict[str, list[str]] = defaultdict(list)
     for r in tx.run(queries.load("toplist_lock"), rows=rows).data():
         if any(ids is None for ids in r["ids"]):
@@ -124,11 +125,12 @@ def update(tx: Any, pair_rows: Sequence[dict[str, Any]], *, k: int | None = None
             if new is None:
                 recompute[r["id"]].append(kind)
             elif (new[0], new[1]) != (ids, ws):
-                sets.append({"id": r["id"], "key": prop(kind), "ids": new[0], "weights": new[1]})
+                sets[r["id"]].update({prop(kind): new[0], prop(kind) + "_w": new[1]})
     if sets:
-        tx.run(queries.load("toplist_set"), rows=sets).consume()
+        tx.run(queries.load("toplist_set"), kinds=list(KINDS),
+               rows=[{"id": i, "props": sets[i]} for i in sorted(sets)]).consume()
     if recompute:
-        tx.run(queries.load("toplist_recompute"), k=k,
+        tx.run(queries.load("toplist_recompute"), k=k, kinds=list(KINDS),
                rows=[{"id": i, "kinds": recompute[i]} for i in sorted(recompute)]).consume()
 
 
@@ -148,7 +150,7 @@ def build(graph: Any, *, batch: int = 500, k: int | None = None, log: Any = None
             return done
 
         def work(tx: Any, ids: list[str] = ids) -> None:
-            tx.run(queries.load("toplist_recompute"), k=k or K,
+            tx.run(queries.load("toplist_recompute"), k=k or K, kinds=list(KINDS),
                    rows=[{"id": i, "kinds": list(KINDS)} for i in ids]).consume()
 
         with graph.session() as session:

@@ -49,3 +49,6 @@ SET s.top_co = CASE WHEN 'co' IN row.kinds THEN co ELSE s.top_co END,
     s.top_rp_w = CASE WHEN 'rp' IN row.kinds THEN rp_w ELSE s.top_rp_w END,
     s.top_ro = CASE WHEN 'ro' IN row.kinds THEN ro ELSE s.top_ro END,
     s.top_ro_w = CASE WHEN 'ro' IN row.kinds THEN ro_w ELSE s.top_ro_w END
+// No edge left of any kind: no node (see toplist_set).
+WITH s WHERE all(k IN $kinds WHERE size(coalesce(s['top_' + k], [])) = 0)
+DELETE s
