@@ -24,12 +24,16 @@ Exactness at write time (``update``): a full list's last entry is a boundary eve
 the list ranks below. After an article changes some weights, the entries that still rank at or
 above that boundary are known exactly; if there are at least ``K`` of them they are the new list,
 otherwise (a listed weight fell or went away: re-extraction, deletion, a judgement) the list is
-recomputed from the entity's edges of that kind. Growth alone never needs a recompute.
+recomputed from the entity's edges of that kind. Growth alone never needs a recompute. The new
+weights come from the lists too: an edge's weight before the delta is listed at one of its two
+ends, or is 0 where a list shorter than ``K`` does not list it; only an edge that rises between
+two full lists listing neither end is read from the graph. A new node starts with empty lists
+(its entity had no aggregate edge), which the sum of its edges' weights confirms.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -77,11 +81,6 @@ def merge(ids: list[str] | None, weights: list[int] | None, changed: dict[str, i
     return [o for o, _ in ranked], [w for _, w in ranked]
 
 
-def touched(pair_rows: Sequence[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    """(type, a, b) of every aggregate edge whose total weight an article changed."""
-    return [(r["type"], r["a"], r["b"]) for r in pair_rows if r["weight"]]
-
-
 def update(tx: Any, pair_rows: Sequence[dict[str, Any]], *, k: int | None = None) -> None:
     """Keep the lists of every entity whose edge weights ``pair_rows`` (the deltas
     ``agg_apply_pairs`` just applied, in this transaction) changed.
@@ -91,47 +90,97 @@ def update(tx: Any, pair_rows: Sequence[dict[str, Any]], *, k: int | None = None
     lock on each TopNeighbours node (``SET`` of a lock property, in sorted id order so that workers
     queue in the same order) before reading its lists in the same transaction — Neo4j's
     documented way to avoid lost updates in Cypher — and the lock is held until commit. The edge
-    weights themselves were already locked by ``agg_apply_pairs``'s writes. Deadlocks with other
-    lock orders (edges, counts) are transient errors that ``execute_write`` retries."""
+    weights themselves were already locked by ``agg_apply_pairs``'s writes, so the locked lists
+    hold every edge's weight from before this transaction's deltas. Deadlocks with other lock
+    orders (edges, counts) are transient errors that ``execute_write`` retries."""
     k = k or K
-    edges = touched(pair_rows)
+    edges = [(r["type"], r["a"], r["b"], int(r["weight"])) for r in pair_rows if r["weight"]]
     if not edges:
         return
-    weights = {(r["type"], r["a"], r["b"]): int(r["weight"]) for r in tx.run(
-        queries.load("toplist_weights"),
-        rows=[{"type": t, "a": a, "b": b} for t, a, b in edges]).data()}
-    changes: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    kinds: dict[str, set[str]] = defaultdict(set)
     grow: dict[str, bool] = defaultdict(bool)
-    for t, a, b in edges:
+    for t, a, b, d in edges:
+        kinds[a].add(ENDS[t][0])
+        kinds[b].add(ENDS[t][1])
+        grow[a] |= d > 0
+        grow[b] |= d > 0
+    rows = [{"id": eid, "keys": [prop(kind) for kind in sorted(kinds[eid])], "grow": grow[eid]}
+            for eid in sorted(kinds)]
+    lists: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
+    rebuild: set[str] = set()
+    created: dict[str, int] = {}
+    for r in tx.run(queries.load("toplist_lock"), rows=rows).data():
+        if r["created"]:
+            # No node, so no aggregate edge before this transaction: its lists start empty.
+            created[r["id"]] = r["held"]
+            for kind in KINDS:
+                lists[(r["id"], kind)] = ([], [])
+        elif any(ids is None for ids in r["ids"]):
+            rebuild.add(r["id"])  # a node without lists (written before migration 6)
+        else:
+            for kind, ids, ws in zip(sorted(kinds[r["id"]]), r["ids"], r["weights"],
+                                     strict=True):
+                lists[(r["id"], kind)] = (ids, ws)
+    rising: Counter[str] = Counter()
+    for _, a, b, d in edges:
+        rising[a] += max(d, 0)
+        rising[b] += max(d, 0)
+    for eid, held in created.items():
+        if held != rising[eid]:
+            # Edges this transaction did not write (lists lost outside the writer): neither
+            # its lists nor the weights they would give are known; rebuilt from the edges.
+            rebuild.add(eid)
+            for kind in KINDS:
+                lists.pop((eid, kind), None)
+    weights, unknown = _new_weights(edges, lists, k)
+    if unknown:  # both ends' lists are full and neither lists the other: ask the edges
+        for r in tx.run(queries.load("toplist_weights"), rows=[
+                {"type": t, "a": a, "b": b} for t, a, b in unknown]).data():
+            weights[(r["type"], r["a"], r["b"])] = int(r["weight"])
+    changes: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for t, a, b, _ in edges:
         w = weights.get((t, a, b), 0)
-        ka, kb = ENDS[t]
-        changes[a][ka][b] = w
-        changes[b][kb][a] = w
-        grow[a] |= w > 0
-        grow[b] |= w > 0
-    rows = [{"id": eid, "keys": [prop(kind) for kind in sorted(changes[eid])],
-             "grow": grow[eid]} for eid in sorted(changes)]
+        changes[(a, ENDS[t][0])][b] = w
+        changes[(b, ENDS[t][1])][a] = w
     sets: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     recompute: dict[str, list[str]] = defaultdict(list)
-    for r in tx.run(queries.load("toplist_lock"), rows=rows).data():
-        if any(ids is None for ids in r["ids"]):
-            # A node without lists (new, or recreated): build all of them from its edges, so
-            # that an entity's lists are either all there or all missing.
-            recompute[r["id"]] = list(KINDS)
-            continue
-        kinds = sorted(changes[r["id"]])
-        for kind, ids, ws in zip(kinds, r["ids"], r["weights"], strict=True):
-            new = merge(ids, ws, changes[r["id"]][kind], k)
-            if new is None:
-                recompute[r["id"]].append(kind)
-            elif (new[0], new[1]) != (ids, ws):
-                sets[r["id"]].update({prop(kind): new[0], prop(kind) + "_w": new[1]})
+    for (eid, kind), (ids, ws) in lists.items():
+        new = merge(ids, ws, changes.get((eid, kind), {}), k)
+        if new is None:
+            recompute[eid].append(kind)
+        elif new != (ids, ws) or eid in created:
+            sets[eid].update({prop(kind): new[0], prop(kind) + "_w": new[1]})
+    for eid in rebuild:
+        recompute[eid] = list(KINDS)
     if sets:
         tx.run(queries.load("toplist_set"), kinds=list(KINDS),
                rows=[{"id": i, "props": sets[i]} for i in sorted(sets)]).consume()
     if recompute:
         tx.run(queries.load("toplist_recompute"), k=k, kinds=list(KINDS),
                rows=[{"id": i, "kinds": recompute[i]} for i in sorted(recompute)]).consume()
+
+
+def _new_weights(edges: list[tuple[str, str, str, int]],
+                 lists: dict[tuple[str, str], tuple[list[str], list[int]]], k: int
+                 ) -> tuple[dict[tuple[str, str, str], int], list[tuple[str, str, str]]]:
+    """Each changed edge's weight after its delta: the weight before is in either end's list
+    (listed there, or 0 when a list shorter than K does not list it); only when both ends' lists
+    are full and neither lists the other is it unknown."""
+    listed = {key: dict(zip(ids, ws, strict=True)) for key, (ids, ws) in lists.items()}
+    out: dict[tuple[str, str, str], int] = {}
+    unknown: list[tuple[str, str, str]] = []
+    for t, a, b, d in edges:
+        old = None
+        for key, other in (((a, ENDS[t][0]), b), ((b, ENDS[t][1]), a)):
+            got = listed.get(key)
+            if got is not None and (other in got or len(got) < k):
+                old = got.get(other, 0)
+                break
+        if old is not None:
+            out[(t, a, b)] = old + d
+        elif d > 0:  # a fall outside both full lists changes neither
+            unknown.append((t, a, b))
+    return out, unknown
 
 
 def wipe(graph: Any) -> None:
@@ -143,9 +192,8 @@ def build(graph: Any, *, batch: int = 500, k: int | None = None, log: Any = None
     graph, also run by ``aggregates.rebuild``), in batches of entities. Safe to re-run."""
     done, after = 0, ""
     while True:
-        ids = [r["id"] for r in graph.read(
-            "MATCH (e:Entity) WHERE e.id > $after RETURN e.id AS id ORDER BY e.id LIMIT $n",
-            after=after, n=batch)]
+        ids = [r["id"] for r in graph.read(queries.load("toplist_entity_ids"), after=after,
+                                           n=batch)]
         if not ids:
             return done
 

@@ -89,7 +89,9 @@ def _stored(graph: Graph) -> dict[str, dict[str, list[tuple[str, int]]]]:
 
 def _assert_exact(graph: Graph, k: int) -> None:
     want = _recount(graph, k)
-    assert want and _stored(graph) == want
+    got = _stored(graph)
+    assert want and got == want, {e: (want.get(e), got.get(e)) for e in {*want, *got}
+                                  if want.get(e) != got.get(e)}
 
 
 def test_merge_keeps_what_is_known_and_asks_for_a_recompute_otherwise():
@@ -129,6 +131,13 @@ def test_lists_follow_ingest_reextraction_deletion_judgement_and_rebuild(
     before = _stored(graph)
     aggregates.rebuild(graph, batch=11)
     assert _stored(graph) == before
+
+    # Lists lost outside the writer (a node gone, a list gone) are rebuilt from the edges by
+    # the next write that touches the entity, not patched from that write's edges alone.
+    graph.write("MATCH (t:TopNeighbours {entity_id: $id}) DELETE t", id=PEOPLE[1][0])
+    graph.write("MATCH (t:TopNeighbours {entity_id: $id}) REMOVE t.top_co", id=OTHERS[0][0])
+    _write(graph, _articles(range(60, 75), seed=9))
+    _assert_exact(graph, 3)
 
 
 def test_neighbours_and_profiles_from_lists_equal_the_edge_scan(
