@@ -45,6 +45,12 @@ def _claim_sort_keys(graph: Graph) -> object:
             return {"claims": total}
 
 
+def _evidence_pointers(graph: Graph) -> object:
+    from graph.agg_pointers import backfill
+
+    return backfill(graph)
+
+
 def _unique(label: L, prop: str = "id") -> str:
     name = f"{label.value.lower()}_{prop}_unique"
     return (
@@ -102,6 +108,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the plain claim list's sort key stored on each claim, with its index",
         (_index(L.CLAIM, "sort_key"),),
         backfill=_claim_sort_keys,
+    ),
+    # 6 is taken by a parallel branch (merged separately).
+    Migration(
+        7,
+        "evidence pointers on aggregate edges and the one-kind-per-pair flag for paths",
+        (),
+        backfill=_evidence_pointers,
     ),
 )
 
