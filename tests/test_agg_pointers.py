@@ -223,6 +223,10 @@ def test_evidence_through_pointers_equals_the_walk(written: Graph):
     assert len(edges) > 50
     walked = _evidence_of(graph, edges, sizes, pointers=False, walk_cap=100_000)
     assert _evidence_of(graph, edges, sizes) == walked  # the default reads the pointers
+    co_pairs = [{"kind": "co", "a": e.source, "b": e.target} for e in edges
+                if e.type == "CO_MENTIONED"]
+    assert len(evidence._read(graph, "edge_evidence_ptr", co_pairs, 1, None)["co"]) == len(
+        co_pairs)  # every pair was answered by its pointer, none by the fallback walk
     assert any(e["evidence"] and e["evidence"][0]["sentence"] for e in walked)
     assert any(len(e["claim_ids"]) == 3 for e in walked)
     # A dangling or missing pointer falls back to the walk for that pair alone.
@@ -266,20 +270,28 @@ def test_paths_with_the_flag_equal_paths_with_not_exists(written: Graph):
 
 
 def test_path_plan_filters_in_the_search(written: Graph):
-    """The flag is a property test inside the SHORTEST search, not a subquery per edge."""
-    with written.session() as session:
-        summary = session.run("EXPLAIN " + queries.load("paths_shortest"), a=SOLO_P,
-                              b=SOLO_Q, max_hops=3).consume()
-    ops: list[str] = []
+    """The flag is inlined into the SHORTEST search; the NOT EXISTS rule was not (it filtered
+    each enumerated path afterwards)."""
+    def details(cypher: str) -> str:
+        with written.session() as session:
+            plan = session.run("EXPLAIN " + cypher, a=SOLO_P, b=SOLO_Q, max_hops=3).consume().plan
+        out: list[str] = []
 
-    def walk(p: Any) -> None:
-        ops.append(p["operatorType"] if isinstance(p, dict) else p.operator_type)
-        for c in (p.get("children", []) if isinstance(p, dict) else p.children):
-            walk(c)
+        def walk(p: dict[str, Any]) -> None:
+            if p["operatorType"].startswith("StatefulShortestPath"):
+                out.append(str(p.get("args", {}).get("Details", "")))
+            for c in p.get("children", []):
+                walk(c)
 
-    walk(summary.plan)
-    assert any("StatefulShortestPath" in o for o in ops)
-    assert not any("SemiApply" in o or "Anti" in o for o in ops)
+        walk(plan)
+        return "\n".join(out)
+
+    new = details(queries.load("paths_shortest"))
+    assert "inlined predicates: r:CO_MENTIONED OR cache[r.solo]" in new
+    assert "non-inlined" not in new
+    old = details(queries.load("paths_shortest").replace(
+        "r:CO_MENTIONED OR r.solo", "r:CO_MENTIONED OR NOT EXISTS { (x)-[:CO_MENTIONED]-(y) }"))
+    assert "non-inlined predicates" in old
 
 
 def test_pointer_fields_are_a_max_merge_and_a_drop_list():
