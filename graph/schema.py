@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.driver import Graph
 from graph.errors import GraphError, GraphUnavailable, InvalidInput
+from graph.models import AggRel
 from graph.models import NodeLabel as L
 
 
@@ -113,7 +114,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         7,
         "evidence pointers on aggregate edges and the one-kind-per-pair flag for paths",
-        (),
+        tuple(f"CREATE INDEX {t.value.lower()}_pair_idx IF NOT EXISTS "
+              f"FOR ()-[r:{t.value}]-() ON (r.pair)"
+              for t in (AggRel.CO_MENTIONED, AggRel.CLAIMED_ABOUT)),
         backfill=_evidence_pointers,
     ),
 )

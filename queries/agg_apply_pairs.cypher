@@ -6,6 +6,8 @@
 // a pointer to one of row.ev_drop, which the new contribution no longer has, is returned as
 // `repoint` and recomputed instead) and returns `solo` for the pairs whose co-mention edge, or
 // claim/role edge, was created or deleted (their one-kind-per-pair flag is then refreshed).
+// A new co-mention or claim edge gets its `pair` key (start id, U+001F, end id), which a
+// relationship index serves to readers that look one edge up by its two entities.
 UNWIND $rows AS row
 MATCH (x:Entity {id: row.a})
 MATCH (y:Entity {id: row.b})
@@ -14,10 +16,12 @@ MATCH (y:Entity {id: row.b})
 CALL (x, y, row) {
   WITH x, y, row WHERE row.type = 'CO_MENTIONED'
   MERGE (x)-[r:CO_MENTIONED]->(y)
+    ON CREATE SET r.pair = x.id + '\u001f' + y.id
   RETURN r
   UNION
   WITH x, y, row WHERE row.type = 'CLAIMED_ABOUT'
   MERGE (x)-[r:CLAIMED_ABOUT]->(y)
+    ON CREATE SET r.pair = x.id + '\u001f' + y.id
   RETURN r
   UNION
   WITH x, y, row WHERE row.type = 'HOLDS_ROLE'

@@ -12,9 +12,10 @@
 CALL () {
   UNWIND $pairs AS pair
   WITH pair WHERE pair.kind = 'claim'
-  MATCH (:Entity {id: pair.a})-[r:CLAIMED_ABOUT]->(:Entity {id: pair.b})
+  // The edge by its `pair` key (relationship index), not by expanding either entity.
+  MATCH ()-[r:CLAIMED_ABOUT {pair: pair.a + '\u001f' + pair.b}]->()
   WITH pair, r.ev_claims AS ids, r.weight AS weight
-  WHERE ids IS NOT NULL
+  WITH pair, ids WHERE ids IS NOT NULL
     AND size(ids) = CASE WHEN weight < $claim_ids THEN weight ELSE $claim_ids END
     AND all(i IN ids WHERE EXISTS { MATCH (c:Claim {id: i}) })
   RETURN collect({a: pair.a, b: pair.b, ids: ids}) AS claims
@@ -22,10 +23,25 @@ CALL () {
 CALL () {
   UNWIND $pairs AS pair
   WITH pair WHERE pair.kind = 'co'
-  MATCH (x:Entity {id: pair.a})-[r:CO_MENTIONED]-(y:Entity {id: pair.b})
-  MATCH (a:Article {id: r.ev_article})
-  MATCH (a)-[mx:MENTIONS]->(x)
-  MATCH (a)-[my:MENTIONS]->(y)
+  // The edge by its `pair` key (lower id first; relationship index), then each step in its
+  // own subquery, so that the planner looks the article up by id and expands from it rather
+  // than from a hub's relationships.
+  CALL (pair) {
+    WITH pair, CASE WHEN pair.a < pair.b THEN pair.a + '\u001f' + pair.b
+                    ELSE pair.b + '\u001f' + pair.a END AS key
+    MATCH (lo:Entity)-[r:CO_MENTIONED {pair: key}]->(hi:Entity)
+    RETURN r.ev_article AS aid, CASE WHEN lo.id = pair.a THEN lo ELSE hi END AS x,
+           CASE WHEN lo.id = pair.a THEN hi ELSE lo END AS y
+  }
+  CALL (aid) {
+    MATCH (a:Article {id: aid})
+    RETURN a
+  }
+  CALL (a, x, y) {
+    MATCH (a)-[mx:MENTIONS]->(x)
+    MATCH (a)-[my:MENTIONS]->(y)
+    RETURN mx, my
+  }
   WITH pair, a, mx, head([i IN range(0, size(mx.sentence_starts) - 1)
                           WHERE mx.sentence_starts[i] >= 0
                             AND mx.sentence_starts[i] IN my.sentence_starts]) AS i
