@@ -1,8 +1,8 @@
-// Evidence for the edges a neighbourhood returns when one item per edge is wanted, read through
-// the evidence pointers the writer keeps on the aggregate edges (graph/agg_pointers.py): from
-// the pointed article or claims, never from a hub's articles. Same pairs and result shape as
-// edge_evidence.cypher (graph/reads/evidence.py falls back to it for a pair whose pointer is
-// missing or dangling: such a pair is left out here).
+// Evidence for the edges a neighbourhood returns (one co-mention item, up to $claim_ids claim ids
+// per edge), read through the evidence pointers the writer keeps on the aggregate edges
+// (graph/agg_pointers.py): from the pointed article or claims, never from a hub's articles.
+// Same pairs and result shape as edge_evidence.cypher (graph/reads/evidence.py falls back to it
+// for a pair whose pointer is missing or dangling: such a pair is left out here).
 // - claims: per (speaker, entity) 'claim' pair, the edge's `ev_claims` (the $claim_ids newest
 //   claims, newest first), when it holds min(weight, $claim_ids) ids of existing claims;
 // - co: per (a, b) 'co' pair, the edge's `ev_article` (both in one sentence, newest, greatest
@@ -64,7 +64,7 @@ CALL () {
   MATCH (o:Entity {id: pair.b})
   CALL (p, o) {
     MATCH (p)-[r:HAS_ROLE]->(o)
-    RETURN r LIMIT 1
+    RETURN r LIMIT $per_edge
   }
   OPTIONAL MATCH (a:Article {id: r.article_id})
   RETURN collect({

@@ -91,13 +91,14 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     A claim edge lists up to EVIDENCE_PER_EDGE ``claim_ids`` (ids are cheap) and the evidence of
     the first ``per_edge`` (of all of them with ``all_claims``).
 
-    One item per edge (the neighbourhood's default; ``pointers`` forces either way) is read
-    through the evidence pointers the writer keeps on each edge (graph/agg_pointers.py): the
-    best shared article, the newest claims, with no walk over a hub's articles. More items, or
-    a pair whose pointer is missing or dangling, walk the evidence: from the side with fewer
-    articles, over its first few shared articles (``walk_cap`` of them, and of the claims, when
-    given: an uncapped walk finds what the pointers hold). Two round trips whatever the number
-    of edges: the evidence of every kind, then the claims."""
+    Co-mention evidence for one item per edge (the neighbourhood's default) and claim ids for up
+    to EVIDENCE_PER_EDGE are read through the evidence pointers the writer keeps on each edge
+    (graph/agg_pointers.py): the best shared article, the newest claims, with no walk over a
+    hub's articles; ``pointers`` forces either way. More items, or a pair whose pointer is
+    missing or dangling, walk the evidence: from the side with fewer articles, over its first
+    few shared articles (``walk_cap`` of them, and of the claims, when given: an uncapped walk
+    finds what the pointers hold). Two round trips whatever the number
+    of edges (three when a pointer is missing): the evidence of every kind, then the claims."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -110,15 +111,22 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     pairs = [*({"kind": "claim", "a": a, "b": b} for a, b in claim_pairs),
              *({"kind": "co", "a": a, "b": b} for a, b in dict.fromkeys(walk.values())),
              *({"kind": "role", "a": a, "b": b} for a, b in role_pairs)]
-    if per_edge == 1 if pointers is None else pointers:
-        row = _read(graph, "edge_evidence_ptr", pairs, 1, None)
-        have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
-            ("co", r["a_id"], r["b_id"]) for r in row["co"]}
-        rest = _read(graph, "edge_evidence", [p for p in pairs if p["kind"] != "role" and (
-            p["kind"], p["a"], p["b"]) not in have], 1, walk_cap)
-        row = {k: row[k] + rest[k] for k in row}
-    else:
-        row = _read(graph, "edge_evidence", pairs, per_edge, walk_cap)
+    # Pointers hold one co-mention article and three claim ids per edge: read through them
+    # what they cover (``pointers`` forces either way), walk the rest and any pair whose
+    # pointer is missing or dangling. Roles ride along with the first query.
+    by_ptr = {"co": per_edge == 1 if pointers is None else pointers,
+              "claim": per_edge <= EVIDENCE_PER_EDGE if pointers is None else pointers}
+    ptr = [p for p in pairs if by_ptr.get(p["kind"])]
+    row = {"claims": [], "co": [], "roles": []}
+    if ptr:
+        ptr += [p for p in pairs if p["kind"] == "role"]
+        row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None)
+    have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
+        ("co", r["a_id"], r["b_id"]) for r in row["co"]} | {
+        ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}
+    rest = _read(graph, "edge_evidence", [
+        p for p in pairs if (p["kind"], p["a"], p["b"]) not in have], per_edge, walk_cap)
+    row = {k: row[k] + rest[k] for k in row}
     ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
     wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
     claims = {c.id: c for c in claims_by_ids(graph, wanted)}
