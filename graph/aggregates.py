@@ -15,7 +15,8 @@ in the article's own transaction:
 Idempotence comes from deltas, not from "add once" bookkeeping: an article's contribution is
 read from its own edges before and after it is (re)written, and only the difference is applied.
 A re-ingest of the same extraction applies nothing; a changed extraction moves exactly what
-changed; a deletion subtracts everything the article contributed.
+changed; a deletion subtracts everything the article contributed. The edges' evidence pointers
+and one-kind-per-pair flags ride along (graph/agg_pointers.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import queries
-from graph import toplists
+from graph import agg_pointers, toplists
 from graph.models import AggRel, ExtractionResult
 
 UNDATED = "none"  # the day/month key of evidence without a date
@@ -45,6 +46,9 @@ class Contribution:
     target: Counter[tuple[str, str]] = field(default_factory=Counter)
     # (entity id, "m" | "a" | "c", day) -> mentions / articles / claims
     entities: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    # (a, b) -> evidence pointer candidates (graph/agg_pointers.py)
+    co_ev: dict[tuple[str, str], set[agg_pointers.CoKey]] = field(default_factory=dict)
+    claim_ev: dict[tuple[str, str], set[agg_pointers.ClaimKey]] = field(default_factory=dict)
 
 
 def contribution(rows: Iterable[dict[str, Any]]) -> Contribution:
@@ -70,6 +74,7 @@ def contribution(rows: Iterable[dict[str, Any]]) -> Contribution:
                     out.target[(s, o)] += o in target
         for p, o in art["roles"]:
             out.pairs[(AggRel.HOLDS_ROLE.value, p, o, day)] += 1
+        agg_pointers.collect(out.co_ev, out.claim_ev, art)
     return out
 
 
@@ -107,9 +112,18 @@ def delta_rows(old: Contribution, new: Contribution) -> tuple[list[dict[str, Any
                                ("target", new.target, old.target)):
         for (a, b), d in _diff(new_c, old_c).items():
             row(AggRel.CLAIMED_ABOUT.value, a, b)[name] += d
+    ev = {AggRel.CO_MENTIONED.value: (old.co_ev, new.co_ev),
+          AggRel.CLAIMED_ABOUT.value: (old.claim_ev, new.claim_ev)}
+    for kind, (old_ev, new_ev) in ev.items():  # a pointer candidate may move on its own
+        for a, b in old_ev.keys() | new_ev.keys():
+            if old_ev.get((a, b)) != new_ev.get((a, b)):
+                row(kind, a, b)
     pair_rows = []
     for key in sorted(pairs):
         r = pairs[key]
+        old_ev, new_ev = ev.get(key[0], ({}, {}))
+        r.update(agg_pointers.pointer_fields(key[0], old_ev.get(key[1:], set()),
+                                             new_ev.get(key[1:], set())))
         months = {k: v for k, v in r.pop("months").items() if v}
         added, removed = r.pop("added"), r.pop("removed")
         r.update(months=list(months), deltas=list(months.values()),
@@ -131,15 +145,33 @@ def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True) 
     """Apply ``new - old`` to the aggregates inside the caller's transaction (and to the
     top-K neighbour lists unless ``lists`` is false: ``rebuild`` builds those at the end)."""
     pair_rows, entity_rows = delta_rows(old, new)
-    stale: list[dict[str, Any]] = []
+    marked: list[dict[str, Any]] = []
     if pair_rows:
-        stale = tx.run(queries.load("agg_apply_pairs"), rows=pair_rows).data()
+        marked = tx.run(queries.load("agg_apply_pairs"), rows=pair_rows,
+                        keep=agg_pointers.CLAIM_POINTERS).data()
+    stale = [r for r in marked if r["stale"]]
     if stale:
         tx.run(queries.load("agg_bounds"), rows=stale).consume()
+    agg_pointers.refresh(tx, [r for r in marked if r["repoint"]],
+                         [r for r in marked if r["solo"]])
     if entity_rows:
         tx.run(queries.load("agg_apply_entities"), rows=entity_rows).consume()
     if lists:
         toplists.update(tx, pair_rows)  # each entity's top-K neighbours (graph/toplists.py)
+
+
+def pointer_rows(c: Contribution) -> list[dict[str, Any]]:
+    """Weightless ``agg_apply_pairs`` rows that only max-merge ``c``'s evidence pointer
+    candidates (agg_pointers.backfill, for edges aggregated before pointers existed)."""
+    rows = []
+    for kind, cands in ((AggRel.CO_MENTIONED.value, c.co_ev),
+                        (AggRel.CLAIMED_ABOUT.value, c.claim_ev)):
+        for a, b in sorted(cands):
+            rows.append({"type": kind, "a": a, "b": b, "weight": 0, "about": None,
+                         "target": None, "months": [], "deltas": [], "add_min": None,
+                         "add_max": None, "rem_min": None, "rem_max": None,
+                         **agg_pointers.pointer_fields(kind, set(), cands[(a, b)])})
+    return sorted(rows, key=lambda r: (r["type"], r["a"], r["b"]))
 
 
 def prune(tx: Any, results: Sequence[ExtractionResult]) -> None:

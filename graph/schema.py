@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.driver import Graph
 from graph.errors import GraphError, GraphUnavailable, InvalidInput
+from graph.models import AggRel
 from graph.models import NodeLabel as L
 
 
@@ -50,6 +51,12 @@ def _claim_sort_keys(graph: Graph) -> object:
         total += n
         if n == 0:
             return {"claims": total}
+
+
+def _evidence_pointers(graph: Graph) -> object:
+    from graph.agg_pointers import backfill
+
+    return backfill(graph)
 
 
 def _unique(label: L, prop: str = "id") -> str:
@@ -115,6 +122,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "each entity's top-K neighbour lists per edge kind (TopNeighbours)",
         (_unique(L.TOP_NEIGHBOURS, "entity_id"),),
         backfill=_build_toplists,
+    ),
+    Migration(
+        7,
+        "evidence pointers on aggregate edges and the one-kind-per-pair flag for paths",
+        tuple(f"CREATE INDEX {t.value.lower()}_pair_idx IF NOT EXISTS "
+              f"FOR ()-[r:{t.value}]-() ON (r.pair)"
+              for t in (AggRel.CO_MENTIONED, AggRel.CLAIMED_ABOUT)),
+        backfill=_evidence_pointers,
     ),
 )
 

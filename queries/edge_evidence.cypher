@@ -4,10 +4,13 @@
 // three lists made dozens of variants of this query to plan (~0.3-0.8 s each) instead of four.
 // - claims: per (speaker, entity) 'claim' pair, the ids of up to $claim_ids_per_edge
 //   claims by the speaker about or targeting the entity, walking from the side with fewer
-//   claims (relationship degrees: no scan) and stopping there, newest first among those found;
+//   claims (relationship degrees: no scan) and stopping after $claim_scan, newest first among
+//   those found;
 // - co: per (a, b) 'co' pair (a: the side with fewer articles, so a hub's articles are
 //   never scanned), up to $per_edge of the first $article_cap articles mentioning both,
-//   preferring those where both occur in one sentence (that sentence, and a's offsets in it);
+//   preferring those where both occur in one sentence (that sentence, and a's offsets in it),
+//   then the newest, then the greatest id (the order of the evidence pointers the writer
+//   keeps, graph/agg_pointers.py; edge_evidence_ptr.cypher reads those when one item is wanted);
 // - roles: per (person, organization) 'role' pair, up to $per_edge HAS_ROLE edges with
 //   the sentence that attests them.
 // Each part returns one list (empty when its pairs are), so the query returns one row.
@@ -20,12 +23,12 @@ CALL () {
     WITH x, y WHERE COUNT { (x)-[:SAID]->() } <= COUNT { (y)<-[:ABOUT|TARGETS]-() }
     MATCH (x)-[:SAID]->(c:Claim)
     WHERE EXISTS { (c)-[:ABOUT|TARGETS]->(y) }
-    RETURN c LIMIT $claim_ids_per_edge
+    RETURN c LIMIT $claim_scan
     UNION
     WITH x, y WHERE COUNT { (x)-[:SAID]->() } > COUNT { (y)<-[:ABOUT|TARGETS]-() }
     MATCH (y)<-[:ABOUT|TARGETS]-(c:Claim)
     WHERE EXISTS { (x)-[:SAID]->(c) }
-    RETURN DISTINCT c LIMIT $claim_ids_per_edge
+    RETURN DISTINCT c LIMIT $claim_scan
   }
   WITH pair, c ORDER BY coalesce(c.date, c.published, '') DESC, c.id
   WITH pair, collect(c.id)[..$claim_ids_per_edge] AS ids
@@ -45,7 +48,7 @@ CALL () {
                  WHERE mx.sentence_starts[i] >= 0
                    AND mx.sentence_starts[i] IN my.sentence_starts] AS shared
     RETURN a, mx, shared
-    ORDER BY size(shared) > 0 DESC, a.published DESC
+    ORDER BY size(shared) > 0 DESC, coalesce(a.published, '') DESC, a.id DESC
     LIMIT $per_edge
   }
   WITH pair, a, mx, head(shared) AS i

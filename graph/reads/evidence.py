@@ -70,13 +70,35 @@ def more_link(edge: GraphEdge) -> str:
     return f"/v1/entities/{a}/relationship/{b}"
 
 
+def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
+          walk_cap: int | None) -> dict[str, list[dict[str, Any]]]:
+    if not pairs:
+        return {"claims": [], "co": [], "roles": []}
+    # The co-mention's sentence is picked among a few shared articles (one where both occur in
+    # one sentence when there is one): three per item wanted, at most EVIDENCE_ARTICLE_CAP.
+    article_cap = walk_cap or max(per_edge, min(EVIDENCE_ARTICLE_CAP, 3 * per_edge))
+    claim_ids = max(per_edge, EVIDENCE_PER_EDGE)
+    return graph.read(queries.load(query), pairs=pairs, per_edge=per_edge,
+                      article_cap=article_cap, claim_ids_per_edge=claim_ids,
+                      claim_ids=claim_ids, claim_scan=walk_cap or claim_ids)[0]
+
+
 def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
-           per_edge: int = EVIDENCE_PER_EDGE, all_claims: bool = False) -> dict[str, ClaimOut]:
+           per_edge: int = EVIDENCE_PER_EDGE, all_claims: bool = False,
+           pointers: bool | None = None, walk_cap: int | None = None) -> dict[str, ClaimOut]:
     """Fill ``evidence`` (and ``claim_ids``, ``title``) of each edge with up to ``per_edge``
     items, and ``evidence_more`` when its weight counts more; return the claims fetched.
     A claim edge lists up to EVIDENCE_PER_EDGE ``claim_ids`` (ids are cheap) and the evidence of
-    the first ``per_edge`` (of all of them with ``all_claims``). Two round trips whatever the
-    number of edges: the evidence of every kind, then the claims."""
+    the first ``per_edge`` (of all of them with ``all_claims``).
+
+    Co-mention evidence for one item per edge (the neighbourhood's default) and claim ids for up
+    to EVIDENCE_PER_EDGE are read through the evidence pointers the writer keeps on each edge
+    (graph/agg_pointers.py): the best shared article, the newest claims, with no walk over a
+    hub's articles; ``pointers`` forces either way. More items, or a pair whose pointer is
+    missing or dangling, walk the evidence: from the side with fewer articles, over its first
+    few shared articles (``walk_cap`` of them, and of the claims, when given: an uncapped walk
+    finds what the pointers hold). Two round trips whatever the number
+    of edges (three when a pointer is missing): the evidence of every kind, then the claims."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -84,17 +106,27 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     role_pairs = list(dict.fromkeys((e.source, e.target) for e in edges if e.type == "HAS_ROLE"))
     if not (claim_pairs or co_pairs or role_pairs):
         return {}
-    # Co-mentions are walked from the entity with fewer articles.
+    # Co-mentions are walked (and their offsets given) from the entity with fewer articles.
     walk = {p: p if sizes.get(p[0], 0) <= sizes.get(p[1], 0) else (p[1], p[0]) for p in co_pairs}
-    # The co-mention's sentence is picked among a few shared articles (one where both occur in
-    # one sentence when there is one): three per item wanted, at most EVIDENCE_ARTICLE_CAP.
-    article_cap = max(per_edge, min(EVIDENCE_ARTICLE_CAP, 3 * per_edge))
-    row = graph.read(queries.load("edge_evidence"), per_edge=per_edge, article_cap=article_cap,
-                     claim_ids_per_edge=max(per_edge, EVIDENCE_PER_EDGE),
-                     pairs=[*({"kind": "claim", "a": a, "b": b} for a, b in claim_pairs),
-                            *({"kind": "co", "a": a, "b": b}
-                              for a, b in dict.fromkeys(walk.values())),
-                            *({"kind": "role", "a": a, "b": b} for a, b in role_pairs)])[0]
+    pairs = [*({"kind": "claim", "a": a, "b": b} for a, b in claim_pairs),
+             *({"kind": "co", "a": a, "b": b} for a, b in dict.fromkeys(walk.values())),
+             *({"kind": "role", "a": a, "b": b} for a, b in role_pairs)]
+    # Pointers hold one co-mention article and three claim ids per edge: read through them
+    # what they cover (``pointers`` forces either way), walk the rest and any pair whose
+    # pointer is missing or dangling. Roles ride along with the first query.
+    by_ptr = {"co": per_edge == 1 if pointers is None else pointers,
+              "claim": per_edge <= EVIDENCE_PER_EDGE if pointers is None else pointers}
+    ptr = [p for p in pairs if by_ptr.get(p["kind"])]
+    row = {"claims": [], "co": [], "roles": []}
+    if ptr:
+        ptr += [p for p in pairs if p["kind"] == "role"]
+        row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None)
+    have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
+        ("co", r["a_id"], r["b_id"]) for r in row["co"]} | {
+        ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}
+    rest = _read(graph, "edge_evidence", [
+        p for p in pairs if (p["kind"], p["a"], p["b"]) not in have], per_edge, walk_cap)
+    row = {k: row[k] + rest[k] for k in row}
     ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
     wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
     claims = {c.id: c for c in claims_by_ids(graph, wanted)}
