@@ -240,14 +240,19 @@ def _by_closeness(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail:
-    """A claim with the same speaker's other claims on its entities and the claims that really
-    dispute it (``graph/disputes.py``: an explicit denial, or figures that differ), side by side
-    (contested claims are never merged); each dispute carries its reason."""
-    found = claims_by_ids(graph, [claim_id])
-    if not found:
+    """A claim with its reviews, the same speaker's other claims on its entities and the claims
+    that really dispute it (``graph/disputes.py``: an explicit denial, or figures that differ),
+    side by side (contested claims are never merged); each dispute carries its reason. Three
+    reads: the claim with its reviews and same-speaker candidates, the dispute candidates, the
+    related claims whole."""
+    from graph.reviews import review_from_row
+
+    rows = graph.read(queries.load("claim_detail"), id=claim_id, limit=limit, scan=limit * 10)
+    if not rows:
         raise NotFound(f"no claim with id {claim_id!r}")
-    rows = graph.read(queries.load("claim_related"), id=claim_id, limit=limit, scan=limit * 10)
-    row = rows[0] if rows else {"same": [], "key": ""}
+    row = rows[0]
+    claim = claim_from_row(row)
+    claim.reviews = [review_from_row(r) for r in row["reviews"]]
     same = _by_closeness(row["same"], row["key"])[:limit]
     views = {r["id"]: view_from_row(r)
              for r in graph.read(queries.load("claim_dispute_candidates"), id=claim_id,
@@ -260,7 +265,7 @@ def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail
     disputes = _by_closeness(disputes, row["key"])[:limit]
     fetched = {c.id: c for c in claims_by_ids(graph, [r["id"] for r in same + disputes])}
     return ClaimDetail(
-        claim=found[0],
+        claim=claim,
         same_speaker=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])
                       for r in same if r["id"] in fetched],
         disputes=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])
