@@ -153,7 +153,7 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
     row = stats_row(graph, ref, limit=0)
     entity_id = row["entity"]["id"]
     buckets: dict[str, TimelineBucket] = {}
-    days: dict[str, str] = {}  # day with claims, in range -> its bucket
+    days: dict[str, tuple[str, int]] = {}  # day with claims, in range -> (its bucket, claims)
     for day, n in stats.daily(row["counts"]).items():
         if not stats.in_range(day, date_from, date_to):
             continue
@@ -163,7 +163,7 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
         b.articles += n["articles"]
         b.claim_count += n["claims"]
         if n["claims"] and day:
-            days[day] = period
+            days[day] = (period, n["claims"])
     for period, b in list(buckets.items()):
         b.period = period
         if not (b.mentions or b.articles or b.claim_count):
@@ -187,19 +187,34 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
                     capped=note is not None, cap_note=note)
 
 
+# An entity with more claims than this has its timeline's claims read from the listed days'
+# claims (the sort key's index) rather than by walking all of its claims (a hub has thousands).
+TIMELINE_FROM_DAYS = 500
+
+
 def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
-                 days: dict[str, str], per_bucket: int, cap: int) -> dict[str, list[ClaimOut]]:
+                 days: dict[str, tuple[str, int]], per_bucket: int,
+                 cap: int) -> dict[str, list[ClaimOut]]:
     """The claims of the newest buckets with claims, ``per_bucket`` each, ``cap`` in all, read
-    whole in one query over the days of those buckets (``days``: day -> bucket)."""
+    whole in one query. ``days`` (day -> (bucket, claims), the write-time counts) says which
+    days hold each bucket's newest ``per_bucket`` claims: only those days are read."""
     periods = sorted((p for p, b in buckets.items() if b.claim_count and p), reverse=True)
     periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
     chosen = set(periods)
-    period_of = {day: p for day, p in days.items() if p in chosen}
+    period_of: dict[str, str] = {}
+    taken: dict[str, int] = {}
+    for day in sorted(days, reverse=True):
+        period, n = days[day]
+        if period in chosen and taken.get(period, 0) < per_bucket:
+            period_of[day] = period
+            taken[period] = taken.get(period, 0) + n
     if not period_of:
         return {}
+    total = sum(n for _, n in days.values())
     wanted: dict[str, list[ClaimOut]] = {}
     for r in graph.read(queries.load("timeline_claim_rows"), id=entity_id,
-                        period_of=period_of, per_bucket=per_bucket):
+                        period_of=period_of, per_bucket=per_bucket,
+                        from_days=total > TIMELINE_FROM_DAYS):
         wanted.setdefault(r["period"], []).append(claim_from_row(r))
     return wanted
 
