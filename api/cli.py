@@ -10,6 +10,7 @@ import logging
 import sys
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from graph.errors import KGError
 
@@ -78,9 +79,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     # h11 with a 1 MiB bound on the request line and headers: an overlong URL (a 100k-character
     # ``q``) reaches the app and gets the JSON 422, instead of the parser's plain-text 400.
-    uvicorn.run(create_app(settings), host=args.host or settings.api_host,
-                port=args.port or settings.api_port, log_level="info", http="h11",
-                h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES)
+    options: dict[str, Any] = dict(
+        host=args.host or settings.api_host, port=args.port or settings.api_port,
+        log_level="info", http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES)
+    workers = args.workers or settings.api_workers
+    if workers < 1:
+        raise SystemExit("kg serve: --workers must be at least 1")
+    if workers > 1:
+        # Each worker process builds its own app from the environment: its own driver (the
+        # lifespan), the migrations checked again (idempotent, safe to race: graph/schema.py).
+        uvicorn.run("api.app:create_app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
     return 0
 
 
@@ -122,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the HTTP API and web page")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, help="worker processes (default KG_API_WORKERS, 1)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="JSONL articles in, one JSON extraction per line out")

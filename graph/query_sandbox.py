@@ -8,8 +8,9 @@ memory (``RLIMIT_AS``), and the bytes sent back (``max_bytes``, counted while st
 row cap). The API process only ever receives a bounded, already-JSON-ready result.
 
 Children fork from a ``forkserver`` (one clean single-threaded process started on first use, with
-the driver preloaded), so a query costs a fork and a Bolt connection, not an interpreter start,
-and never inherits the API's threads or locks.
+the driver preloaded), so they never inherit the API's threads or locks. A child that answered
+in time is kept (up to ``MAX_IDLE``) with its authenticated connection and runs the next query;
+one that passed its deadline is killed, and one that ran out of memory ends itself.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import multiprocessing as mp
 import os
 import pickle
 import resource
+import threading
 from typing import Any
 
 from graph.errors import GraphError, KGError, QueryRefused
@@ -27,9 +29,11 @@ _CTX = mp.get_context("forkserver")
 _CTX.set_forkserver_preload(["neo4j", "graph.driver", "graph.reads.query"])
 
 
-def _child(out: Any, uri: str, auth: tuple[str, str], database: str, cypher: str,
-           params: dict[str, Any], timeout_s: float, row_limit: int, max_bytes: int,
+def _child(conn: Any, uri: str, auth: tuple[str, str], database: str,
            memory_bytes: int) -> None:
+    """A sandbox process: one driver (one Bolt connection, authenticated once), then one query
+    at a time from ``conn`` until the parent closes it, kills it at a deadline, or a query
+    runs out of memory (the process then ends: the next query gets a fresh one)."""
     from neo4j import GraphDatabase
 
     from graph.driver import Graph
@@ -38,52 +42,111 @@ def _child(out: Any, uri: str, auth: tuple[str, str], database: str, cypher: str
     os.nice(10)  # decoding a heavy result yields the CPU to the API's own threads (health)
     if memory_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+    graph = Graph(driver, database)
     try:
-        driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
-        try:
-            graph = Graph(driver, database)
-            rows, truncated = graph.read_limited(
-                cypher, params, timeout_s=timeout_s, row_limit=row_limit,
-                max_bytes=max_bytes, convert=jsonable)
-        finally:
-            driver.close()
-        out.send(("ok", rows, truncated))
-    except KGError as exc:
-        out.send(("error", type(exc).__name__, exc.message, exc.detail))
-    except MemoryError:
-        out.send(("error", "QueryRefused", "the query's result does not fit the memory limit",
-                  {"memory_bytes": memory_bytes}))
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, never a silent exit
-        out.send(("error", "GraphError", f"the query failed: {type(exc).__name__}", None))
+        while True:
+            try:
+                cypher, params, timeout_s, row_limit, max_bytes = conn.recv()
+            except EOFError:
+                return
+            try:
+                rows, truncated = graph.read_limited(
+                    cypher, params, timeout_s=timeout_s, row_limit=row_limit,
+                    max_bytes=max_bytes, convert=jsonable)
+                conn.send(("ok", rows, truncated))
+            except KGError as exc:
+                conn.send(("error", type(exc).__name__, exc.message, exc.detail))
+            except MemoryError:
+                conn.send(("error", "QueryRefused",
+                           "the query's result does not fit the memory limit",
+                           {"memory_bytes": memory_bytes}))
+                return
+            except Exception as exc:  # noqa: BLE001 - reported to the parent, never silent
+                conn.send(("error", "GraphError", f"the query failed: {type(exc).__name__}",
+                           None))
+    finally:
+        driver.close()
+
+
+class _Sandbox:
+    """A started sandbox process and the parent's end of its pipe."""
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+        self.conn, child_end = _CTX.Pipe(duplex=True)
+        self.proc = _CTX.Process(target=_child, daemon=True, args=(child_end, *key))
+        self.proc.start()
+        child_end.close()
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+
+
+# Idle sandboxes kept for the next query: a fork, a driver and an authenticated Bolt
+# connection cost ~70 ms a query (docs/api.md "Benchmark"); a kept one answers at once.
+MAX_IDLE = 4
+_idle: list[_Sandbox] = []
+_idle_lock = threading.Lock()
+
+
+def _take(key: tuple[Any, ...]) -> _Sandbox:
+    with _idle_lock:
+        for i, box in enumerate(_idle):
+            if box.key == key:
+                del _idle[i]
+                if box.proc.is_alive():
+                    return box
+                box.close()
+                break
+    return _Sandbox(key)
+
+
+def _give_back(box: _Sandbox) -> None:
+    """Keep it for the next query; the oldest idle one goes when there are too many."""
+    evicted = None
+    with _idle_lock:
+        _idle.append(box)
+        if len(_idle) > MAX_IDLE:
+            evicted = _idle.pop(0)
+    if evicted is not None:
+        evicted.close()
 
 
 def run_in_child(uri: str, auth: tuple[str, str], database: str, cypher: str,
                  params: dict[str, Any], *, timeout_s: float, row_limit: int, max_bytes: int,
                  memory_bytes: int) -> tuple[list[dict[str, Any]], bool]:
-    """Rows (JSON-ready) and whether they were cut; QueryRefused past the deadline."""
+    """Rows (JSON-ready) and whether they were cut; QueryRefused past the deadline (the
+    sandbox is then killed, never reused)."""
     pickle.dumps(params)  # parameters that cannot cross the process boundary fail here, clearly
-    receiver, sender = _CTX.Pipe(duplex=False)
-    proc = _CTX.Process(target=_child, daemon=True, args=(
-        sender, uri, auth, database, cypher, params, timeout_s, row_limit, max_bytes,
-        memory_bytes))
-    proc.start()
-    sender.close()
+    box = _take((uri, auth, database, memory_bytes))
+    reusable = False
     try:
-        if not receiver.poll(timeout_s + GRACE_S):
+        try:
+            box.conn.send((cypher, params, timeout_s, row_limit, max_bytes))
+        except (BrokenPipeError, OSError):  # it died idle: one fresh try
+            box.close()
+            box = _Sandbox(box.key)
+            box.conn.send((cypher, params, timeout_s, row_limit, max_bytes))
+        if not box.conn.poll(timeout_s + GRACE_S):
             raise QueryRefused(
                 f"query exceeded its time limit of {timeout_s:g} s (including receiving its "
                 "result); add a LIMIT or return fewer or smaller values",
                 detail={"timeout_s": timeout_s})
         try:
-            message = receiver.recv()
+            message = box.conn.recv()
         except EOFError as exc:  # killed by the memory limit before it could report
             raise QueryRefused("the query's result does not fit the memory limit",
                                detail={"memory_bytes": memory_bytes}) from exc
+        reusable = True
     finally:
-        receiver.close()
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
+        if reusable:
+            _give_back(box)
+        else:
+            box.close()
     if message[0] == "ok":
         return message[1], message[2]
     _, name, text, detail = message

@@ -30,7 +30,7 @@ def _props(review: ClaimReviewIn) -> dict[str, Any]:
     }
 
 
-def _out(row: dict[str, Any]) -> ClaimReviewOut:
+def review_from_row(row: dict[str, Any]) -> ClaimReviewOut:
     return ClaimReviewOut.model_validate({
         "id": row["id"], "claim_id": row["claim_id"], "created_at": row.get("created_at"),
         "rating": {"alternate_name": row["rating_alternate_name"],
@@ -51,7 +51,7 @@ def add_review(graph: Graph, claim_id: str, review: ClaimReviewIn) -> ClaimRevie
                        props=_props(review))
     if not rows:
         raise NotFound(f"no claim with id {claim_id!r}", detail=claim_id)
-    return _out(rows[0]["review"])
+    return review_from_row(rows[0]["review"])
 
 
 def reviews_for(graph: Graph, claim_ids: Iterable[str]) -> dict[str, list[ClaimReviewOut]]:
@@ -60,7 +60,7 @@ def reviews_for(graph: Graph, claim_ids: Iterable[str]) -> dict[str, list[ClaimR
     if not ids:
         return out
     for row in graph.read(queries.load("reviews_for_claims"), ids=ids):
-        out[row["claim_id"]].append(_out(row["review"]))
+        out[row["claim_id"]].append(review_from_row(row["review"]))
     return out
 
 
@@ -98,4 +98,4 @@ def review_by_id(graph: Graph, review_id: str) -> tuple[ClaimReviewOut, dict[str
     rows = graph.read(queries.load("review_get"), id=review_id)
     if not rows:
         raise NotFound(f"no review with id {review_id!r}", detail=review_id)
-    return _out(rows[0]["review"]), rows[0]["review"]
+    return review_from_row(rows[0]["review"]), rows[0]["review"]

@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     # API
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # uvicorn worker processes of `kg serve`: 1 on the 2-core reference machine, where a second
+    # one did not lower p95 with 4 clients (docs/api.md "Benchmark"); more cores, more workers.
+    api_workers: int = Field(1, ge=1)
     api_keys: SecretStr = SecretStr("")  # "key:role,key:role" with role in read|ingest|admin
     auth_required: bool = True
     cors_origins: str = ""  # comma-separated

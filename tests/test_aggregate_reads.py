@@ -113,6 +113,38 @@ def test_timeline_and_profile_match_a_recount(written: Graph):
     assert {m.period: (m.mentions, m.articles) for m in prof.mentions_by_month} == months
 
 
+def _newest_claims_by_period(graph: Graph, eid: str, bucket: str, per: int,
+                             periods: int) -> dict[str, set[str]]:
+    """Recount: every claim by or about the entity, newest ``per`` of its newest ``periods``."""
+    rows = graph.read("""
+        MATCH (e:Entity {id: $id})
+        CALL (e) { MATCH (e)-[:SAID]->(c:Claim) RETURN c
+                   UNION MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim) RETURN c }
+        RETURN c.id AS id, coalesce(c.date, c.published, '') AS key""", id=eid)
+    by: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        if r["key"]:
+            by.setdefault(network._bucket(r["key"][:10], bucket), []).append((r["key"], r["id"]))
+    newest = sorted(by, reverse=True)[:periods]
+    # newest first, ties by id (a stable sort by key over the id order)
+    return {p: {i for _, i in sorted(sorted(by[p], key=lambda k: k[1]), key=lambda k: k[0],
+                                     reverse=True)[:per]} for p in newest}
+
+
+@pytest.mark.parametrize("from_days", [False, True])
+def test_timeline_lists_the_newest_claims_of_its_newest_buckets(written: Graph, monkeypatch,
+                                                               from_days: bool):
+    """Whether the claims are read by walking the entity's claims or from the listed days'
+    claims (an entity with many claims), each listed bucket holds its newest claims."""
+    monkeypatch.setattr(network, "TIMELINE_FROM_DAYS", -1 if from_days else 10**9)
+    for eid, _ in PEOPLE[:3]:
+        for bucket in ("day", "week", "month"):
+            tl = network.timeline(written, eid, bucket=bucket, claims_per_bucket=2,
+                                  claim_cap=6)
+            listed = {b.period: {c.id for c in b.claims} for b in tl.buckets if b.claims}
+            assert listed == _newest_claims_by_period(written, eid, bucket, 2, 3)
+
+
 def test_a_name_that_is_also_an_alias_resolves_to_the_entity_mentioned_most(graph: Graph):
     """'Russia' is the country's name and, after a bad extraction, also an alias of a company
     ('Tui Russia'): both match exactly, and the lookup must not pick by id order."""

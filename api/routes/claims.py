@@ -102,9 +102,7 @@ def get_claim(
     same entities, or claims by the speaker it targets), side by side."""
     if format == "jsonld":
         return _jsonld(graph, request, claim_id)
-    detail = reads.claim_detail(graph, claim_id, limit=limit)
-    detail.claim = reviews.with_reviews(graph, [detail.claim])[0]
-    return model_json(detail)
+    return model_json(reads.claim_detail(graph, claim_id, limit=limit))  # reviews included
 
 
 @router.get("/claims/{claim_id}/jsonld", responses={200: media(_JSONLD), **ERRORS},

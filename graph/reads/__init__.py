@@ -104,18 +104,6 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
     )
 
 
-def _recent_claims(graph: Graph, after_key: str | None, after_id: str | None,
-                   limit: int) -> Page[ClaimOut]:
-    """No filter at all: index-ordered scans rather than a sort of every claim."""
-    rows = graph.read(queries.load("claims_recent"), after_key=after_key, after_id=after_id,
-                      max_key=after_key or "\uffff", limit=limit + 1)
-    items = claims_by_ids(graph, [r["id"] for r in rows[:limit]])
-    nxt = encode_cursor(rows[limit - 1]["sort_key"], rows[limit - 1]["id"]) if len(
-        rows
-    ) > limit else None
-    return Page[ClaimOut](items=items, next=nxt)
-
-
 def claims_by_ids(graph: Graph, ids: list[str]) -> list[ClaimOut]:
     """Claims in the order of ``ids`` (unknown ids are dropped)."""
     if not ids:
@@ -178,13 +166,7 @@ def find_claims(
     if claim_ids == []:
         return Page[ClaimOut](items=[], next=None)
     after_key, after_id = decode_cursor(cursor, 2)
-    unfiltered = not any((speaker, about, q, cue, quote_type, outlet, date_from, date_to,
-                          published_from, published_to, claim_ids, anonymous is not None,
-                          speaker_country, speaker_affiliation))
-    if unfiltered:
-        page = _recent_claims(graph, after_key, after_id, limit)
-        page.capped = page.next is not None
-        return page
+    # No filter at all: _list_rows reads the page in the stored sort key's index order.
     rows = _list_rows(
         graph, speaker_ids=speaker_ids, about_ids=about_ids, claim_ids=claim_ids, cue=cue,
         quote_type=quote_type, outlet=outlet, date_from=date_from, date_to=date_to,
@@ -214,14 +196,6 @@ def _list_rows(graph: Graph, *, limit: int, **filters: Any) -> list[dict[str, An
         return graph.read(queries.load("claims_list_all"), limit=limit,
                           after_key=params["after_key"], after_id=params["after_id"])
     return graph.read(queries.load("claims_list"), limit=limit, **params)
-
-
-def claims_said_about(graph: Graph, speaker_id: str, about_id: str, *,
-                      limit: int) -> list[ClaimOut]:
-    """The newest claims by one entity about (or targeting) another, both given by id (no
-    name resolution: one round trip)."""
-    rows = _list_rows(graph, speaker_ids=[speaker_id], about_ids=[about_id], limit=limit)
-    return [claim_from_row(r) for r in rows]
 
 
 # How many entities (or anonymous sources) one name may stand for in a claim filter.
@@ -266,14 +240,19 @@ def _by_closeness(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail:
-    """A claim with the same speaker's other claims on its entities and the claims that really
-    dispute it (``graph/disputes.py``: an explicit denial, or figures that differ), side by side
-    (contested claims are never merged); each dispute carries its reason."""
-    found = claims_by_ids(graph, [claim_id])
-    if not found:
+    """A claim with its reviews, the same speaker's other claims on its entities and the claims
+    that really dispute it (``graph/disputes.py``: an explicit denial, or figures that differ),
+    side by side (contested claims are never merged); each dispute carries its reason. Three
+    reads: the claim with its reviews and same-speaker candidates, the dispute candidates, the
+    related claims whole."""
+    from graph.reviews import review_from_row
+
+    rows = graph.read(queries.load("claim_detail"), id=claim_id, limit=limit, scan=limit * 10)
+    if not rows:
         raise NotFound(f"no claim with id {claim_id!r}")
-    rows = graph.read(queries.load("claim_related"), id=claim_id, limit=limit, scan=limit * 10)
-    row = rows[0] if rows else {"same": [], "key": ""}
+    row = rows[0]
+    claim = claim_from_row(row)
+    claim.reviews = [review_from_row(r) for r in row["reviews"]]
     same = _by_closeness(row["same"], row["key"])[:limit]
     views = {r["id"]: view_from_row(r)
              for r in graph.read(queries.load("claim_dispute_candidates"), id=claim_id,
@@ -286,7 +265,7 @@ def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail
     disputes = _by_closeness(disputes, row["key"])[:limit]
     fetched = {c.id: c for c in claims_by_ids(graph, [r["id"] for r in same + disputes])}
     return ClaimDetail(
-        claim=found[0],
+        claim=claim,
         same_speaker=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])
                       for r in same if r["id"] in fetched],
         disputes=[RelatedClaim(reason=r["reason"], claim=fetched[r["id"]])

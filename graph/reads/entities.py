@@ -20,7 +20,7 @@ from graph.models import (
     RoleOut,
 )
 from graph.reads import (
-    claims_by_ids,
+    claim_from_row,
     decode_cursor,
     encode_cursor,
     entity_ids_by_name,
@@ -43,6 +43,22 @@ def resolve_entity(graph: Graph, ref: str) -> str:
     if not ids:
         raise NotFound(f"no entity matches {ref!r}")
     return ids[0]
+
+
+def stats_row(graph: Graph, ref: str, *, limit: int) -> dict[str, Any]:
+    """The ``entity_stats`` row of an id or a name: the id is tried first (one read, the
+    common case), the name lookup only when no entity has that id; NotFound when neither."""
+    rows = graph.read(queries.load("entity_stats"), id=ref, limit=limit, k=toplists.K)
+    if rows:
+        return rows[0]
+    ids = entity_ids_by_name(graph, ref, limit=1)
+    if not ids:
+        raise NotFound(f"no entity matches {ref!r}")
+    rows = graph.read(queries.load("entity_stats"), id=ids[0], limit=limit,
+                      k=toplists.K)
+    if not rows:
+        raise NotFound(f"no entity with id {ids[0]!r}")
+    return rows[0]
 
 
 def search_entities(
@@ -83,8 +99,12 @@ def role_from_row(row: dict[str, Any]) -> RoleOut:
     )
 
 
+# Roles listed in a profile (and by default by ``roles``).
+ROLE_LIMIT = 50
+
+
 def roles(graph: Graph, entity_id: str, *, other: str | None = None,
-          limit: int = 50) -> list[RoleOut]:
+          limit: int = ROLE_LIMIT) -> list[RoleOut]:
     rows = graph.read(queries.load("roles"), id=entity_id, other=other, limit=limit)
     return [role_from_row(r) for r in rows]
 
@@ -94,12 +114,9 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
     aggregates (exact for hubs too), plus the newest claims by and about it and its roles."""
     from graph.reads import stats
 
-    entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=limit, k=toplists.K)
-    if not rows:
-        raise NotFound(f"no entity with id {entity_id!r}")
-    row = rows[0]
+    row = stats_row(graph, ref, limit=limit)
     e = row["entity"]
+    entity_id = e["id"]
     by_month: dict[str, PeriodCount] = {}
     for day, n in stats.daily(row["counts"]).items():
         if n["mentions"] or n["articles"]:
@@ -107,10 +124,11 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
             m.mentions += n["mentions"]
             m.articles += n["articles"]
     months = [by_month[k] for k in sorted(by_month)]
-    ids = graph.read(queries.load("entity_claim_ids"), id=entity_id, limit=limit)[0]
-    # Claims by it and about it in one fetch (a claim can be both: the speaker named itself).
-    fetched = {c.id: c for c in claims_by_ids(
-        graph, list(dict.fromkeys(ids["by_ids"] + ids["about_ids"])))}
+    # Claims by it and about it, whole, and its roles: one read (a claim can be both by and
+    # about it: the speaker named itself).
+    lists = graph.read(queries.load("entity_profile_lists"), id=entity_id, limit=limit,
+                       role_limit=ROLE_LIMIT)[0]
+    fetched = {r["claim"]["id"]: claim_from_row(r) for r in lists["claims"]}
     return EntityProfile(
         id=e["id"], name=e.get("name") or e["id"], type=e.get("type") or "Entity",
         aliases=e.get("aliases") or [], titles=e.get("titles") or [],
@@ -120,9 +138,9 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
         mentions_by_month=months,
         co_mentioned=[CoMention(entity=entity_from(c["entity"]), articles=c["articles"])
                       for c in row["co"]],
-        claims_by=[fetched[i] for i in ids["by_ids"] if i in fetched],
-        claims_about=[fetched[i] for i in ids["about_ids"] if i in fetched],
-        roles=roles(graph, entity_id),
+        claims_by=[fetched[i] for i in lists["by_ids"] if i in fetched],
+        claims_about=[fetched[i] for i in lists["about_ids"] if i in fetched],
+        roles=[role_from_row(r) for r in lists["roles"]],
     )
 
 
@@ -153,23 +171,34 @@ def _evidence(r: dict[str, Any]) -> Evidence:
     )
 
 
-def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Relationship:
-    """Everything that connects two entities: co-mentions, claims by one about the other, roles."""
-    (a_id, b_id), ents = resolve_with_entities(graph, [a_ref, b_ref])
-    # Claims by one about the other: the speaker filter first (small), then the about filter.
-    from graph.reads import claims_said_about
+def _relationship_row(graph: Graph, a_id: str, b_id: str, limit: int
+                      ) -> tuple[dict[str, Any], dict[str, EntityOut]]:
+    row = graph.read(queries.load("relationship"), a=a_id, b=b_id, limit=limit)[0]
+    return row, {r["entity"]["id"]: entity_from(r["entity"], r["mentions"])
+                 for r in row["entities"]}
 
-    a_about_b = claims_said_about(graph, a_id, b_id, limit=limit)
-    b_about_a = claims_said_about(graph, b_id, a_id, limit=limit)
+
+def relationship(graph: Graph, a_ref: str, b_ref: str, *, limit: int = 20) -> Relationship:
+    """Everything that connects two entities: co-mentions, claims by one about the other, roles.
+    Two reads when both are given by id: the entities, claims, weight and roles in one, the
+    co-mention evidence in the other; names are resolved first only when they are not ids."""
+    a_id, b_id = a_ref, b_ref
+    row, ents = _relationship_row(graph, a_id, b_id, limit)
+    if a_id not in ents or b_id not in ents:
+        a_id, b_id = (ref if ref in ents else resolve_entity(graph, ref) for ref in (a_ref, b_ref))
+        row, ents = _relationship_row(graph, a_id, b_id, limit)
+        for ref in (a_id, b_id):
+            if ref not in ents:
+                raise NotFound(f"no entity matches {ref!r}")
     from graph.reads import evidence as hop_evidence
 
-    weight = graph.read(queries.load("agg_pair_weight"), a=a_id, b=b_id)
-    shared = int(weight[0]["n"]) if weight else 0
+    fetched = {r["claim"]["id"]: claim_from_row(r) for r in row["claims"]}
     evidence = hop_evidence.comention(
         graph, [(a_id, b_id)], {i: e.mentions for i, e in ents.items()}, per_pair=limit,
         article_cap=200)[(a_id, b_id)]
     return Relationship(
-        a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=shared,
-        claims_a_about_b=a_about_b, claims_b_about_a=b_about_a,
-        roles=roles(graph, a_id, other=b_id, limit=limit),
+        a=ents[a_id], b=ents[b_id], co_mentions=evidence, co_mention_articles=int(row["weight"]),
+        claims_a_about_b=[fetched[i] for i in row["ab_ids"] if i in fetched],
+        claims_b_about_a=[fetched[i] for i in row["ba_ids"] if i in fetched],
+        roles=[role_from_row(r) for r in row["roles"]],
     )

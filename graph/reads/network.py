@@ -21,8 +21,15 @@ from graph.models import (
     Timeline,
     TimelineBucket,
 )
-from graph.reads import claim_text_ids, claims_by_ids, evidence, lucene_phrase, stats
-from graph.reads.entities import entity_from, resolve_entity, resolve_with_entities
+from graph.reads import (
+    claim_from_row,
+    claim_text_ids,
+    claims_by_ids,
+    evidence,
+    lucene_phrase,
+    stats,
+)
+from graph.reads.entities import entity_from, resolve_with_entities, stats_row
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
@@ -189,27 +196,27 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
     the newest buckets, up to ``claims_per_bucket`` each and ``claim_cap`` in all."""
     if bucket not in ("day", "week", "month"):
         raise InvalidInput("bucket must be day, week or month")
-    entity_id = resolve_entity(graph, ref)
-    rows = graph.read(queries.load("entity_stats"), id=entity_id, limit=0, k=toplists.K)
-    if not rows:
-        raise NotFound(f"no entity with id {entity_id!r}")
-    row = rows[0]
+    row = stats_row(graph, ref, limit=0)
+    entity_id = row["entity"]["id"]
     buckets: dict[str, TimelineBucket] = {}
+    days: dict[str, tuple[str, int]] = {}  # day with claims, in range -> (its bucket, claims)
     for day, n in stats.daily(row["counts"]).items():
         if not stats.in_range(day, date_from, date_to):
             continue
-        b = buckets.setdefault(_bucket(day, bucket), TimelineBucket(period=""))
+        period = _bucket(day, bucket)
+        b = buckets.setdefault(period, TimelineBucket(period=""))
         b.mentions += n["mentions"]
         b.articles += n["articles"]
         b.claim_count += n["claims"]
+        if n["claims"] and day:
+            days[day] = (period, n["claims"])
     for period, b in list(buckets.items()):
         b.period = period
         if not (b.mentions or b.articles or b.claim_count):
             del buckets[period]
-    wanted = _list_claims(graph, entity_id, buckets, bucket, claims_per_bucket, claim_cap)
-    fetched = {c.id: c for c in claims_by_ids(graph, [i for ids in wanted.values() for i in ids])}
+    wanted = _list_claims(graph, entity_id, buckets, days, claims_per_bucket, claim_cap)
     for period, b in buckets.items():
-        b.claims = sorted((fetched[i] for i in wanted.get(period, []) if i in fetched),
+        b.claims = sorted(wanted.get(period, []),
                           key=lambda c: (c.date or c.evidence.published or "", c.id),
                           reverse=True)
     e = row["entity"]
@@ -226,21 +233,35 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
                     capped=note is not None, cap_note=note)
 
 
+# An entity with more claims than this has its timeline's claims read from the listed days'
+# claims (the sort key's index) rather than by walking all of its claims (a hub has thousands).
+TIMELINE_FROM_DAYS = 500
+
+
 def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
-                 bucket: str, per_bucket: int, cap: int) -> dict[str, list[str]]:
-    """Claim ids for the newest buckets with claims, ``per_bucket`` each, ``cap`` in all."""
+                 days: dict[str, tuple[str, int]], per_bucket: int,
+                 cap: int) -> dict[str, list[ClaimOut]]:
+    """The claims of the newest buckets with claims, ``per_bucket`` each, ``cap`` in all, read
+    whole in one query. ``days`` (day -> (bucket, claims), the write-time counts) says which
+    days hold each bucket's newest ``per_bucket`` claims: only those days are read."""
     periods = sorted((p for p, b in buckets.items() if b.claim_count and p), reverse=True)
     periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
-    if not periods:
+    chosen = set(periods)
+    period_of: dict[str, str] = {}
+    taken: dict[str, int] = {}
+    for day in sorted(days, reverse=True):
+        period, n = days[day]
+        if period in chosen and taken.get(period, 0) < per_bucket:
+            period_of[day] = period
+            taken[period] = taken.get(period, 0) + n
+    if not period_of:
         return {}
-    rows = graph.read(queries.load("timeline_claims"), id=entity_id, day_from=min(periods),
-                      day_to="\uffff", per_day=per_bucket)
-    wanted: dict[str, list[str]] = {}
-    for r in sorted(rows, key=lambda r: r["day"], reverse=True):
-        period = _bucket(r["day"], bucket)
-        if period in periods:
-            ids = wanted.setdefault(period, [])
-            ids.extend(r["ids"][:per_bucket - len(ids)])
+    total = sum(n for _, n in days.values())
+    wanted: dict[str, list[ClaimOut]] = {}
+    for r in graph.read(queries.load("timeline_claim_rows"), id=entity_id,
+                        period_of=period_of, per_bucket=per_bucket,
+                        from_days=total > TIMELINE_FROM_DAYS):
+        wanted.setdefault(r["period"], []).append(claim_from_row(r))
     return wanted
 
 

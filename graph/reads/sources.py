@@ -15,7 +15,7 @@ from graph.models import (
     SourceOut,
     SourceProfile,
 )
-from graph.reads import claims_by_ids, decode_cursor, encode_cursor
+from graph.reads import claim_from_row, decode_cursor, encode_cursor
 
 
 def list_sources(graph: Graph, *, limit: int = 50, cursor: str | None = None) -> Page[SourceOut]:
@@ -37,29 +37,36 @@ def duplicates(graph: Graph, *, source_id: str | None = None, article_id: str | 
                limit: int = 50) -> list[DuplicateLink]:
     rows = graph.read(queries.load("duplicates"), source_id=source_id, article_id=article_id,
                       limit=limit)
-    return [DuplicateLink(article=_brief(r["article"]), duplicate_of=_brief(r["duplicate_of"]),
-                          similarity=r["similarity"]) for r in rows]
+    return [_duplicate(r) for r in rows]
 
 
 def source_profile(graph: Graph, source_id: str, *, limit: int = 20,
                    cursor: str | None = None) -> SourceProfile:
     """An outlet: its counts, a page of its articles (newest first), the newest claims it
-    carries, and the duplicate/syndication links touching its articles."""
-    rows = graph.read(queries.load("source_get"), id=source_id)
+    carries, and the duplicate/syndication links touching its articles: one read."""
+    after_key, after_id = decode_cursor(cursor, 2)
+    rows = graph.read(queries.load("source_profile"), id=source_id, after_key=after_key,
+                      after_id=after_id, page_limit=limit + 1, limit=limit)
     if not rows:
         raise NotFound(f"no source with id {source_id!r}")
-    after_key, after_id = decode_cursor(cursor, 2)
-    arts = graph.read(queries.load("source_articles"), id=source_id, after_key=after_key,
-                      after_id=after_id, limit=limit + 1)
+    row = rows[0]
+    arts = row["page"]
     page = Page[ArticleBrief](
         items=[_brief(r["article"], r["claims"]) for r in arts[:limit]],
         next=encode_cursor(arts[limit - 1]["key"], arts[limit - 1]["article"]["id"])
         if len(arts) > limit else None,
     )
-    ids = graph.read(queries.load("source_claim_ids"), id=source_id, limit=limit)[0]["ids"]
-    return SourceProfile(source=SourceOut(**rows[0]), articles=page,
-                         claims=claims_by_ids(graph, ids),
-                         duplicates=duplicates(graph, source_id=source_id, limit=limit))
+    fetched = {r["claim"]["id"]: claim_from_row(r) for r in row["claim_rows"]}
+    return SourceProfile(
+        source=SourceOut(id=row["id"], name=row["name"], articles=row["articles"],
+                         claims=row["claims"]),
+        articles=page, claims=[fetched[i] for i in row["claim_ids"] if i in fetched],
+        duplicates=[_duplicate(r) for r in row["duplicates"]])
+
+
+def _duplicate(r: dict[str, Any]) -> DuplicateLink:
+    return DuplicateLink(article=_brief(r["article"]), duplicate_of=_brief(r["duplicate_of"]),
+                         similarity=r["similarity"])
 
 
 def get_article(graph: Graph, article_id: str) -> ArticleOut:
