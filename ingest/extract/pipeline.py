@@ -37,13 +37,15 @@ from ingest.extract.entities import (
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import qualify as qualify_institutions
-from ingest.extract.names import given_names
+from ingest.extract.names import given_names, translit_key
+from ingest.extract.one_name import join_given_names, one_type_per_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
+from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.6"
+EXTRACTOR_VERSION = "kg-extract/1.7"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -95,6 +97,8 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
+    one_type_per_name(ments)
+    join_given_names(ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
@@ -128,12 +132,14 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     claims = find_claims(ctx)
     ments.extend(ctx.extra)  # speakers named only as a known institution ('the ministry')
     return ExtractionResult(id=article_id, extractor_version=EXTRACTOR_VERSION,
-                            entities=_records(ments, sent_of, rules.gaz), claims=claims,
-                            relations=relations)
+                            entities=_records(ments, sent_of, rules.gaz,
+                                              rules.places.settlements),
+                            claims=claims, relations=relations)
 
 
 def _records(
-    ments: list[Ment], sent_of: list[tuple[int, int]], gaz: Gazetteer
+    ments: list[Ment], sent_of: list[tuple[int, int]], gaz: Gazetteer,
+    settlements: SettlementIndex,
 ) -> list[EntityRecord]:
     recs: dict[str, EntityRecord] = {}
     for m in sorted(ments, key=lambda x: x.start):
@@ -159,6 +165,7 @@ def _records(
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
         _fullest_name(rec)
+        _national_spelling(rec, settlements)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".
         entry = gaz.lookup(rec.name)
@@ -238,6 +245,21 @@ def _fullest_name(rec: EntityRecord) -> None:
         if written is not None and written[:1].isupper():
             rec.aliases = [a for a in rec.aliases if a != written] + [rec.name]
             rec.name = written
+
+
+def _national_spelling(rec: EntityRecord, settlements: SettlementIndex) -> None:
+    """A Ukrainian settlement is named in Ukraine's national transliteration (KATOTTG, KMU
+    2010: 'Kramatorsk', 'Pokrovsk', not GeoNames' 'Kramators'k'); the spelling written
+    elsewhere stays an alias, so one town has one name whichever article named it."""
+    if rec.type is not EntityType.PLACE or rec.country != "UA":
+        return
+    national = settlements.national_spelling(rec.geonames_id)
+    # only another romanisation of the same name: a town renamed since ('Sievierodonetsk',
+    # now 'Siverskodonetsk') keeps the name the news wrote
+    if national and national != rec.name \
+            and translit_key(national) in {translit_key(n) for n in (rec.name, *rec.aliases)}:
+        rec.aliases = [a for a in rec.aliases if a != national] + [rec.name]
+        rec.name = national
 
 
 def _join_abbreviations(ments: list[Ment]) -> None:

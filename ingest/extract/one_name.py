@@ -1,0 +1,63 @@
+"""One name, one entity within an article: repairs made after mentions are detected.
+
+- **One type per name**: a name the kind rules typed Equipment or Facility ('Himars rocket
+  systems', 'the Azovstal steel plant') keeps that type on its bare mentions that the model
+  tagged as an organization or a person ('the Himars have a range of 80km'): a weapon is not
+  an Organization in one sentence and Equipment in the next.
+- **Given name alone**: feature writing names a person in full once and then by the given
+  name ('Vladislav Buryak, 16, ... Vladislav said'). A one-word Person that is a given name
+  (the ``gender-guesser`` dictionary), joined to nobody, is the person named in full earlier
+  in the article with that given name (equal after transliteration folding) -- only when
+  exactly one such person exists, so two Vladimirs never merge.
+"""
+
+from __future__ import annotations
+
+from graph.models import EntityType
+from ingest.extract.entities import Ment
+from ingest.extract.gazetteer import norm, slug
+from ingest.extract.names import fold_word, is_given_name
+
+_THINGS = (EntityType.EQUIPMENT, EntityType.FACILITY)
+_RETYPABLE = (EntityType.ORGANIZATION, EntityType.PERSON)
+
+
+def one_type_per_name(ments: list[Ment]) -> None:
+    """Model-typed Organization/Person mentions of an Equipment/Facility name take its type
+    and key, in place (gazetteer entries keep theirs)."""
+    things: dict[str, Ment] = {}
+    for m in ments:
+        if m.type in _THINGS and m.key:
+            things.setdefault(norm(m.name or m.text), m)
+            things.setdefault(norm(m.text), m)
+    if not things:
+        return
+    for m in ments:
+        if m.type not in _RETYPABLE or m.entry is not None or m.description is not None:
+            continue
+        hit = things.get(norm(m.text))
+        if hit is not None:
+            m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
+
+
+def join_given_names(ments: list[Ment]) -> None:
+    """A bare given name joins the one person named in full before it with that given name."""
+    by_given: dict[str, list[tuple[int, str, str]]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.description is None:
+            words = (m.name or m.text).split()
+            if len(words) >= 2:
+                by_given.setdefault(fold_word(words[0]), []).append((m.start, m.key, m.name
+                                                                     or m.text))
+    if not by_given:
+        return
+    for m in ments:
+        if m.type is not EntityType.PERSON or m.entry is not None or m.description is not None \
+                or len(m.text.split()) != 1 or m.key != f"person:{slug(m.text)}" \
+                or not is_given_name(m.text):
+            continue
+        cands = by_given.get(fold_word(m.text), [])
+        if len({key for _, key, _ in cands}) != 1 or cands[0][0] > m.start:
+            continue  # nobody, or two people of that given name, or named only later
+        _, key, name = cands[0]
+        m.key, m.name, m.method = key, name, "given-name"

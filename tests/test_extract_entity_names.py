@@ -1,0 +1,87 @@
+"""One name, one entity in an article (``ingest/extract/one_name.py``) and reference spellings:
+a weapon is one Equipment entity whatever the model tagged each mention, a bare given name
+joins the one person named in full with it, time stamps are no people, and a Ukrainian town
+is named in the national transliteration. Sentences written for these tests (not copied
+from any corpus article); no database needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EntityType, ExtractionResult
+from ingest.extract import SpacyExtractor
+from ingest.extract.settlements import get_settlement_index
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def _one(ex: SpacyExtractor, text: str) -> ExtractionResult:
+    res = next(iter(ex.iter_extract([("t-1", text, "2024-03-05", None)])))
+    for e in res.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    return res
+
+
+def test_a_weapon_is_one_equipment_entity_in_every_sentence(ex: SpacyExtractor) -> None:
+    text = ("The army said on Monday it had received more Himars rocket launchers. "
+            "The Himars can strike depots far behind the line, a spokesman said. "
+            "Officers said the Himars changed the fighting near the river.")
+    res = _one(ex, text)
+    named = [e for e in res.entities if e.name == "Himars"]
+    assert len(named) == 1
+    assert named[0].type is EntityType.EQUIPMENT
+    assert len(named[0].mentions) == text.count("Himars")
+
+
+def test_a_bare_given_name_joins_the_person_named_in_full(ex: SpacyExtractor) -> None:
+    text = ("Dmytro Kovalenko, 17, spent two months in a cellar near the front. "
+            "Dmytro said the guards took his phone. Dmytro now lives with an aunt in Lviv.")
+    res = _one(ex, text)
+    people = [e for e in res.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Dmytro Kovalenko"]
+    assert {m.text for m in people[0].mentions} == {"Dmytro Kovalenko", "Dmytro"}
+
+
+def test_two_people_with_one_given_name_never_merge_on_it(ex: SpacyExtractor) -> None:
+    text = ("Andriy Shevchuk and Andriy Bondar volunteered in the same week. "
+            "Andriy said the training was short.")
+    res = _one(ex, text)
+    for e in res.entities:
+        texts = {m.text for m in e.mentions}
+        assert not ({"Andriy"} < texts), e  # the bare name joined neither full name
+
+
+def test_a_given_name_before_the_full_name_is_not_joined(ex: SpacyExtractor) -> None:
+    text = ("Oksana said she would stay. Later her neighbour, Oksana Melnyk, said the same "
+            "about the school.")
+    res = _one(ex, text)
+    melnyk = next(e for e in res.entities if e.name == "Oksana Melnyk")
+    assert {m.text for m in melnyk.mentions} == {"Oksana Melnyk"}
+
+
+def test_a_live_blog_time_stamp_is_no_person(ex: SpacyExtractor) -> None:
+    text = ("12 June 2023 09.15 The mayor said the water supply was restored.\n\n"
+            "12 June 2023 08.40 Shelling was reported overnight in the south, the army said.")
+    res = _one(ex, text)
+    for e in res.entities:
+        assert not any(ch.isdigit() for ch in e.name), e
+        assert e.type is not EntityType.PERSON or "June" not in e.name
+
+
+def test_a_ukrainian_town_gets_the_national_spelling(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Fighting continued in Kupyansk and Avdeyevka, the governor said.")
+    names = {e.name: e for e in res.entities if e.type is EntityType.PLACE}
+    assert "Kupiansk" in names and "Kupyansk" in names["Kupiansk"].aliases
+    assert "Avdiivka" in names and "Avdeyevka" in names["Avdiivka"].aliases
+
+
+def test_a_renamed_town_keeps_the_name_the_news_wrote() -> None:
+    # KATOTTG's current name is a different name, not another romanisation: never swapped in
+    idx = get_settlement_index()
+    row = next(s for s in idx.by_geonames.values() if s.name == "Siverskodonetsk")
+    assert idx.national_spelling(row.geonames_id) == "Siverskodonetsk"
+    assert idx.national_spelling(None) is None
