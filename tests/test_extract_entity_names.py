@@ -85,3 +85,24 @@ def test_a_renamed_town_keeps_the_name_the_news_wrote() -> None:
     row = next(s for s in idx.by_geonames.values() if s.name == "Siverskodonetsk")
     assert idx.national_spelling(row.geonames_id) == "Siverskodonetsk"
     assert idx.national_spelling(None) is None
+
+
+def test_full_names_tagged_as_organizations_are_people(ex: SpacyExtractor) -> None:
+    text = ("New export rules were set out by the trade secretary, Anne-Marie Trevelyan, "
+            "on Tuesday. Oleksandr Kubrakov, Ukraine’s infrastructure minister, said the "
+            "first ships were ready. Kubrakov added that the corridor would stay open.")
+    res = _one(ex, text)
+    people = {e.name: e for e in res.entities if e.type is EntityType.PERSON}
+    assert {"Anne-Marie Trevelyan", "Oleksandr Kubrakov"} <= set(people)
+    assert "Kubrakov" in {m.text for m in people["Oleksandr Kubrakov"].mentions}
+    assert not any(e.type is not EntityType.PERSON and "Kubrakov" in e.name
+                   for e in res.entities)
+
+
+def test_companies_named_like_people_stay_organizations(ex: SpacyExtractor) -> None:
+    # both words given names, or a head noun: no person reading without more evidence
+    res = _one(ex, "Analysts at Morgan Stanley and the Carnegie Endowment said the sanctions "
+                   "would bite, and shares in Goldman Sachs fell.")
+    for e in res.entities:
+        assert e.type is not EntityType.PERSON, e
+

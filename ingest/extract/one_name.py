@@ -9,14 +9,26 @@
   (the ``gender-guesser`` dictionary), joined to nobody, is the person named in full earlier
   in the article with that given name (equal after transliteration folding) -- only when
   exactly one such person exists, so two Vladimirs never merge.
+- **People tagged as organizations**: the small model tags many full names ORG ('Alexei
+  Navalny', 'Oleksandr Kubrakov, Ukraine's infrastructure minister'). A two- or three-word
+  ORG written like a name -- title-case words (a middle initial allowed), the first a given
+  name, the last no given name, no organization or facility head, no place and no title --
+  is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
+  Kubrakov' as GPE). Gazetteer entries keep their type.
 """
 
 from __future__ import annotations
 
+import re
+
 from graph.models import EntityType
-from ingest.extract.entities import Ment
+from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import norm, slug
 from ingest.extract.names import fold_word, is_given_name
+from ingest.extract.spans import ORG_HEADS
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 _THINGS = (EntityType.EQUIPMENT, EntityType.FACILITY)
 _RETYPABLE = (EntityType.ORGANIZATION, EntityType.PERSON)
@@ -61,3 +73,27 @@ def join_given_names(ments: list[Ment]) -> None:
             continue  # nobody, or two people of that given name, or named only later
         _, key, name = cands[0]
         m.key, m.name, m.method = key, name, "given-name"
+
+
+def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
+    """Retype name-shaped ORG mentions as Person, in place, before people are resolved."""
+    words = rules.types
+    not_last = ORG_HEADS | words.facility | words.equipment | words.features \
+        | rules.title_heads | rules.settlement_words | rules.group_nouns
+    for m in ments:
+        unknown_place = m.type is EntityType.PLACE and m.place is not None \
+            and m.place.kind == "unresolved" and m.place.method == "new"
+        if not (m.type is EntityType.ORGANIZATION and m.key is None or unknown_place) \
+                or m.entry is not None:
+            continue
+        toks = m.text.split()  # 'Anne-Marie Trevelyan' is four tokens, two words
+        if not 2 <= len(toks) <= 3 or not _NAME_WORD.match(toks[0]) \
+                or not _NAME_WORD.match(toks[-1]) \
+                or (len(toks) == 3 and not _INITIAL.match(toks[1])):
+            continue
+        first, last = toks[0], toks[-1]
+        if not is_given_name(first.split("-")[0]) or is_given_name(last) \
+                or last.lower() in not_last or rules.places.country_code(last) is not None \
+                or rules.places.has_city(last) or rules.gaz.lookup(last) is not None:
+            continue
+        m.type, m.method, m.key, m.name, m.place = EntityType.PERSON, "rule", None, None, None
