@@ -10,6 +10,7 @@ import pytest
 
 from graph.models import EntityType, ExtractionResult
 from ingest.extract import SpacyExtractor
+from ingest.extract.known_names import learn
 from ingest.extract.settlements import get_settlement_index
 
 
@@ -106,3 +107,35 @@ def test_companies_named_like_people_stay_organizations(ex: SpacyExtractor) -> N
     for e in res.entities:
         assert e.type is not EntityType.PERSON, e
 
+
+
+def test_full_names_are_learned_only_when_one_given_name_dominates() -> None:
+    texts = [f"Talks went on. Marta Kovalchuk said on day {i} that the port was open."
+             for i in range(4)]
+    texts += ["Ihor Bondarenko and Petro Bondarenko both spoke.", "Petro Bondarenko left.",
+              "Ihor Bondarenko stayed.", "The Office opened. On Monday it closed."] * 2
+    names = learn(texts)
+    assert names["Kovalchuk"] == "Marta Kovalchuk"
+    assert "Bondarenko" not in names  # two given names: never guessed
+    assert "Office" not in names and "Monday" not in names
+
+
+def test_a_lone_surname_takes_the_learned_full_name(ex: SpacyExtractor,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.extract.known_names as kn
+
+    monkeypatch.setattr(kn, "learned_names", lambda: {"Kovalchuk": "Marta Kovalchuk",
+                                                      "Hrytsenko": "Taras Hrytsenko"})
+    res = _one(ex, "Ms. Kovalchuk told reporters that the grain ships had left the port. "
+                   "Ms. Hrytsenko, her deputy, said the same.")
+    people = {e.name: e for e in res.entities if e.type is EntityType.PERSON}
+    assert "Marta Kovalchuk" in people
+    assert "Kovalchuk" in people["Marta Kovalchuk"].aliases
+    # 'Ms.' before a man's name learned elsewhere: a different person, not renamed
+    assert "Taras Hrytsenko" not in people
+
+
+def test_a_firm_named_with_a_given_name_is_no_person(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Analysts at Konrad Consulting and at Marta Holdings expect the rouble to "
+                   "fall, according to a note on Friday.")
+    assert not any(e.type is EntityType.PERSON for e in res.entities), res.entities

@@ -25,7 +25,17 @@ from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.gazetteer import norm, slug
 from ingest.extract.names import fold_word, is_given_name
-from ingest.extract.spans import ORG_HEADS
+from ingest.extract.spans import ORG_HEADS, ORG_KIND_NOUNS
+
+# last words of company and media names ('Rochan Consulting', 'Tui Group', 'Kyiv Post'):
+# kinds of business, never surnames
+_COMPANY_WORDS = frozenset({
+    "consulting", "consultancy", "holdings", "partners", "capital", "media", "systems",
+    "technologies", "associates", "ventures", "energy", "airlines", "airways", "motors",
+    "pharmaceuticals", "international", "global", "press", "news", "times", "post", "herald",
+    "tribune", "journal", "telegraph", "express", "studios", "pictures", "records", "labs",
+    "industries", "investments", "securities", "logistics", "shipping", "trust", "club",
+})
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
@@ -78,7 +88,8 @@ def join_given_names(ments: list[Ment]) -> None:
 def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
     """Retype name-shaped ORG mentions as Person, in place, before people are resolved."""
     words = rules.types
-    not_last = ORG_HEADS | words.facility | words.equipment | words.features \
+    not_last = ORG_HEADS | ORG_KIND_NOUNS | _COMPANY_WORDS | words.facility | words.equipment \
+        | words.features \
         | rules.title_heads | rules.settlement_words | rules.group_nouns
     for m in ments:
         unknown_place = m.type is EntityType.PLACE and m.place is not None \

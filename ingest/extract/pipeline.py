@@ -37,6 +37,7 @@ from ingest.extract.entities import (
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import qualify as qualify_institutions
+from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
 from ingest.extract.one_name import join_given_names, one_type_per_name, people_tagged_org
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
@@ -105,6 +106,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     unproven = persons_without_evidence(doc, ments, rules)
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
+    name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
     qualify_institutions(doc, ments, rules, article_id)
     _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
