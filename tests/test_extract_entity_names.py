@@ -139,3 +139,17 @@ def test_a_firm_named_with_a_given_name_is_no_person(ex: SpacyExtractor) -> None
     res = _one(ex, "Analysts at Konrad Consulting and at Marta Holdings expect the rouble to "
                    "fall, according to a note on Friday.")
     assert not any(e.type is EntityType.PERSON for e in res.entities), res.entities
+
+
+def test_a_wire_credit_after_a_double_hyphen_is_the_agency(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Aid convoys reached the city on Sunday after a week of delays. --Reuters")
+    outlet = [e for e in res.entities if e.type is EntityType.OUTLET]
+    assert [o.name for o in outlet] == ["Reuters"]
+
+
+def test_every_name_in_a_list_of_villages_is_a_place(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Residents of the towns of Binnish, Taftanaz and Saraqib in Syria fled, and "
+                   "the villages of Kefr Hamra and Hayyan were hit.")
+    for name in ("Taftanaz", "Saraqib", "Kefr Hamra", "Hayyan"):
+        hit = [e for e in res.entities if e.name == name]
+        assert hit and hit[0].type is EntityType.PLACE, (name, res.entities)

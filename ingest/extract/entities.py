@@ -460,6 +460,21 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
     return True, admin1, country
 
 
+def _later_in_settlement_list(doc: Doc, s: int, rules: Rules) -> bool:
+    """'the villages of al-Foua and Kefraya', 'the towns of A, B and C': a later name of a
+    list that a plural settlement noun heads (no verb and no new sentence in between)."""
+    if s < 1 or doc[s - 1].lower_ not in ("and", ",", "or"):
+        return False
+    for k in range(s - 1, max(s - 12, 0), -1):
+        tok = doc[k]
+        if tok.is_sent_start or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "of" and k >= 1 and doc[k - 1].tag_ == "NNS" \
+                and doc[k - 1].lemma_.lower() in rules.settlement_words:
+            return True
+    return False
+
+
 def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, ...],
               ments: list[Ment]) -> Ment | None:
     text = doc[s:e].text
@@ -490,8 +505,9 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
             (e < len(doc) and doc[e].lower_ in rules.settlement_words
              and doc[e].lower_ != "capital")
-            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_
-                in rules.settlement_words and doc[s - 2].lower_ != "capital")):
+            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower()
+                in rules.settlement_words and doc[s - 2].lower_ != "capital")
+            or _later_in_settlement_list(doc, s, rules)):
         # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
         # al-Bab': a settlement noun next to a name makes it a place whatever the model said
         is_settlement = True

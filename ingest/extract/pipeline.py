@@ -69,6 +69,10 @@ def content_end(text: str) -> int:
 def load_nlp(model_name: str | None = None) -> Language:
     """Load the spaCy model once per process, with the gazetteer EntityRuler before ``ner``."""
     nlp = spacy.load(model_name or get_settings().spacy_model)
+    # '--Reuters' closing a wire story: a leading double hyphen is punctuation, so the
+    # agency's name is a token the gazetteer ruler can match
+    prefixes = [*nlp.Defaults.prefixes, r"--(?=[A-Z])"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     if "kg_entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler",
                              before="ner" if "ner" in nlp.pipe_names else None,
