@@ -153,3 +153,18 @@ def test_every_name_in_a_list_of_villages_is_a_place(ex: SpacyExtractor) -> None
     for name in ("Taftanaz", "Saraqib", "Kefr Hamra", "Hayyan"):
         hit = [e for e in res.entities if e.name == name]
         assert hit and hit[0].type is EntityType.PLACE, (name, res.entities)
+
+
+def test_lower_case_institutions_of_a_country_are_organizations(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Moldova’s central bank cut its main rate on Thursday. Analysts had expected "
+                   "the move, and the central bank said prices were falling. The Turkish "
+                   "foreign ministry welcomed it.")
+    orgs = {e.id: e for e in res.entities if e.type is EntityType.ORGANIZATION}
+    bank = orgs["org:inst:md:central-bank"]
+    assert len(bank.mentions) == 2
+    assert "org:inst:tr:foreign-ministry" in orgs
+
+
+def test_an_unqualified_lower_case_institution_is_no_entity(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Rates rose again. The central bank said inflation would ease by winter.")
+    assert not [e for e in res.entities if "bank" in e.name.lower()]

@@ -36,6 +36,7 @@ from ingest.extract.entities import (
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.institutions import find_unnamed as find_unnamed_institutions
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
@@ -98,6 +99,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
+    ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
@@ -231,8 +233,10 @@ def _abbreviates(short: str, full: str) -> bool:
     acro = "".join(w if w.isupper() else w[0] for w in words)
     if short.isupper() and len(short) >= 2 and short == acro:
         return True
+    # a clipped word is at most half the word ('Met' / 'Metropolitan'): 'Moldova' is the
+    # country, not a clipping of 'Moldovan Central Bank'
     return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
-        and words[0] != short
+        and 2 * len(short) <= len(words[0])
 
 
 def _fullest_name(rec: EntityRecord) -> None:
