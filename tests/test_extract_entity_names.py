@@ -168,3 +168,11 @@ def test_lower_case_institutions_of_a_country_are_organizations(ex: SpacyExtract
 def test_an_unqualified_lower_case_institution_is_no_entity(ex: SpacyExtractor) -> None:
     res = _one(ex, "Rates rose again. The central bank said inflation would ease by winter.")
     assert not [e for e in res.entities if "bank" in e.name.lower()]
+
+
+def test_a_role_title_after_a_country_is_not_an_institution(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Moldova’s prosecutor general said the case was closed. Moldova’s justice "
+                   "ministry agreed.")
+    names = {e.name for e in res.entities if e.type is EntityType.ORGANIZATION}
+    assert not any("Prosecutor" in n for n in names)
+    assert any(e.id == "org:inst:md:justice-ministry" for e in res.entities)
