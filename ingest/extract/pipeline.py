@@ -32,7 +32,6 @@ from ingest.extract.entities import (
     build_rules,
     detect_mentions,
     join_possessives,
-    persons_without_evidence,
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
@@ -41,6 +40,7 @@ from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
 from ingest.extract.one_name import join_given_names, one_type_per_name, people_tagged_org
+from ingest.extract.person_evidence import persons_without_evidence
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
