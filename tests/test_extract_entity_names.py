@@ -176,3 +176,11 @@ def test_a_role_title_after_a_country_is_not_an_institution(ex: SpacyExtractor) 
     names = {e.name for e in res.entities if e.type is EntityType.ORGANIZATION}
     assert not any("Prosecutor" in n for n in names)
     assert any(e.id == "org:inst:md:justice-ministry" for e in res.entities)
+
+
+def test_a_publication_that_reports_is_no_person(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The army may receive four more launchers next month, Defensenews reports. "
+                   "Officials in Kyiv did not comment. Oksana Melnyk reported from the front.")
+    types = {e.name: e.type for e in res.entities}
+    assert types.get("Defensenews") is EntityType.ORGANIZATION, res.entities
+    assert types.get("Oksana Melnyk") is EntityType.PERSON

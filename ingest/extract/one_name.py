@@ -15,11 +15,15 @@
   name, the last no given name, no organization or facility head, no place and no title --
   is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
   Kubrakov' as GPE). Gazetteer entries keep their type.
+- **Publications typed Person**: a one-word name, no given name, only ever the subject of
+  'report'/'publish'/'quote'/'cite' ('…, Politico reports') is an Organization.
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Doc
 
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules
@@ -108,3 +112,27 @@ def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
                 or rules.places.has_city(last) or rules.gaz.lookup(last) is not None:
             continue
         m.type, m.method, m.key, m.name, m.place = EntityType.PERSON, "rule", None, None, None
+
+
+_PUBLISHING_VERBS = frozenset({"report", "publish", "quote", "cite"})
+
+
+def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
+    """'…, Politico reports', 'Euromaidan reported': a one-word model Person that is no given
+    name and only ever the subject of a publishing verb, never after a title or honorific, is
+    the publication (Organization), in place."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.entry is None and m.description is None:
+            by_key.setdefault(m.key, []).append(m)
+    for ms in by_key.values():
+        if any(m.method != "model" or m.end_tok - m.start_tok != 1 or is_given_name(m.text)
+               for m in ms):
+            continue
+        heads = [doc[m.start_tok] for m in ms]
+        if not all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
+                   for t in heads):
+            continue
+        for m in ms:
+            m.type, m.key, m.name, m.method = (EntityType.ORGANIZATION, f"org:{slug(m.text)}",
+                                               m.text, "publisher")

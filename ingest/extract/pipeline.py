@@ -39,7 +39,12 @@ from ingest.extract.institutions import find_unnamed as find_unnamed_institution
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
-from ingest.extract.one_name import join_given_names, one_type_per_name, people_tagged_org
+from ingest.extract.one_name import (
+    join_given_names,
+    one_type_per_name,
+    people_tagged_org,
+    publishers_typed_person,
+)
 from ingest.extract.person_evidence import persons_without_evidence
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
@@ -107,6 +112,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
     join_given_names(ments)
+    publishers_typed_person(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
