@@ -18,7 +18,17 @@ from graph.models import EntityType
 from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import GazEntry, Gazetteer, norm
 from ingest.extract.kinds import TypeWords, classify_thing, load_type_words, scan_equipment
-from ingest.extract.names import given_names_compatible, is_given_name
+from ingest.extract.names import is_given_name
+from ingest.extract.person_evidence import (
+    HONORIFIC_WORDS,
+    PARTICLES,
+    is_surname_in_doc,
+    missed_given_name,
+    other_given_name,
+    past_holder,
+    person_evidence,
+    untagged_people,
+)
 from ingest.extract.places import PlaceIndex, PlaceInfo
 from ingest.extract.spans import (
     after_org_kind,
@@ -33,7 +43,6 @@ from ingest.extract.spans import (
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
-_PARTICLES = {"von", "der", "van", "de", "al", "el", "bin", "ibn", "da", "du", "la", "le"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
                 "toward", "of", "across", "inside", "and"}
 # prepositions that make a place reading of an ambiguous name (a given name) likely
@@ -42,10 +51,6 @@ _STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "to
 # a name that is also a given name is a place only with place evidence and this population
 # (or a city in a country the article talks about)
 AMBIGUOUS_PLACE_POPULATION = 100_000
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
-               "gen", "gen.", "col", "col.", "lt", "lt.", "sgt", "sgt.", "maj", "maj.",
-               "capt", "capt.", "rev", "rev.", "sheikh", "imam", "prof", "prof."}
-_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS)
 
 
 @dataclass
@@ -184,7 +189,7 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         nxt = doc[e] if e < len(doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
             continue
-        if _past_holder(doc, s, e, rules.types):
+        if past_holder(doc, s, e, rules.types):
             continue  # 'the then Russian president', 'a former president': not the holder now
         if free(s, e):
             claim(_mk(doc, s, e, EntityType.PERSON, method="description",
@@ -242,14 +247,14 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     # 4) named entities, corrected.
     for ent in doc.ents:
         s, e = _trim(doc, ent.start, ent.end)
-        if ent.label_ == "PERSON" and e < len(doc) and doc[e - 1].lower_ in _PARTICLES \
+        if ent.label_ == "PERSON" and e < len(doc) and doc[e - 1].lower_ in PARTICLES \
                 and doc[e].text[:1].isupper():
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if ent.label_ == "PERSON":
             e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
-            if e - s == 1 and s > 0 and _missed_given_name(doc, s, taken, rules) and (
+            if e - s == 1 and s > 0 and missed_given_name(doc, s, taken, rules) and (
                     not ent.ent_id_ or rules.gaz.lookup(doc[s - 1 : e].text) is not None
-                    or _other_given_name(doc[s - 1].text, doc[s].text, rules)):
+                    or other_given_name(doc[s - 1].text, doc[s].text, rules)):
                 # 'Taras' + 'Melnyk': the model left the given name out; 'Hunter' + the
                 # gazetteer's 'Biden': another person of that surname
                 s -= 1
@@ -269,7 +274,7 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             continue
         if is_title_org(doc, ent, s, e, rules.title_heads) or (
                 ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
-                                                           _HONORIFIC_WORDS)):
+                                                           HONORIFIC_WORDS)):
             continue  # 'Secretary of State <Name>', 'Senior Sgt.': a title, not a name
         text = doc[s:e].text
         if text in tz_abbreviations():
@@ -319,59 +324,6 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         claim(_mk(doc, s, e, EntityType.PERSON, method="rule"))
     out.sort(key=lambda m: m.start)
     return out
-
-
-def untagged_people(doc: Doc, taken: bytearray, rules: Rules) -> list[tuple[int, int]]:
-    """Two capitalised proper nouns outside any entity, the first a given name and the
-    second no place, facility or equipment word, not followed by a third name."""
-    out: list[tuple[int, int]] = []
-    n = len(doc)
-    words, places = rules.types, rules.places
-    for i in range(n - 1):
-        a, b = doc[i], doc[i + 1]
-        if taken[i] or taken[i + 1] or a.ent_type_ or b.ent_type_ or a.pos_ != "PROPN" \
-                or b.pos_ != "PROPN" or not (a.is_title and b.is_title and b.is_alpha) \
-                or a.is_stop or (i > 0 and doc[i - 1].pos_ == "PROPN") \
-                or (i + 2 < n and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper()):
-            continue
-        low = b.lower_
-        if low in rules.title_heads or a.lower_ in rules.title_heads \
-                or a.lower_ in _HONORIFIC_WORDS or low in words.facility \
-                or low in words.features or low in words.equipment \
-                or not is_given_name(a.text) or is_given_name(b.text) \
-                or places.country_code(b.text) is not None or places.region(b.text) \
-                or places.has_city(b.text):
-            continue
-        out.append((i, i + 2))
-    return out
-
-
-def _missed_given_name(doc: Doc, s: int, taken: bytearray, rules: Rules) -> bool:
-    """Is the untagged proper noun before a one-word person the person's given name? A
-    known given name, or any capitalised proper noun that is no title, place or sentence
-    opener ('the victim, Oleksandar Shelipov')."""
-    prev = doc[s - 1]
-    if taken[s - 1] or prev.ent_type_ or not (prev.is_title and prev.is_alpha) \
-            or prev.pos_ != "PROPN" or prev.is_stop or not doc[s].is_title \
-            or doc[s].lower_ in _PARTICLES or (s >= 2 and doc[s - 2].pos_ == "PROPN"
-                                               and doc[s - 2].lower_.rstrip(".")
-                                               not in _HONORIFIC_WORDS | rules.title_heads) \
-            or is_given_name(doc[s].text):
-        return False
-    if is_given_name(prev.text):
-        return True
-    low = prev.lower_
-    return not prev.is_sent_start and low not in rules.title_heads \
-        and low not in _HONORIFIC_WORDS and not rules.places.has_city(prev.text) \
-        and rules.places.country_code(prev.text) is None
-
-
-def _other_given_name(given: str, surname: str, rules: Rules) -> bool:
-    """A known given name that is not the gazetteer person's ('Hunter' before 'Biden')."""
-    entry = rules.gaz.lookup(surname)
-    if entry is None or entry.type is not EntityType.PERSON or not is_given_name(given):
-        return False
-    return not given_names_compatible(given, entry.name.split()[0])
 
 
 def _country_abbreviation(tok: Token, rules: Rules) -> bool:
@@ -460,11 +412,28 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
     return True, admin1, country
 
 
+def _later_in_settlement_list(doc: Doc, s: int, rules: Rules) -> bool:
+    """'the villages of al-Foua and Kefraya', 'the towns of A, B and C': a later name of a
+    list that a plural settlement noun heads (no verb and no new sentence in between)."""
+    if s < 1 or doc[s - 1].lower_ not in ("and", ",", "or"):
+        return False
+    for k in range(s - 1, max(s - 12, 0), -1):
+        tok = doc[k]
+        if tok.is_sent_start or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "of" and k >= 1 and doc[k - 1].tag_ == "NNS" \
+                and doc[k - 1].lemma_.lower() in rules.settlement_words:
+            return True
+    return False
+
+
 def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, ...],
               ments: list[Ment]) -> Ment | None:
     text = doc[s:e].text
     entry = rules.gaz.lookup(text)
     label = ent.label_
+    if label == "PERSON" and entry is None and any(c.isdigit() for c in text):
+        return None  # '8 May' of a live blog's time stamp: no person's name has a digit
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
@@ -488,8 +457,9 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if not is_settlement and label in ("ORG", "PERSON") and entry is None and (
             (e < len(doc) and doc[e].lower_ in rules.settlement_words
              and doc[e].lower_ != "capital")
-            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_
-                in rules.settlement_words and doc[s - 2].lower_ != "capital")):
+            or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower()
+                in rules.settlement_words and doc[s - 2].lower_ != "capital")
+            or _later_in_settlement_list(doc, s, rules)):
         # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
         # al-Bab': a settlement noun next to a name makes it a place whatever the model said
         is_settlement = True
@@ -538,7 +508,7 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
         return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
     if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
-            and not is_given_name(text) and not _is_surname_in_doc(doc, text):
+            and not is_given_name(text) and not is_surname_in_doc(doc, text):
         # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
         # a country the article is about) of that name is the better reading.
         info = rules.places.resolve(text, context=ctx)
@@ -609,71 +579,3 @@ def join_possessives(doc: Doc, ments: list[Ment], rules: Rules) -> None:
             for x in ments:
                 if x.key == old_key:
                     x.key, x.name = m.key, m.name
-
-
-def _is_surname_in_doc(doc: Doc, text: str) -> bool:
-    """Is ``text`` the last word of a multi-word PERSON entity of the doc?"""
-    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text
-               for ent in doc.ents)
-
-
-_CUES: dict[int, frozenset[str]] = {}
-
-
-def _cue_words(gaz: Gazetteer) -> frozenset[str]:
-    """Speaking verbs, built once per gazetteer (``words`` makes a new set per call)."""
-    cues = _CUES.get(id(gaz))
-    if cues is None:
-        cues = _CUES[id(gaz)] = gaz.words("cue_verbs")
-    return cues
-
-
-def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
-    """Person evidence around one mention: a title or honorific before it, a given name as
-    its first word, a title apposition after it, or a speaking verb it is the subject of."""
-    prev = doc[s - 1].lower_ if s > 0 else ""
-    if prev in _HONORIFICS or prev in rules.title_heads:
-        return True
-    if e - s >= 2 and is_given_name(doc[s].text):
-        return True
-    if e < len(doc) - 1 and doc[e].text == "," and any(
-            t.lower_ in rules.title_heads for t in doc[e + 1 : min(len(doc), e + 5)]):
-        return True
-    cues = _cue_words(rules.gaz)
-    for tok in doc[s:e]:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues:
-            return True
-        if tok.dep_ == "compound" and tok.head.dep_ == "nsubj" \
-                and tok.head.head.lemma_.lower() in cues:
-            return True
-    return False
-
-
-def persons_without_evidence(doc: Doc, ments: list[Ment], rules: Rules) -> set[str]:
-    """Keys of model-found people none of whose mentions carries person evidence."""
-    by_key: dict[str, list[Ment]] = {}
-    for m in ments:
-        if m.type is EntityType.PERSON and m.key and m.description is None:
-            by_key.setdefault(m.key, []).append(m)
-    out: set[str] = set()
-    for key, ms in by_key.items():
-        if any(m.method not in ("model", "suffix") for m in ms):
-            continue  # gazetteer, surname of a named person, rule-corrected
-        if not any(person_evidence(doc, m.start_tok, m.end_tok, rules) for m in ms):
-            out.add(key)
-    return out
-
-
-
-
-
-def _past_holder(doc: Doc, s: int, e: int, words: TypeWords) -> bool:
-    """Does a role description name a past or interim holder? A marker inside or right before
-    the phrase ('the former president', 'ex-president', 'the then prime minister', 'acting
-    minister') or a time qualifier right after it ('the president at the time')."""
-    for tok in doc[max(0, s - 2) : e]:
-        low = tok.lower_
-        if low in words.past_markers or low.startswith("ex-") or low.rstrip("-") == "ex":
-            return True
-    after = doc[e : min(len(doc), e + 4)].text.lower()
-    return any(after.startswith(p) for p in words.past_phrases)

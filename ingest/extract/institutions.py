@@ -140,3 +140,54 @@ def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
             m.name = " ".join(w if w.lower() in _LOWER_WORDS and i else w[:1].upper() + w[1:]
                               for i, w in enumerate(written.split()))
             m.entry, m.method = None, "institution"
+
+
+# institutions written in lower case that the model does not tag: an entity only when the
+# text qualifies them ('Russia’s central bank', 'the Ukrainian defence ministry') or the
+# same institution was qualified earlier ('... the central bank said'). Armed forces, navy,
+# government and the like are left to the model and the Group rules (Russian forces).
+_SCANNED = frozenset({"defence ministry", "foreign ministry", "interior ministry",
+                      "health ministry", "justice ministry", "emergencies ministry",
+                      "general staff", "security service", "prosecutor general's office",
+                      "central bank", "parliament"})
+
+
+def find_unnamed(doc: Doc, ments: list[Ment], rules: Rules) -> list[Ment]:
+    """Organization mentions for lower-case state institutions the model missed."""
+    # 'Ukraine’s prosecutor general said' is a person: an alias ending in a role title is
+    # left to the model
+    aliases = {tuple(a.split()): inst for a, inst in rules.types.institution_aliases.items()
+               if inst in _SCANNED and a.split()[-1] not in rules.title_heads}
+    if not aliases:
+        return ments
+    longest = max(len(a) for a in aliases)
+    firsts = {a[0] for a in aliases}
+    taken = bytearray(len(doc))
+    for m in ments:
+        taken[m.start_tok:m.end_tok] = b"\x01" * (m.end_tok - m.start_tok)
+    qualified: set[str] = set()
+    found: list[Ment] = []
+    i = 1
+    while i < len(doc):
+        hit = None
+        if not taken[i] and doc[i].lower_ in firsts and doc[i].is_lower:
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                words = tuple(t.lower_.replace("’", "'") for t in doc[i:i + n])
+                if words in aliases and not any(taken[i:i + n]) \
+                        and all(t.is_lower or t.is_punct for t in doc[i:i + n]):
+                    hit = (n, aliases[words])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, inst = hit
+        code = _qualifier_before(doc, i, rules)
+        if code is not None or (doc[i - 1].lower_ == "the" and inst in qualified):
+            qualified.add(inst)
+            span = doc[i:i + n]
+            found.append(Ment(i, i + n, span.start_char, span.end_char, span.text,
+                              EntityType.ORGANIZATION, method="rule"))
+        i += n
+    if not found:
+        return ments
+    return sorted([*ments, *found], key=lambda m: m.start)

@@ -32,18 +32,27 @@ from ingest.extract.entities import (
     build_rules,
     detect_mentions,
     join_possessives,
-    persons_without_evidence,
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.institutions import find_unnamed as find_unnamed_institutions
 from ingest.extract.institutions import qualify as qualify_institutions
-from ingest.extract.names import given_names
+from ingest.extract.known_names import name_lone_surnames
+from ingest.extract.names import given_names, translit_key
+from ingest.extract.one_name import (
+    join_given_names,
+    one_type_per_name,
+    people_tagged_org,
+    publishers_typed_person,
+)
+from ingest.extract.person_evidence import persons_without_evidence
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
+from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.6"
+EXTRACTOR_VERSION = "kg-extract/1.7"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -66,6 +75,10 @@ def content_end(text: str) -> int:
 def load_nlp(model_name: str | None = None) -> Language:
     """Load the spaCy model once per process, with the gazetteer EntityRuler before ``ner``."""
     nlp = spacy.load(model_name or get_settings().spacy_model)
+    # '--Reuters' closing a wire story: a leading double hyphen is punctuation, so the
+    # agency's name is a token the gazetteer ruler can match
+    prefixes = [*nlp.Defaults.prefixes, r"--(?=[A-Z])"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     if "kg_entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler",
                              before="ner" if "ner" in nlp.pipe_names else None,
@@ -91,15 +104,21 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
+    ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
+    people_tagged_org(ments, rules)
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
+    one_type_per_name(ments)
+    join_given_names(ments)
+    publishers_typed_person(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
+    name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
     qualify_institutions(doc, ments, rules, article_id)
     _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
@@ -128,12 +147,14 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     claims = find_claims(ctx)
     ments.extend(ctx.extra)  # speakers named only as a known institution ('the ministry')
     return ExtractionResult(id=article_id, extractor_version=EXTRACTOR_VERSION,
-                            entities=_records(ments, sent_of, rules.gaz), claims=claims,
-                            relations=relations)
+                            entities=_records(ments, sent_of, rules.gaz,
+                                              rules.places.settlements),
+                            claims=claims, relations=relations)
 
 
 def _records(
-    ments: list[Ment], sent_of: list[tuple[int, int]], gaz: Gazetteer
+    ments: list[Ment], sent_of: list[tuple[int, int]], gaz: Gazetteer,
+    settlements: SettlementIndex,
 ) -> list[EntityRecord]:
     recs: dict[str, EntityRecord] = {}
     for m in sorted(ments, key=lambda x: x.start):
@@ -159,6 +180,7 @@ def _records(
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
         _fullest_name(rec)
+        _national_spelling(rec, settlements)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".
         entry = gaz.lookup(rec.name)
@@ -217,8 +239,10 @@ def _abbreviates(short: str, full: str) -> bool:
     acro = "".join(w if w.isupper() else w[0] for w in words)
     if short.isupper() and len(short) >= 2 and short == acro:
         return True
+    # a clipped word is at most half the word ('Met' / 'Metropolitan'): 'Moldova' is the
+    # country, not a clipping of 'Moldovan Central Bank'
     return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
-        and words[0] != short
+        and 2 * len(short) <= len(words[0])
 
 
 def _fullest_name(rec: EntityRecord) -> None:
@@ -238,6 +262,21 @@ def _fullest_name(rec: EntityRecord) -> None:
         if written is not None and written[:1].isupper():
             rec.aliases = [a for a in rec.aliases if a != written] + [rec.name]
             rec.name = written
+
+
+def _national_spelling(rec: EntityRecord, settlements: SettlementIndex) -> None:
+    """A Ukrainian settlement is named in Ukraine's national transliteration (KATOTTG, KMU
+    2010: 'Kramatorsk', 'Pokrovsk', not GeoNames' 'Kramators'k'); the spelling written
+    elsewhere stays an alias, so one town has one name whichever article named it."""
+    if rec.type is not EntityType.PLACE or rec.country != "UA":
+        return
+    national = settlements.national_spelling(rec.geonames_id)
+    # only another romanisation of the same name: a town renamed since ('Sievierodonetsk',
+    # now 'Siverskodonetsk') keeps the name the news wrote
+    if national and national != rec.name \
+            and translit_key(national) in {translit_key(n) for n in (rec.name, *rec.aliases)}:
+        rec.aliases = [a for a in rec.aliases if a != national] + [rec.name]
+        rec.name = national
 
 
 def _join_abbreviations(ments: list[Ment]) -> None:

@@ -51,6 +51,7 @@ class SettlementIndex:
         self.by_code: dict[str, Settlement] = {}
         self.exact: dict[str, list[Settlement]] = defaultdict(list)
         self.folded: dict[str, list[Settlement]] = defaultdict(list)
+        self.by_geonames: dict[int, Settlement] = {}
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("# version:"):
@@ -67,6 +68,8 @@ class SettlementIndex:
         self.by_code[s.katottg] = s
         if s.category not in SETTLEMENT_CATEGORIES:
             return
+        if gid is not None:
+            self.by_geonames.setdefault(gid, s)
         names = {norm(n) for n in (s.name, s.name_uk, *s.alt)}
         for n in names:
             self.exact[n].append(s)
@@ -81,6 +84,12 @@ class SettlementIndex:
             return hits
         key = translit_key(name)
         return self.folded.get(key, []) if key else []
+
+    def national_spelling(self, geonames_id: int | None) -> str | None:
+        """The KMU 2010 Latin name of the settlement GeoNames ``geonames_id`` was matched to
+        ('Sievierodonetsk' for GeoNames' 'Severodonetsk'), or None."""
+        s = self.by_geonames.get(geonames_id) if geonames_id is not None else None
+        return s.name if s is not None else None
 
     def raion_name(self, s: Settlement) -> str | None:
         r = self.by_code.get(s.raion)

@@ -1,0 +1,138 @@
+"""One name, one entity within an article: repairs made after mentions are detected.
+
+- **One type per name**: a name the kind rules typed Equipment or Facility ('Himars rocket
+  systems', 'the Azovstal steel plant') keeps that type on its bare mentions that the model
+  tagged as an organization or a person ('the Himars have a range of 80km'): a weapon is not
+  an Organization in one sentence and Equipment in the next.
+- **Given name alone**: feature writing names a person in full once and then by the given
+  name ('Vladislav Buryak, 16, ... Vladislav said'). A one-word Person that is a given name
+  (the ``gender-guesser`` dictionary), joined to nobody, is the person named in full earlier
+  in the article with that given name (equal after transliteration folding) -- only when
+  exactly one such person exists, so two Vladimirs never merge.
+- **People tagged as organizations**: the small model tags many full names ORG ('Alexei
+  Navalny', 'Oleksandr Kubrakov, Ukraine's infrastructure minister'). A two- or three-word
+  ORG written like a name -- title-case words (a middle initial allowed), the first a given
+  name, the last no given name, no organization or facility head, no place and no title --
+  is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
+  Kubrakov' as GPE). Gazetteer entries keep their type.
+- **Publications typed Person**: a one-word name, no given name, only ever the subject of
+  'report'/'publish'/'quote'/'cite' ('…, Politico reports') is an Organization.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.models import EntityType
+from ingest.extract.entities import Ment, Rules
+from ingest.extract.gazetteer import norm, slug
+from ingest.extract.names import fold_word, is_given_name
+from ingest.extract.spans import ORG_HEADS, ORG_KIND_NOUNS
+
+# last words of company and media names ('Rochan Consulting', 'Tui Group', 'Kyiv Post'):
+# kinds of business, never surnames
+_COMPANY_WORDS = frozenset({
+    "consulting", "consultancy", "holdings", "partners", "capital", "media", "systems",
+    "technologies", "associates", "ventures", "energy", "airlines", "airways", "motors",
+    "pharmaceuticals", "international", "global", "press", "news", "times", "post", "herald",
+    "tribune", "journal", "telegraph", "express", "studios", "pictures", "records", "labs",
+    "industries", "investments", "securities", "logistics", "shipping", "trust", "club",
+})
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+_THINGS = (EntityType.EQUIPMENT, EntityType.FACILITY)
+_RETYPABLE = (EntityType.ORGANIZATION, EntityType.PERSON)
+
+
+def one_type_per_name(ments: list[Ment]) -> None:
+    """Model-typed Organization/Person mentions of an Equipment/Facility name take its type
+    and key, in place (gazetteer entries keep theirs)."""
+    things: dict[str, Ment] = {}
+    for m in ments:
+        if m.type in _THINGS and m.key:
+            things.setdefault(norm(m.name or m.text), m)
+            things.setdefault(norm(m.text), m)
+    if not things:
+        return
+    for m in ments:
+        if m.type not in _RETYPABLE or m.entry is not None or m.description is not None:
+            continue
+        hit = things.get(norm(m.text))
+        if hit is not None:
+            m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
+
+
+def join_given_names(ments: list[Ment]) -> None:
+    """A bare given name joins the one person named in full before it with that given name."""
+    by_given: dict[str, list[tuple[int, str, str]]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.description is None:
+            words = (m.name or m.text).split()
+            if len(words) >= 2:
+                by_given.setdefault(fold_word(words[0]), []).append((m.start, m.key, m.name
+                                                                     or m.text))
+    if not by_given:
+        return
+    for m in ments:
+        if m.type is not EntityType.PERSON or m.entry is not None or m.description is not None \
+                or len(m.text.split()) != 1 or m.key != f"person:{slug(m.text)}" \
+                or not is_given_name(m.text):
+            continue
+        cands = by_given.get(fold_word(m.text), [])
+        if len({key for _, key, _ in cands}) != 1 or cands[0][0] > m.start:
+            continue  # nobody, or two people of that given name, or named only later
+        _, key, name = cands[0]
+        m.key, m.name, m.method = key, name, "given-name"
+
+
+def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
+    """Retype name-shaped ORG mentions as Person, in place, before people are resolved."""
+    words = rules.types
+    not_last = ORG_HEADS | ORG_KIND_NOUNS | _COMPANY_WORDS | words.facility | words.equipment \
+        | words.features \
+        | rules.title_heads | rules.settlement_words | rules.group_nouns
+    for m in ments:
+        unknown_place = m.type is EntityType.PLACE and m.place is not None \
+            and m.place.kind == "unresolved" and m.place.method == "new"
+        if not (m.type is EntityType.ORGANIZATION and m.key is None or unknown_place) \
+                or m.entry is not None:
+            continue
+        toks = m.text.split()  # 'Anne-Marie Trevelyan' is four tokens, two words
+        if not 2 <= len(toks) <= 3 or not _NAME_WORD.match(toks[0]) \
+                or not _NAME_WORD.match(toks[-1]) \
+                or (len(toks) == 3 and not _INITIAL.match(toks[1])):
+            continue
+        first, last = toks[0], toks[-1]
+        if not is_given_name(first.split("-")[0]) or is_given_name(last) \
+                or last.lower() in not_last or rules.places.country_code(last) is not None \
+                or rules.places.has_city(last) or rules.gaz.lookup(last) is not None:
+            continue
+        m.type, m.method, m.key, m.name, m.place = EntityType.PERSON, "rule", None, None, None
+
+
+_PUBLISHING_VERBS = frozenset({"report", "publish", "quote", "cite"})
+
+
+def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
+    """'…, Politico reports', 'Euromaidan reported': a one-word model Person that is no given
+    name and only ever the subject of a publishing verb, never after a title or honorific, is
+    the publication (Organization), in place."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PERSON and m.key and m.entry is None and m.description is None:
+            by_key.setdefault(m.key, []).append(m)
+    for ms in by_key.values():
+        if any(m.method != "model" or m.end_tok - m.start_tok != 1 or is_given_name(m.text)
+               for m in ms):
+            continue
+        heads = [doc[m.start_tok] for m in ms]
+        if not all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
+                   for t in heads):
+            continue
+        for m in ms:
+            m.type, m.key, m.name, m.method = (EntityType.ORGANIZATION, f"org:{slug(m.text)}",
+                                               m.text, "publisher")
