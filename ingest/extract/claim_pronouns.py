@@ -1,0 +1,149 @@
+"""Pronoun speakers ('he said', 'it added', 'they say'): resolved only on strong evidence.
+
+A wrong speaker costs a journalist more than a missing claim, so a pronoun is resolved only
+when one referent stands out; otherwise the claim is dropped:
+- people named inside a quotation are talked about, not talking ('“… if Borisov’s plan
+  holds …,” he said' is not Borisov's);
+- the last speaker outranks people named in its own attribution ('Arestovych, an adviser to
+  Zelenskiy, said … “…,” he said' is Arestovych's), and an unnamed last speaker ('a
+  community leader told the Guardian …. “…,” he said') is the speaker, not a person named
+  before it;
+- an unnamed person, or another institution, that is the subject of a sentence between the
+  referent and the pronoun ('Ukraine’s deputy prime minister has asked …. …, he said') makes
+  the pronoun ambiguous: no claim.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import EntityType, SpeakerRef
+from ingest.extract.claim_ctx import ClaimCtx
+from ingest.extract.coref import PRONOUNS_PERSON
+from ingest.extract.entities import Ment
+
+Speaker = tuple[SpeakerRef, tuple[int, int]]
+_NOT_PEOPLE = frozenset({"data", "figures", "report", "reports", "statement", "study", "survey"})
+_CONTINUING = frozenset({"add", "continue"})  # cues that go on with the last speaker
+
+
+def in_quote(ctx: ClaimCtx, m: Ment) -> bool:
+    """The mention lies wholly inside quotation marks."""
+    return ctx.quoted[m.end] - ctx.quoted[m.start] >= m.end - m.start
+
+
+def is_title(ctx: ClaimCtx, subj: Token) -> bool:
+    """A person's title as the subject head: 'governor', 'prime minister', 'mayor'."""
+    titles = ctx.rules.gaz.words("role_titles")
+    prev = ctx.doc[subj.i - 1] if subj.i > 0 else None
+    return subj.lower_ in titles or subj.lemma_.lower() in titles or (
+        prev is not None and prev.dep_ == "compound" and f"{prev.lower_} {subj.lower_}" in titles)
+
+
+def _person_noun(ctx: ClaimCtx, tok: Token) -> bool:
+    """A singular noun that names one unnamed person ('a leader', 'the deputy minister')."""
+    gaz = ctx.rules.gaz
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NN" and lemma not in gaz.words("institution_nouns") \
+        and lemma not in _NOT_PEOPLE \
+        and (lemma in gaz.words("anonymous_nouns") or is_title(ctx, tok))
+
+
+def _institution(ctx: ClaimCtx, tok: Token) -> bool:
+    m = ctx.tok2ment[tok.i]
+    if m is not None:
+        return m.type in (EntityType.ORGANIZATION, EntityType.OUTLET, EntityType.GROUP)
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.rules.gaz.words("institution_nouns")
+
+
+def _last_claim_span(ctx: ClaimCtx) -> tuple[int, int] | None:
+    if ctx.last is None or not ctx.claims or ctx.claims[-1].speaker.id != ctx.last[0].id:
+        return None
+    return ctx.claims[-1].speaker_span
+
+
+def _rival(ctx: ClaimCtx, start: int, end: int, person: bool, keys: set[str]) -> bool:
+    """A sentence subject between ``start`` and ``end`` (outside quotations and the last
+    speaker's own span) that may be the pronoun's referent and is none of ``keys``: an
+    unnamed person for 'he'/'she', an institution for 'it'/'they'."""
+    own = _last_claim_span(ctx)
+    for t in ctx.doc.char_span(start, end, alignment_mode="contract") or ():
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") \
+                or ctx.quoted[t.idx + 1] - ctx.quoted[t.idx] \
+                or own is not None and own[0] <= t.idx < own[1]:
+            continue
+        m = ctx.tok2ment[t.i]
+        if m is not None and m.key in keys:
+            continue
+        if person and m is None and _person_noun(ctx, t):
+            return True
+        if not person and _institution(ctx, t):
+            return True
+    return False
+
+
+def _one_person(ctx: ClaimCtx) -> bool:
+    """The last speaker is a single person: named, or an unnamed 'a leader of …'."""
+    sp = ctx.last[0] if ctx.last else None
+    if sp is None:
+        return False
+    if sp.type == EntityType.PERSON.value:
+        return not sp.anonymous
+    span = _last_claim_span(ctx)
+    if sp.type != "AnonymousSource" or span is None:
+        return False
+    toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return toks is not None and _person_noun(ctx, toks.root)
+
+
+def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
+    """'he'/'she' as the speaker: the last speaker, else the nearest person before it."""
+    low = subj.lower_
+    here = (subj.idx, subj.idx + len(subj))
+    window = max(0, ctx.sent_of[subj.i][0] - 600)  # the current and ~two previous sentences
+    last = ctx.last
+    last_fits = last is not None and _one_person(ctx) and subj.idx - last[1] < 1000 \
+        and ctx.locator.gender_fits(last[0].id, low)
+    if last_fits and subj.head.lemma_.lower() in _CONTINUING and not last[0].anonymous:
+        # 'he added' goes on with the last speaker, even when someone else was named in
+        # between ('“…,” Habeck said. Putin cut the supply. “…,” he added.')
+        return last[0], here
+    p = ctx.locator.before(subj.idx, min_offset=window, pronoun=low,
+                           skip=lambda m: in_quote(ctx, m))
+    if last_fits and last[1] >= window \
+            and (p is None or p.key == last[0].id or p.start < last[1]):
+        # a person named before the last claim ended is in that claim's attribution
+        # ('Arestovych, an adviser to Zelenskiy, said …'): the speaker is the referent
+        if _rival(ctx, last[1], subj.idx, True, {last[0].id}):
+            return None
+        return last[0], here
+    if p is None or not p.key:
+        return None
+    if _rival(ctx, p.end, subj.idx, True, {p.key}):
+        return None  # an unnamed person was the subject since: 'he' may be either
+    return SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value), here
+
+
+def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
+    """'they'/'it' continue the last speaker (an institution's 'it'), unless another
+    institution was the subject of a sentence since."""
+    low = subj.lower_
+    last = ctx.last
+    if last is None or subj.idx - last[1] >= 800:
+        return None
+    if low == "it" and (last[0].type == EntityType.PERSON.value or _plural_last(ctx)):
+        return None  # 'it' is never a person, nor 'officials'
+    if _rival(ctx, last[1], subj.idx, False, {last[0].id}):
+        return None
+    return last[0], (subj.idx, subj.idx + len(subj))
+
+
+def _plural_last(ctx: ClaimCtx) -> bool:
+    span = _last_claim_span(ctx)
+    if span is None:
+        return False
+    toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return toks is not None and toks.root.tag_ in ("NNS", "NNPS")
+
+
+__all__ = ["PRONOUNS_PERSON", "group_pronoun", "in_quote", "is_title", "person_pronoun"]
