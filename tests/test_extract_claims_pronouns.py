@@ -92,3 +92,29 @@ def test_object_of_leading_to_speaks(ex: SpacyExtractor) -> None:
             "strikes showed contempt for the United Nations.")
     c = claim_with(run(ex, text), "contempt")
     assert c is not None and "Zelensk" in c.speaker.name
+
+
+def test_title_subject_named_by_an_apposition_on_its_organization(ex: SpacyExtractor) -> None:
+    text = ("The head of the Nordic Council, Henrik Lund, said he was shocked by the “haunting "
+            "images of looting”, adding that “more help is on its way”.")
+    res = run(ex, text)
+    assert res.claims and all(c.speaker.name == "Henrik Lund" and not c.speaker.anonymous
+                              for c in res.claims)
+
+
+def test_title_subject_after_a_name_is_not_that_names_apposition(ex: SpacyExtractor) -> None:
+    text = ("On Friday evening in the Oval Office, Joe Biden said he was “optimistic” about the "
+            "chances for the detained reporter.\n\nWhen asked after a meeting whether he had "
+            "a message for Carter, the US president said, before leaving the room: “I’m "
+            "optimistic. We are pushing hard.”")
+    res = run(ex, text)
+    c = claim_with(res, "pushing hard")
+    assert c is not None and c.speaker.name == "Joe Biden"
+    assert not any(r.type == "HAS_ROLE" and "carter" in r.source for r in res.relations)
+
+
+def test_heading_line_is_not_the_next_paragraphs_subject(ex: SpacyExtractor) -> None:
+    text = ("Mariupol and the south\n\nA presidential adviser said the army had lost "
+            "control of the port.")
+    res = run(ex, text)
+    assert all(c.speaker.name != "Mariupol" for c in res.claims)

@@ -82,6 +82,12 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
                 m = cm
                 break
+    if m is None and is_title(ctx, subj):
+        # 'The head of the European Commission, Ursula von der Leyen, said': the parse hangs
+        # the name on the organization, but it names the title's holder
+        m = next((x for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
+                  and (x := ctx.tok2ment[t.i]) is not None and x.type is EntityType.PERSON),
+                 None)
     if m is None and subj.pos_ == "PROPN":
         # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
         m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
@@ -117,7 +123,10 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         if not any(c.dep_ == "poss" for c in subj.children):
             mods = tuple(c.lower_ for c in subj.children
                          if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
-            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx, mods,
+            # the title must be written next to the antecedent, not be this very subject
+            # ('… about Griner, the US president said' is not Griner)
+            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.left_edge.idx,
+                                 mods,
                                  skip=lambda m: in_quote(ctx, m))
             if p is not None and p.key:
                 return (SpeakerRef(id=p.key, name=p.name or p.text,

@@ -200,8 +200,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
         subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
-    if subj is None:
-        return
+    if subj is None or "\n" in ctx.doc.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
+        return  # a heading line parsed as the subject of the next paragraph's verb
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return

@@ -284,7 +284,7 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
             i -= 1
             continue
         near = {w.strip(".,;:()’'\"") for w in
-                text[max(0, m.start - 40): m.end + 50].lower().split()}
+                text[max(0, m.start - 40): min(m.end + 50, offset)].lower().split()}
         if wanted <= near:
             return m
         i -= 1
