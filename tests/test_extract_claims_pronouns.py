@@ -118,3 +118,42 @@ def test_heading_line_is_not_the_next_paragraphs_subject(ex: SpacyExtractor) -> 
             "control of the port.")
     res = run(ex, text)
     assert all(c.speaker.name != "Mariupol" for c in res.claims)
+
+
+def test_last_attribution_ends_after_its_speaker(ex: SpacyExtractor) -> None:
+    text = ("“This is the last gain for the enemy in the region,” Oleksandr Hrytsenko, an adviser "
+            "to the mayor, Ivan Melnyk, said in a video.\n\n“Most of their forces are now in "
+            "the east,” he said.")
+    c = claim_with(run(ex, text), "Most of their forces")
+    assert c is not None and c.speaker.name == "Oleksandr Hrytsenko"
+
+
+def test_unnamed_speaker_in_between_blocks_an_earlier_name(ex: SpacyExtractor) -> None:
+    text = ("Many blamed Marek Nowak for the crisis.\n\n“We have seen nothing of democracy in "
+            "ten years,” a 50-year-old bank employee said. He said he did not mind the new "
+            "powers of the president.")
+    res = run(ex, text)
+    assert all(c.speaker.name != "Marek Nowak" for c in res.claims)
+
+
+def test_they_never_continues_one_person(ex: SpacyExtractor) -> None:
+    text = ("Andriy Koval said the port would reopen within a week. The two presidents met in "
+            "Lviv on Thursday. They agreed to boost trade, they said in a joint statement.")
+    c = claim_with(run(ex, text), "boost trade")
+    assert c is None or c.speaker.name != "Andriy Koval"
+
+
+def test_pronoun_inside_a_quotation_is_not_resolved(ex: SpacyExtractor) -> None:
+    text = ("Ruslan Galiev, a researcher, described how recruits are pressured. “They tell them "
+            "that if they sign, their debts will be paid,” Galiev said.")
+    res = run(ex, text)
+    assert all(not (c.speaker_span[0] > text.index("“")
+                    and text[c.speaker_span[0]:c.speaker_span[1]] == "They")
+               for c in res.claims)
+
+
+def test_claim_reported_inside_another_is_not_the_last_speaker(ex: SpacyExtractor) -> None:
+    text = ("Peter Holm, an expert at the Nordic Institute, agrees that China has rejected "
+            "Moscow’s overtures to avoid sanctions. India is also likely to be wary, he says.")
+    c = claim_with(run(ex, text), "India is also likely")
+    assert c is not None and c.speaker.name == "Peter Holm"

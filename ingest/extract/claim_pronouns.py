@@ -57,16 +57,30 @@ def _institution(ctx: ClaimCtx, tok: Token) -> bool:
 
 
 def _last_claim_span(ctx: ClaimCtx) -> tuple[int, int] | None:
-    if ctx.last is None or not ctx.claims or ctx.claims[-1].speaker.id != ctx.last[0].id:
-        return None
-    return ctx.claims[-1].speaker_span
+    c = ctx.last_claim
+    return c.speaker_span if c is not None and ctx.last is not None \
+        and c.speaker.id == ctx.last[0].id else None
+
+
+def _last_end(ctx: ClaimCtx) -> int:
+    """Where the last attribution ends: '“…,” Arestovych, an adviser to Zelenskiy, said' ends
+    after the speaker and the people named in its apposition, not at the quotation."""
+    assert ctx.last is not None
+    c = ctx.last_claim if ctx.last_claim is not None \
+        and ctx.last_claim.speaker.id == ctx.last[0].id else None
+    if c is None:
+        return ctx.last[1]
+    return max(ctx.last[1], c.speaker_span[1], c.cue_span[1] if c.cue_span else 0)
 
 
 def _rival(ctx: ClaimCtx, start: int, end: int, person: bool, keys: set[str]) -> bool:
     """A sentence subject between ``start`` and ``end`` (outside quotations and the last
-    speaker's own span) that may be the pronoun's referent and is none of ``keys``: an
-    unnamed person for 'he'/'she', an institution for 'it'/'they'."""
+    speaker's own span) that may be the pronoun's referent and is none of ``keys``: for
+    'he'/'she' an unnamed person, or any source of a speech verb the article does not resolve
+    ('a 50-year-old bank employee said', a name the model missed); for 'it'/'they' an
+    institution."""
     own = _last_claim_span(ctx)
+    cues = ctx.rules.gaz.words("cue_verbs")
     for t in ctx.doc.char_span(start, end, alignment_mode="contract") or ():
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") \
                 or ctx.quoted[t.idx + 1] - ctx.quoted[t.idx] \
@@ -75,7 +89,9 @@ def _rival(ctx: ClaimCtx, start: int, end: int, person: bool, keys: set[str]) ->
         m = ctx.tok2ment[t.i]
         if m is not None and m.key in keys:
             continue
-        if person and m is None and _person_noun(ctx, t):
+        if person and m is None and (_person_noun(ctx, t) or (
+                t.head.lemma_.lower() in cues and t.tag_ in ("NN", "NNP")
+                and not _institution(ctx, t))):
             return True
         if not person and _institution(ctx, t):
             return True
@@ -93,7 +109,20 @@ def _one_person(ctx: ClaimCtx) -> bool:
     if sp.type != "AnonymousSource" or span is None:
         return False
     toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
-    return toks is not None and _person_noun(ctx, toks.root)
+    if toks is None:
+        return False
+    head = toks.root  # one person: 'a bank employee', 'the deputy minister'
+    return _person_noun(ctx, head) or head.tag_ == "NN" and not _institution(ctx, head) \
+        and head.lemma_.lower() not in _NOT_PEOPLE \
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                for c in head.children)
+
+
+def _coordinated_last(ctx: ClaimCtx) -> bool:
+    """The last speaker was one of several: 'Mr. Zelensky and his aides have appealed …'."""
+    span = _last_claim_span(ctx)
+    toks = ctx.doc.char_span(*span, alignment_mode="expand") if span else None
+    return toks is not None and any(c.dep_ == "conj" for c in toks.root.children)
 
 
 def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
@@ -101,20 +130,23 @@ def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     low = subj.lower_
     here = (subj.idx, subj.idx + len(subj))
     window = max(0, ctx.sent_of[subj.i][0] - 600)  # the current and ~two previous sentences
+    if ctx.quoted[subj.idx + 1] - ctx.quoted[subj.idx]:
+        return None  # '“They tell them …”': a pronoun inside a quotation is the quoted's
     last = ctx.last
     last_fits = last is not None and _one_person(ctx) and subj.idx - last[1] < 1000 \
         and ctx.locator.gender_fits(last[0].id, low)
+    last_end = _last_end(ctx) if last is not None else 0
     if last_fits and subj.head.lemma_.lower() in _CONTINUING and not last[0].anonymous:
         # 'he added' goes on with the last speaker, even when someone else was named in
         # between ('“…,” Habeck said. Putin cut the supply. “…,” he added.')
         return last[0], here
     p = ctx.locator.before(subj.idx, min_offset=window, pronoun=low,
                            skip=lambda m: in_quote(ctx, m))
-    if last_fits and last[1] >= window \
-            and (p is None or p.key == last[0].id or p.start < last[1]):
-        # a person named before the last claim ended is in that claim's attribution
+    if last_fits and last_end >= window \
+            and (p is None or p.key == last[0].id or p.start < last_end):
+        # a person named before the last attribution ended is in that attribution
         # ('Arestovych, an adviser to Zelenskiy, said …'): the speaker is the referent
-        if _rival(ctx, last[1], subj.idx, True, {last[0].id}):
+        if _rival(ctx, last_end, subj.idx, True, {last[0].id}):
             return None
         return last[0], here
     if p is None or not p.key:
@@ -131,9 +163,14 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     last = ctx.last
     if last is None or subj.idx - last[1] >= 800:
         return None
-    if low == "it" and (last[0].type == EntityType.PERSON.value or _plural_last(ctx)):
+    if ctx.quoted[subj.idx + 1] - ctx.quoted[subj.idx]:
+        return None  # '“They tell them …”': a pronoun inside a quotation is the quoted's
+    if low == "it" and (last[0].type == EntityType.PERSON.value or _plural_last(ctx)
+                        or _one_person(ctx)):
         return None  # 'it' is never a person, nor 'officials'
-    if _rival(ctx, last[1], subj.idx, False, {last[0].id}):
+    if low == "they" and _one_person(ctx) and not _coordinated_last(ctx):
+        return None  # 'they' is never one person ('They agreed …, they said' after Kubrakov)
+    if _rival(ctx, _last_end(ctx), subj.idx, False, {last[0].id}):
         return None
     return last[0], (subj.idx, subj.idx + len(subj))
 

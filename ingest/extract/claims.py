@@ -117,6 +117,10 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
+    # 'Feygin agrees that China has rejected …': a claim reported inside another's content
+    # is not the last speaker a later 'he says' goes on with
+    nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
+                 and c.speaker.id != speaker[0].id for c in ctx.claims)
     ctx.seen.add((cs, ce))
     qt = quote_type(ctx, cs, ce)
     about: list[str] = []
@@ -131,7 +135,6 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
             about.append(m.key)
     if target and target not in about:
         about.append(target)
-    ctx.last = (speaker[0], ce)
     when = _date(ctx, tok, cs, ce) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
     target_name = next((m.name or m.text for m in ctx.tok2ment if m is not None
                         and m.key == target), None) if target else None
@@ -146,6 +149,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
                             speaker[0].type == EntityType.PERSON.value, cue_span[0]),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
+    if not nested:
+        ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
