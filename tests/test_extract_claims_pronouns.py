@@ -157,3 +157,30 @@ def test_claim_reported_inside_another_is_not_the_last_speaker(ex: SpacyExtracto
             "Moscow’s overtures to avoid sanctions. India is also likely to be wary, he says.")
     c = claim_with(run(ex, text), "India is also likely")
     assert c is not None and c.speaker.name == "Peter Holm"
+
+
+def test_they_after_other_named_subjects_is_ambiguous(ex: SpacyExtractor) -> None:
+    text = ("The Transport Ministry said the port would reopen within a week.\n\n"
+            "Vladimir Putin met Recep Tayyip Erdoğan in Sochi on Friday. They agreed to boost "
+            "trade in farm goods, they said in a joint statement.")
+    c = claim_with(run(ex, text), "boost")
+    assert c is None or "Ministry" not in c.speaker.name
+
+
+def test_they_say_keeps_the_sources_when_the_content_has_its_own_subject(
+        ex: SpacyExtractor) -> None:
+    text = ("Several military analysts say Russia is at peak strength in the east. Ukraine is "
+            "badly outgunned, they say.")
+    c = claim_with(run(ex, text), "badly outgunned")
+    assert c is not None and c.speaker.name == "Several military analysts"
+
+
+def test_described_organization_needs_its_modifiers(ex: SpacyExtractor) -> None:
+    text = ("The Home Office said visas would be issued faster.\n\nBritain will host a "
+            "conference on rebuilding the city next year, the foreign office said.")
+    c = claim_with(run(ex, text), "host a conference")
+    assert c is None or c.speaker.name != "Home Office"
+    text = ("The Syrian Observatory for Human Rights said 12 people were killed. The death toll "
+            "was likely to rise, the British-based observatory said.")
+    c = claim_with(run(ex, text), "likely to rise")
+    assert c is not None and c.speaker.name == "Syrian Observatory for Human Rights"

@@ -73,14 +73,17 @@ def _last_end(ctx: ClaimCtx) -> int:
     return max(ctx.last[1], c.speaker_span[1], c.cue_span[1] if c.cue_span else 0)
 
 
-def _rival(ctx: ClaimCtx, start: int, end: int, person: bool, keys: set[str]) -> bool:
-    """A sentence subject between ``start`` and ``end`` (outside quotations and the last
-    speaker's own span) that may be the pronoun's referent and is none of ``keys``: for
+def _rival(ctx: ClaimCtx, start: int, pron: Token, person: bool, keys: set[str]) -> bool:
+    """A sentence subject between ``start`` and the pronoun's sentence (outside quotations
+    and the last speaker's own span) that may be the pronoun's referent and is none of ``keys``: for
     'he'/'she' an unnamed person, or any source of a speech verb the article does not resolve
     ('a 50-year-old bank employee said', a name the model missed); for 'it'/'they' an
-    institution."""
+    institution or any other named subject."""
     own = _last_claim_span(ctx)
     cues = ctx.rules.gaz.words("cue_verbs")
+    # subjects in the pronoun's own sentence belong to what is said ('Ukraine is hugely
+    # outgunned, they say'), not to who says it
+    end = min(pron.idx, ctx.sent_of[pron.i][0])
     for t in ctx.doc.char_span(start, end, alignment_mode="contract") or ():
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") \
                 or ctx.quoted[t.idx + 1] - ctx.quoted[t.idx] \
@@ -93,8 +96,8 @@ def _rival(ctx: ClaimCtx, start: int, end: int, person: bool, keys: set[str]) ->
                 t.head.lemma_.lower() in cues and t.tag_ in ("NN", "NNP")
                 and not _institution(ctx, t))):
             return True
-        if not person and _institution(ctx, t):
-            return True
+        if not person and (_institution(ctx, t) or m is not None and m.key):
+            return True  # 'Putin has met Erdoğan. They agreed …': anyone named as a subject
     return False
 
 
@@ -146,12 +149,12 @@ def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
             and (p is None or p.key == last[0].id or p.start < last_end):
         # a person named before the last attribution ended is in that attribution
         # ('Arestovych, an adviser to Zelenskiy, said …'): the speaker is the referent
-        if _rival(ctx, last_end, subj.idx, True, {last[0].id}):
+        if _rival(ctx, last_end, subj, True, {last[0].id}):
             return None
         return last[0], here
     if p is None or not p.key:
         return None
-    if _rival(ctx, p.end, subj.idx, True, {p.key}):
+    if _rival(ctx, p.end, subj, True, {p.key}):
         return None  # an unnamed person was the subject since: 'he' may be either
     return SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value), here
 
@@ -170,7 +173,7 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         return None  # 'it' is never a person, nor 'officials'
     if low == "they" and _one_person(ctx) and not _coordinated_last(ctx):
         return None  # 'they' is never one person ('They agreed …, they said' after Kubrakov)
-    if _rival(ctx, _last_end(ctx), subj.idx, False, {last[0].id}):
+    if _rival(ctx, _last_end(ctx), subj, False, {last[0].id}):
         return None
     return last[0], (subj.idx, subj.idx + len(subj))
 

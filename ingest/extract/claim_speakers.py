@@ -56,6 +56,17 @@ def _controller(cur: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i), None)
 
 
+def _modifiers_fit(subj: Token, m: Ment) -> bool:
+    """'the foreign office' is not the 'Home Office' named earlier: every classifying
+    modifier must be in the organization's name (descriptive ones such as 'British-based'
+    may differ)."""
+    name = {w.lower() for w in (m.name or m.text).replace("-", " ").split()}
+    doc = subj.doc
+    return all(c.lower_ in name or any("-" in t.text for t in c.subtree)
+               or c.i + 1 < len(doc) and doc[c.i + 1].text == "-"
+               for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i)
+
+
 def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
     if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
         return None
@@ -97,7 +108,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         # 'the observatory said', 'the British-based observatory said' after 'the Syrian
         # Observatory for Human Rights'
         m = ctx.org_words.get(subj.lower_)
-        if m is not None and m.start > subj.idx:
+        if m is not None and (m.start > subj.idx or not _modifiers_fit(subj, m)):
             m = None
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
