@@ -184,3 +184,25 @@ def test_described_organization_needs_its_modifiers(ex: SpacyExtractor) -> None:
             "was likely to rise, the British-based observatory said.")
     c = claim_with(run(ex, text), "likely to rise")
     assert c is not None and c.speaker.name == "Syrian Observatory for Human Rights"
+
+
+def test_title_far_back_only_when_written_before_one_name(ex: SpacyExtractor) -> None:
+    filler = " ".join(["The pipeline carried less gas again on Monday, traders noted."] * 12)
+    text = (f"Economy minister Stefan Krug warned of shortages on Tuesday. {filler}\n\n"
+            "“We are in a gas crisis,” the minister for economic affairs said.")
+    c = claim_with(run(ex, text), "gas crisis")
+    assert c is not None and c.speaker.name == "Stefan Krug"
+    text = (f"Economy minister Stefan Krug and Finance minister Otto Brandt met. {filler}\n\n"
+            "“We are in a gas crisis,” the minister said.")
+    c = claim_with(run(ex, text), "gas crisis")
+    assert c is None or c.speaker.anonymous
+
+
+def test_title_of_another_place_is_not_the_named_title_holder(ex: SpacyExtractor) -> None:
+    text = ("President Volodymyr Zelenskiy said the army had withdrawn from the city.\n\n"
+            "The city should be rebuilt with modern energy-saving technologies, said the "
+            "president of the region. Experts will assess the damage, the president added.")
+    res = run(ex, text)
+    for words in ("energy-saving", "assess the damage"):
+        c = claim_with(res, words)
+        assert c is None or "Zelensk" not in c.speaker.name, words

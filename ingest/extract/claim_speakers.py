@@ -131,9 +131,18 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         # 'the regional governor said': the governor named earlier, else a description
         # source (never the outlet that reported it); an indefinite title ('a separatist
         # head') identifies no one and is left to the anonymous-source nouns
+        last = ctx.last
+        if last is not None and last[0].anonymous and subj.idx - last[1] < 1000 \
+                and subj.lower_ in (last[0].description or "").lower().split():
+            # '… said the president of the region. …, the president added': the same
+            # unnamed source, not a president named further back
+            return last[0], (subj.left_edge.idx, subj.idx + len(subj))
         if not any(c.dep_ == "poss" for c in subj.children):
             mods = tuple(c.lower_ for c in subj.children
                          if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
+            # 'the president of Belarus' is not the president named earlier
+            mods += tuple(g.lower_ for c in subj.children if c.dep_ == "prep"
+                          and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
             # the title must be written next to the antecedent, not be this very subject
             # ('… about Griner, the US president said' is not Griner)
             p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.left_edge.idx,

@@ -278,14 +278,22 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
     title = title.lower()
     wanted = {title, *(m.lower() for m in modifiers)}
     i = bisect_left(locator.starts, offset) - 1
-    while i >= 0 and locator.people[i].start >= offset - window:
+    found: list[Ment] = []
+    # nearest within ``window``; further back (to 6 windows) only when one person alone
+    # bears the title there, written before the name ('Economy minister Robert Habeck …'
+    # paragraphs before 'the minister said'; two ministers named → no one)
+    while i >= 0 and locator.people[i].start >= offset - 6 * window:
         m = locator.people[i]
+        i -= 1
         if skip is not None and skip(m):
-            i -= 1
             continue
         near = {w.strip(".,;:()’'\"") for w in
                 text[max(0, m.start - 40): min(m.end + 50, offset)].lower().split()}
         if wanted <= near:
-            return m
-        i -= 1
-    return None
+            if m.start >= offset - window:
+                return m
+            before = {w.strip(".,;:()’'\"") for w in text[max(0, m.start - 40): m.start]
+                      .lower().split()}
+            if title in before:  # far back, only a title written before the name
+                found.append(m)
+    return found[0] if found and len({m.key for m in found}) == 1 else None
