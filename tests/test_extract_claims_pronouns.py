@@ -206,3 +206,15 @@ def test_title_of_another_place_is_not_the_named_title_holder(ex: SpacyExtractor
     for words in ("energy-saving", "assess the damage"):
         c = claim_with(res, words)
         assert c is None or "Zelensk" not in c.speaker.name, words
+
+
+def test_embedded_post_signature_is_not_the_next_sentences_subject(
+        ex: SpacyExtractor) -> None:
+    text = ("We managed to bring 80 more people to safety today. Our work is not done. "
+            "pic.twitter.com/abc123 — Anna Berg (@AnnaBergUN) May 8, 2022 Mykhailo Podolyak, "
+            "aide to president Volodymyr Zelenskiy, said on Twitter that they would not stop "
+            "until everyone was out. “The life of every defender is sacred,” he said.")
+    res = run(ex, text)
+    assert res.claims and all(c.speaker.name != "Anna Berg" for c in res.claims)
+    c = claim_with(res, "would not stop")
+    assert c is not None and c.speaker.name == "Mykhailo Podolyak"

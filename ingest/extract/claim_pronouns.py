@@ -15,7 +15,7 @@ when one referent stands out; otherwise the claim is dropped:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graph.models import EntityType, SpeakerRef
 from ingest.extract.claim_ctx import ClaimCtx
@@ -30,6 +30,18 @@ _CONTINUING = frozenset({"add", "continue"})  # cues that go on with the last sp
 def in_quote(ctx: ClaimCtx, m: Ment) -> bool:
     """The mention lies wholly inside quotation marks."""
     return ctx.quoted[m.end] - ctx.quoted[m.start] >= m.end - m.start
+
+
+def post_signature(doc: Doc, i: int) -> bool:
+    """'— Osnat Lubrani (@OsnatLubrani) May 8, 2022': the token ends the name that signs an
+    embedded post (a social-media handle in brackets follows)."""
+    return i + 2 < len(doc) and doc[i + 1].text == "(" and doc[i + 2].text.startswith("@")
+
+
+def _not_referent(ctx: ClaimCtx, m: Ment) -> bool:
+    """Talked about or signing a post above, not talking: inside a quotation, or a post's
+    signature."""
+    return in_quote(ctx, m) or post_signature(ctx.doc, m.end_tok - 1)
 
 
 def is_title(ctx: ClaimCtx, subj: Token) -> bool:
@@ -144,7 +156,7 @@ def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         # between ('“…,” Habeck said. Putin cut the supply. “…,” he added.')
         return last[0], here
     p = ctx.locator.before(subj.idx, min_offset=window, pronoun=low,
-                           skip=lambda m: in_quote(ctx, m))
+                           skip=lambda m: _not_referent(ctx, m))
     if last_fits and last_end >= window \
             and (p is None or p.key == last[0].id or p.start < last_end):
         # a person named before the last attribution ended is in that attribution
@@ -186,4 +198,5 @@ def _plural_last(ctx: ClaimCtx) -> bool:
     return toks is not None and toks.root.tag_ in ("NNS", "NNPS")
 
 
-__all__ = ["PRONOUNS_PERSON", "group_pronoun", "in_quote", "is_title", "person_pronoun"]
+__all__ = ["PRONOUNS_PERSON", "group_pronoun", "in_quote", "is_title", "person_pronoun",
+           "post_signature"]

@@ -11,7 +11,13 @@ from graph.models import EntityType, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_ctx import ClaimCtx
 from ingest.extract.claim_forms import claim_words
-from ingest.extract.claim_pronouns import group_pronoun, in_quote, is_title, person_pronoun
+from ingest.extract.claim_pronouns import (
+    group_pronoun,
+    in_quote,
+    is_title,
+    person_pronoun,
+    post_signature,
+)
 from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
@@ -67,9 +73,25 @@ def _modifiers_fit(subj: Token, m: Ment) -> bool:
                for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i)
 
 
+def _post_signature(subj: Token) -> bool:
+    """'pic.twitter.com/… — Osnat Lubrani (@OsnatLubrani) May 8, 2022': an embedded post's
+    link or signature."""
+    return subj.like_url or "twitter.com/" in subj.text or post_signature(subj.doc, subj.i)
+
+
 def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
     if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
         return None
+    if _post_signature(subj):
+        # the post's author signed the post above; the sentence glued after the signature
+        # has its own subject, hung on the signature as an apposition ('… 2022 Mykhaylo
+        # Podolyak, aide to …, said')
+        after = next((c for c in subj.subtree if c.dep_ == "appos" and c.i > subj.i
+                      and not post_signature(ctx.doc, c.i) and c.ent_type_ != "DATE"
+                      and not any(g.like_num for g in c.children)
+                      and (x := ctx.tok2ment[c.i])
+                      is not None and x.type is EntityType.PERSON), None)
+        return speaker_of(ctx, after) if after is not None else None
     m = ctx.tok2ment[subj.i]
     if m is None and cues.is_document(subj):
         # a report/statement speaks for its author; without one it is a document source
