@@ -218,3 +218,15 @@ def test_embedded_post_signature_is_not_the_next_sentences_subject(
     assert res.claims and all(c.speaker.name != "Anna Berg" for c in res.claims)
     c = claim_with(res, "would not stop")
     assert c is not None and c.speaker.name == "Mykhailo Podolyak"
+
+
+def test_according_to_outlet_then_a_named_source(ex: SpacyExtractor) -> None:
+    text = ("According to AFP, Leonid Slutsky, a senior member of the negotiating team, the "
+            "prisoners might be handed over if Kyiv gives up Viktor Medvedchuk.")
+    (c,) = run(ex, text).claims
+    assert c.speaker.name == "Leonid Slutsky"
+    assert c.content.startswith("the prisoners might")
+    assert c.reported_by is not None and c.reported_by.role == "relay" \
+        and c.reported_by.name == "AFP"
+    (c,) = run(ex, "According to AFP, the prisoners might be handed over next week.").claims
+    assert c.speaker.name == "AFP"
