@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
-from ingest.extract.claim_chains import fold_relays, relayed, with_relay
+from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
 from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.claim_guards import reports_nothing
@@ -255,33 +255,12 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
             relay = ReportedBy(role="audience", name=m.name or m.text, id=m.key,
                                type=m.type.value)
     if relay is None and speaker[0].type == EntityType.OUTLET.value:
-        quoted = _outlet_quotes(ctx, cs, ce)
+        quoted = outlet_quotes(ctx, cs, ce)
         if quoted is not None:  # 'According to AFP, Leonid Slutsky, a negotiator, the …'
             outlet = speaker[0]
             speaker, cs = quoted
             relay = ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type)
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
-
-
-def _outlet_quotes(ctx: ClaimCtx, cs: int, ce: int
-                   ) -> tuple[tuple[SpeakerRef, tuple[int, int]], int] | None:
-    """'According to AFP, Leonid Slutsky, a senior negotiator, the prisoners might …': the
-    outlet relays the named person whose apposition opens the content; the content starts
-    after that apposition."""
-    text = ctx.doc.text
-    span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
-    if span is None:
-        return None
-    first = next((t for t in span if not t.is_punct and not t.is_space), None)
-    m = ctx.tok2ment[first.i] if first is not None else None
-    if m is None or m.type is not EntityType.PERSON or not m.key or m.start != first.idx \
-            or not text.startswith(", ", m.end):
-        return None
-    close = text.find(", ", m.end + 2, min(ce, m.end + 160))
-    if close < 0 or len(text[close + 2: ce].split()) < 3:
-        return None
-    return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
-            (m.start, m.end)), close + 2
 
 
 def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
