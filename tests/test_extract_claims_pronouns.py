@@ -230,3 +230,10 @@ def test_according_to_outlet_then_a_named_source(ex: SpacyExtractor) -> None:
         and c.reported_by.name == "AFP"
     (c,) = run(ex, "According to AFP, the prisoners might be handed over next week.").claims
     assert c.speaker.name == "AFP"
+
+
+def test_leading_parenthetical_cue_is_not_content(ex: SpacyExtractor) -> None:
+    text = ("Zelenskiy noted that peace should matter. But he said, Russia had killed about 60 "
+            "people in an airstrike on a school in Luhansk.")
+    c = claim_with(run(ex, text), "airstrike")
+    assert c is not None and c.content.startswith("Russia had killed")

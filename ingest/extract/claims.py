@@ -185,6 +185,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         s0, e0 = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         if tok.left_edge.idx > head.idx:  # '…, they say' at the end: cut it off
             e0 = tok.left_edge.idx
+        elif tok.left_edge.idx <= s0:  # 'But he said, Russia had killed …': what follows
+            s0 = tok.right_edge.idx + len(tok.right_edge)
         span = (s0, e0)
     if span is None:
         return
