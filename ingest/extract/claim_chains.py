@@ -1,6 +1,7 @@
 """Attribution chains: an outlet that reports another speaker's words ('X said …, Reuters
 reported', 'according to Interfax', '"…," he said, TASS reported') is that claim's
-``reported_by`` (role relay), never its speaker.
+``reported_by`` (role relay), never its speaker; 'According to AFP, Leonid Slutsky, a
+negotiator, …' is Slutsky's claim relayed by AFP.
 """
 
 from __future__ import annotations
@@ -101,3 +102,24 @@ def fold_relays(claims: list[ClaimRecord]) -> list[ClaimRecord]:
                         type=outer.speaker.type)
                 break
     return [c for i, c in enumerate(claims) if i not in relayed]
+
+
+def outlet_quotes(ctx: ClaimCtx, cs: int, ce: int
+                   ) -> tuple[tuple[SpeakerRef, tuple[int, int]], int] | None:
+    """'According to AFP, Leonid Slutsky, a senior negotiator, the prisoners might …': the
+    outlet relays the named person whose apposition opens the content; the content starts
+    after that apposition."""
+    text = ctx.doc.text
+    span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None:
+        return None
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    m = ctx.tok2ment[first.i] if first is not None else None
+    if m is None or m.type is not EntityType.PERSON or not m.key or m.start != first.idx \
+            or not text.startswith(", ", m.end):
+        return None
+    close = text.find(", ", m.end + 2, min(ce, m.end + 160))
+    if close < 0 or len(text[close + 2: ce].split()) < 3:
+        return None
+    return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+            (m.start, m.end)), close + 2

@@ -30,6 +30,7 @@ class ClaimCtx:
     org_words: dict[str, Ment] = field(default_factory=dict)
     extra: list[Ment] = field(default_factory=list)  # institution speakers found here
     last: tuple[SpeakerRef, int] | None = None  # last speaker and where its claim ended
+    last_claim: ClaimRecord | None = None  # that claim (its speaker and cue spans)
     # inner cue char -> (the outlet that relays it, where the outlet's attribution starts)
     relays: dict[int, tuple[ReportedBy, int]] = field(default_factory=dict)
 

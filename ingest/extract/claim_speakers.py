@@ -11,11 +11,15 @@ from graph.models import EntityType, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_ctx import ClaimCtx
 from ingest.extract.claim_forms import claim_words
+from ingest.extract.claim_pronouns import (
+    group_pronoun,
+    in_quote,
+    is_title,
+    person_pronoun,
+    post_signature,
+)
 from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
-
-# cues that continue what the last speaker said
-_CONTINUING = frozenset({"add", "continue"})
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -36,6 +40,9 @@ def subject_of(tok: Token) -> Token | None:
                 return issuer
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
+        if (obj := _controller(cur)) is not None:
+            # 'leading the president to declare …': the object is who speaks
+            return obj
         if cur.dep_ in ("advcl", "conj", "xcomp", "pcomp") and cur.head is not cur:
             cur = cur.head
             continue
@@ -43,9 +50,48 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _controller(cur: Token) -> Token | None:
+    """The object that does what an infinitive says: 'urged Kyiv to admit' (xcomp), '…,
+    leading the president to declare' (parsed as an advcl of a subjectless participle)."""
+    head = cur.head
+    if head is cur or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        return None
+    if cur.dep_ != "xcomp" and not (cur.dep_ == "advcl" and head.tag_ == "VBG"
+                                    and not any(c.dep_ == "nsubj" for c in head.children)):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+
+
+def _modifiers_fit(subj: Token, m: Ment) -> bool:
+    """'the foreign office' is not the 'Home Office' named earlier: every classifying
+    modifier must be in the organization's name (descriptive ones such as 'British-based'
+    may differ)."""
+    name = {w.lower() for w in (m.name or m.text).replace("-", " ").split()}
+    doc = subj.doc
+    return all(c.lower_ in name or any("-" in t.text for t in c.subtree)
+               or c.i + 1 < len(doc) and doc[c.i + 1].text == "-"
+               for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i)
+
+
+def _post_signature(subj: Token) -> bool:
+    """'pic.twitter.com/… — Osnat Lubrani (@OsnatLubrani) May 8, 2022': an embedded post's
+    link or signature."""
+    return subj.like_url or "twitter.com/" in subj.text or post_signature(subj.doc, subj.i)
+
+
 def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
     if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
         return None
+    if _post_signature(subj):
+        # the post's author signed the post above; the sentence glued after the signature
+        # has its own subject, hung on the signature as an apposition ('… 2022 Mykhaylo
+        # Podolyak, aide to …, said')
+        after = next((c for c in subj.subtree if c.dep_ == "appos" and c.i > subj.i
+                      and not post_signature(ctx.doc, c.i) and c.ent_type_ != "DATE"
+                      and not any(g.like_num for g in c.children)
+                      and (x := ctx.tok2ment[c.i])
+                      is not None and x.type is EntityType.PERSON), None)
+        return speaker_of(ctx, after) if after is not None else None
     m = ctx.tok2ment[subj.i]
     if m is None and cues.is_document(subj):
         # a report/statement speaks for its author; without one it is a document source
@@ -69,6 +115,12 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
                 m = cm
                 break
+    if m is None and is_title(ctx, subj):
+        # 'The head of the European Commission, Ursula von der Leyen, said': the parse hangs
+        # the name on the organization, but it names the title's holder
+        m = next((x for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
+                  and (x := ctx.tok2ment[t.i]) is not None and x.type is EntityType.PERSON),
+                 None)
     if m is None and subj.pos_ == "PROPN":
         # 'Kevin Kennedy Regional Humanitarian Coordinator': the title heads the name
         m = next((ctx.tok2ment[i] for i in range(subj.i - 1, subj.left_edge.i - 1, -1)
@@ -78,49 +130,46 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         # 'the observatory said', 'the British-based observatory said' after 'the Syrian
         # Observatory for Human Rights'
         m = ctx.org_words.get(subj.lower_)
-        if m is not None and m.start > subj.idx:
+        if m is not None and (m.start > subj.idx or not _modifiers_fit(subj, m)):
             m = None
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
     low = subj.lower_
-    if (low == "they" or low == "it" and ctx.last is not None
-            and ctx.last[0].type != EntityType.PERSON.value) \
-            and ctx.last is not None and subj.idx - ctx.last[1] < 800:
+    if low in ("they", "it"):
         # continuing attribution: 'They said ...' after '<group> claimed ...'; 'It added'
         # after an institution's statement
-        return ctx.last[0], (subj.idx, subj.idx + len(subj))
+        return group_pronoun(ctx, subj)
     of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
         # 'a number of Russian officials said', 'some of the residents said'
         member = next((g for g in of.children if g.dep_ == "pobj"), None)
         return speaker_of(ctx, member) if member is not None else None
     if low in PRONOUNS_PERSON:
-        last = ctx.last
-        if last is not None and subj.head.lemma_.lower() in _CONTINUING \
-                and last[0].type == EntityType.PERSON.value and not last[0].anonymous \
-                and subj.idx - last[1] < 1000 \
-                and ctx.locator.gender_fits(last[0].id, low):
-            # 'he added' goes on with the last speaker, even when someone else was named in
-            # between ('“…,” Habeck said. Putin cut the supply. “…,” he added.')
-            return last[0], (subj.idx, subj.idx + len(subj))
-        sent_start = ctx.sent_of[subj.i][0]
-        # search the current and the two previous sentences (by char distance, roughly)
-        p = ctx.locator.before(subj.idx, min_offset=max(0, sent_start - 600), pronoun=low)
-        if p is not None and p.key:
-            return (SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value),
-                    (subj.idx, subj.idx + len(subj)))
-        return None
-    if subj.pos_ == "NOUN" and _is_title(ctx, subj) and any(
+        return person_pronoun(ctx, subj)
+    if subj.pos_ == "NOUN" and is_title(ctx, subj) and any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
             for c in subj.children):
         # 'the regional governor said': the governor named earlier, else a description
         # source (never the outlet that reported it); an indefinite title ('a separatist
         # head') identifies no one and is left to the anonymous-source nouns
+        last = ctx.last
+        if last is not None and last[0].anonymous and subj.idx - last[1] < 1000 \
+                and subj.lower_ in (last[0].description or "").lower().split():
+            # '… said the president of the region. …, the president added': the same
+            # unnamed source, not a president named further back
+            return last[0], (subj.left_edge.idx, subj.idx + len(subj))
         if not any(c.dep_ == "poss" for c in subj.children):
             mods = tuple(c.lower_ for c in subj.children
                          if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
-            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.idx, mods)
+            # 'the president of Belarus' is not the president named earlier
+            mods += tuple(g.lower_ for c in subj.children if c.dep_ == "prep"
+                          and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+            # the title must be written next to the antecedent, not be this very subject
+            # ('… about Griner, the US president said' is not Griner)
+            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.left_edge.idx,
+                                 mods,
+                                 skip=lambda m: in_quote(ctx, m))
             if p is not None and p.key:
                 return (SpeakerRef(id=p.key, name=p.name or p.text,
                                    type=EntityType.PERSON.value),
@@ -135,14 +184,6 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     ):
         return _anonymous(ctx, subj)
     return None
-
-
-def _is_title(ctx: ClaimCtx, subj: Token) -> bool:
-    """A person's title as the subject head: 'governor', 'prime minister', 'mayor'."""
-    titles = ctx.rules.gaz.words("role_titles")
-    prev = ctx.doc[subj.i - 1] if subj.i > 0 else None
-    return subj.lower_ in titles or subj.lemma_.lower() in titles or (
-        prev is not None and prev.dep_ == "compound" and f"{prev.lower_} {subj.lower_}" in titles)
 
 
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:

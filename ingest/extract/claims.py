@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
-from ingest.extract.claim_chains import fold_relays, relayed, with_relay
+from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
 from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.claim_guards import reports_nothing
@@ -117,6 +117,10 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
+    # 'Feygin agrees that China has rejected …': a claim reported inside another's content
+    # is not the last speaker a later 'he says' goes on with
+    nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
+                 and c.speaker.id != speaker[0].id for c in ctx.claims)
     ctx.seen.add((cs, ce))
     qt = quote_type(ctx, cs, ce)
     about: list[str] = []
@@ -131,7 +135,6 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
             about.append(m.key)
     if target and target not in about:
         about.append(target)
-    ctx.last = (speaker[0], ce)
     when = _date(ctx, tok, cs, ce) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
     target_name = next((m.name or m.text for m in ctx.tok2ment if m is not None
                         and m.key == target), None) if target else None
@@ -146,6 +149,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
                             speaker[0].type == EntityType.PERSON.value, cue_span[0]),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
+    if not nested:
+        ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
@@ -180,6 +185,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         s0, e0 = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         if tok.left_edge.idx > head.idx:  # '…, they say' at the end: cut it off
             e0 = tok.left_edge.idx
+        elif tok.left_edge.idx <= s0:  # 'But he said, Russia had killed …': what follows
+            s0 = tok.right_edge.idx + len(tok.right_edge)
         span = (s0, e0)
     if span is None:
         return
@@ -200,8 +207,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
         subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
-    if subj is None:
-        return
+    if subj is None or "\n" in ctx.doc.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
+        return  # a heading line parsed as the subject of the next paragraph's verb
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
@@ -249,6 +256,12 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
         if m is not None and m.key:
             relay = ReportedBy(role="audience", name=m.name or m.text, id=m.key,
                                type=m.type.value)
+    if relay is None and speaker[0].type == EntityType.OUTLET.value:
+        quoted = outlet_quotes(ctx, cs, ce)
+        if quoted is not None:  # 'According to AFP, Leonid Slutsky, a negotiator, the …'
+            outlet = speaker[0]
+            speaker, cs = quoted
+            relay = ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type)
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
 
 

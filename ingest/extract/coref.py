@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -221,15 +222,18 @@ class PersonLocator:
         return want is None or self._genders.get(key) in (None, want)
 
     def before(self, offset: int, *, min_offset: int = 0,
-               exclude: str | None = None, pronoun: str | None = None) -> Ment | None:
+               exclude: str | None = None, pronoun: str | None = None,
+               skip: Callable[[Ment], bool] | None = None) -> Ment | None:
         """With ``pronoun`` ('he', 'she', ...), people whose gender is known to differ are
         passed over: 'she added' never goes to the man named last, but to the nearest person
-        who may be a woman."""
+        who may be a woman. ``skip`` passes over mentions that cannot be the referent (a
+        person named inside a quotation is talked about, not talking)."""
         want = PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
         i = bisect_left(self.starts, offset) - 1
         while i >= 0 and self.people[i].start >= min_offset:
             p = self.people[i]
-            if p.key != exclude and (want is None or self._genders[p.key] in (None, want)):
+            if p.key != exclude and (want is None or self._genders[p.key] in (None, want)) \
+                    and (skip is None or not skip(p)):
                 return p
             i -= 1
         return None
@@ -263,20 +267,33 @@ def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
 
 
 def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
-                     modifiers: tuple[str, ...] = (), window: int = 600) -> Ment | None:
+                     modifiers: tuple[str, ...] = (), window: int = 600,
+                     skip: Callable[[Ment], bool] | None = None) -> Ment | None:
     """'the governor said' -> the nearest person named shortly before with that title written
     next to the name ('Governor Oleh Syniehubov', 'Oleh Syniehubov, the regional governor');
     every modifier of the description must be there too ('the Polish prime minister' is not
     'the British prime minister, Boris Johnson'). None when no such person is near: the
-    description then stays an anonymous source."""
+    description then stays an anonymous source. ``skip``: mentions that cannot be meant
+    ('“… an attack on us by Putin,” the minister said': Putin is inside the quotation)."""
     title = title.lower()
     wanted = {title, *(m.lower() for m in modifiers)}
     i = bisect_left(locator.starts, offset) - 1
-    while i >= 0 and locator.people[i].start >= offset - window:
+    found: list[Ment] = []
+    # nearest within ``window``; further back (to 6 windows) only when one person alone
+    # bears the title there, written before the name ('Economy minister Robert Habeck …'
+    # paragraphs before 'the minister said'; two ministers named → no one)
+    while i >= 0 and locator.people[i].start >= offset - 6 * window:
         m = locator.people[i]
-        near = {w.strip(".,;:()’'\"") for w in
-                text[max(0, m.start - 40): m.end + 50].lower().split()}
-        if wanted <= near:
-            return m
         i -= 1
-    return None
+        if skip is not None and skip(m):
+            continue
+        near = {w.strip(".,;:()’'\"") for w in
+                text[max(0, m.start - 40): min(m.end + 50, offset)].lower().split()}
+        if wanted <= near:
+            if m.start >= offset - window:
+                return m
+            before = {w.strip(".,;:()’'\"") for w in text[max(0, m.start - 40): m.start]
+                      .lower().split()}
+            if title in before:  # far back, only a title written before the name
+                found.append(m)
+    return found[0] if found and len({m.key for m in found}) == 1 else None

@@ -114,6 +114,8 @@ def _after(doc: Doc, m: Ment, heads: frozenset[str], words: frozenset[str],
         k += 1
     if k == t0 or doc[k - 1].lower_ not in heads:
         return None
+    if doc[k - 1].dep_ in ("nsubj", "nsubjpass") and doc[k - 1].head.i > k - 1:
+        return None  # '… about Carter, the US president said': the title is a new subject
     return Role(m, doc[t0:k].text, aff.key if aff else None, country, m.start, doc[k - 1].idx
                 + len(doc[k - 1]), dem)
 
