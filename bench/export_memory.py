@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     server.start()
     graph = Graph(connect(settings), settings.neo4j_database)
     if not args.keep:
-        graph.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+        graph.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
     migrate(graph)
     formats = [(f.split(":")[0], {"format": f.split(":")[1]} if ":" in f else {})
                for f in args.formats.split(",")]

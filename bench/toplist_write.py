@@ -42,7 +42,7 @@ def run(graph: Any, n: int, *, lists: bool) -> float:
     from bench.gen_graph import generate
     from graph.schema import migrate
 
-    graph.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    graph.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
     migrate(graph)
     real = toplists.update
     if not lists:

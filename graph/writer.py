@@ -98,8 +98,6 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
             "published": art.published, "outlet": art.source,
             "extractor_version": res.extractor_version,
             "stance": c.stance.value, "statement": c.statement,
-            # the plain claim list's order, kept at write time so a page is an index scan
-            "sort_key": c.date or art.published or "",
         }
         if c.reported_by is not None:
             props |= {"reported_by_name": c.reported_by.name, "reported_by_role":

@@ -1,2 +1,2 @@
 // Empty the database (benchmarks on their own profile only); the schema stays.
-MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS

@@ -5,6 +5,9 @@ MATCH (a:Article {id: row.article_id})
 MERGE (c:Claim {id: row.id})
 ON CREATE SET c.ingested_at = datetime()
 SET c += row.props
+// The plain claim list's order, kept at write time so a page is an index scan. Computed from
+// the stored values, not the row: a value missing from a re-ingest keeps the stored one.
+SET c.sort_key = coalesce(c.date, c.published, '')
 MERGE (c)-[:REPORTED_IN]->(a)
 WITH c, row
 CALL (c, row) {

@@ -114,7 +114,7 @@ def graph(settings: Settings, neo4j_uri: str) -> Iterator[Graph]:
 
 def wipe(g: Graph) -> None:
     """Empty the test database (data only; the schema stays)."""
-    g.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    g.run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,7 @@ def hubs(seeded: Graph) -> Iterator[list[dict[str, Any]]]:
     )
     yield rows
     seeded.run_auto("MATCH (n) WHERE n.id STARTS WITH 'gen' "
-                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
     seeded.run_auto("MATCH (s:Source) WHERE NOT (s)<-[:PUBLISHED_BY]-() DETACH DELETE s")
 
 
