@@ -96,22 +96,13 @@ def backfill(graph: Any, *, batch: int = 500, log: Any = None) -> dict[str, int]
     from graph import aggregates
 
     graph.run_auto(queries.load("agg_solo_backfill"))
-    done, after = 0, ""
-    while True:
-        ids = [r["id"] for r in graph.read(queries.load("agg_article_ids"), after=after,
-                                           limit=batch)]
-        if not ids:
-            return {"articles": done}
 
-        def work(tx: Any, ids: list[str] = ids) -> None:
-            # Weightless rows: agg_apply_pairs only max-merges their candidates.
-            rows = aggregates.pointer_rows(aggregates.read_contribution(tx, ids))
-            if rows:
-                tx.run(queries.load("agg_apply_pairs"), rows=rows, keep=CLAIM_POINTERS).consume()
+    def work(tx: Any, ids: list[str]) -> None:
+        # Weightless rows: agg_apply_pairs only max-merges their candidates.
+        rows = aggregates.pointer_rows(aggregates.read_contribution(tx, ids))
+        if rows:
+            tx.run(queries.load("agg_apply_pairs"), rows=rows, keep=CLAIM_POINTERS).consume()
 
-        with graph.session() as session:
-            session.execute_write(work)
-        done += len(ids)
-        after = ids[-1]
-        if log:
-            log(f"evidence pointers: {done} articles")
+    done = aggregates.each_article_batch(graph, work, batch=batch, log=log,
+                                         what="evidence pointers")
+    return {"articles": done}

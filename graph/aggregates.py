@@ -203,21 +203,27 @@ def rebuild(graph: Any, *, batch: int = 500, log: Any = None, lists: bool = True
     graph.run_auto(queries.load("agg_wipe_edges"))
     graph.run_auto(queries.load("agg_wipe_stats"))
     toplists.wipe(graph)
+    done = each_article_batch(
+        graph, lambda tx, ids: apply(tx, Contribution(), read_contribution(tx, ids), lists=False),
+        batch=batch, log=log, what="aggregates")
+    if lists:
+        toplists.build(graph, log=log)
+    return done
+
+
+def each_article_batch(graph: Any, work: Any, *, batch: int = 500, log: Any = None,
+                       what: str = "articles") -> int:
+    """Run ``work(tx, ids)`` in a write transaction of its own for each batch of article ids,
+    in id order (the migrations' backfills walk a big graph this way); return the count."""
     done, after = 0, ""
     while True:
         ids = [r["id"] for r in graph.read(queries.load("agg_article_ids"), after=after,
                                            limit=batch)]
         if not ids:
-            if lists:
-                toplists.build(graph, log=log)
             return done
-
-        def work(tx: Any, ids: list[str] = ids) -> None:
-            apply(tx, Contribution(), read_contribution(tx, ids), lists=False)
-
         with graph.session() as session:
-            session.execute_write(work)
+            session.execute_write(work, ids)
         done += len(ids)
         after = ids[-1]
         if log:
-            log(f"aggregates: {done} articles")
+            log(f"{what}: {done} articles")

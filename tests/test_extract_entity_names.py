@@ -12,6 +12,7 @@ from graph.models import EntityType, ExtractionResult
 from ingest.extract import SpacyExtractor
 from ingest.extract.known_names import learn
 from ingest.extract.settlements import get_settlement_index
+from tests.extract_helpers import extract_checked
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +21,7 @@ def ex() -> SpacyExtractor:
 
 
 def _one(ex: SpacyExtractor, text: str) -> ExtractionResult:
-    res = next(iter(ex.iter_extract([("t-1", text, "2024-03-05", None)])))
-    for e in res.entities:
-        for m in e.mentions:
-            assert text[m.start:m.end] == m.text
-    return res
+    return extract_checked(ex, text)
 
 
 def test_a_weapon_is_one_equipment_entity_in_every_sentence(ex: SpacyExtractor) -> None:

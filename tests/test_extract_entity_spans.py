@@ -10,6 +10,7 @@ import pytest
 from graph.models import EntityRecord, EntityType, ExtractionResult
 from ingest.extract import SpacyExtractor
 from ingest.extract.names import drop_initials
+from tests.extract_helpers import extract_checked
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +19,7 @@ def ex() -> SpacyExtractor:
 
 
 def _one(ex: SpacyExtractor, text: str) -> ExtractionResult:
-    res = next(iter(ex.iter_extract([("t-1", text, "2024-03-05", None)])))
-    for e in res.entities:
-        for m in e.mentions:
-            assert text[m.start:m.end] == m.text
-    return res
+    return extract_checked(ex, text)
 
 
 def _find(res: ExtractionResult, name: str) -> EntityRecord:
