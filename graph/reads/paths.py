@@ -5,7 +5,7 @@ from __future__ import annotations
 import queries
 from graph.driver import Graph
 from graph.models import EntityRef, GraphEdge, GraphNode, PathOut, PathsOut
-from graph.reads import claims_by_ids, evidence
+from graph.reads import claims_by_ids, evidence, path_search
 from graph.reads.entities import entities_by_ids, resolve_with_entities
 from graph.reads.network import _edge_id
 
@@ -15,33 +15,21 @@ _KIND = {"CLAIMED_ABOUT": "CLAIM_ABOUT", "HOLDS_ROLE": "HAS_ROLE",
 _PRIORITY = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 
 
-def _search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str]]:
-    """Up to k distinct entity sequences, shortest first (exact: SHORTEST over every
-    aggregate edge, no neighbour cap). The query asks for no more paths and hops than wanted:
-    both are literals in its pattern, and each extra one widens the search."""
-    name = "paths_shortest" + ("_many" if k > 3 else "") + ("_h4" if max_hops > 3 else "")
-    found: list[list[str]] = []
-    for r in graph.read(queries.load(name), a=a, b=b, max_hops=max_hops):
-        seq = r["ids"]
-        if seq not in found and len(set(seq)) == len(seq):
-            found.append(seq)
-    return sorted(found, key=len)[:k]
-
-
 def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
           k: int = 3) -> PathsOut:
     """The shortest path and up to k short distinct entity-level paths, each hop with its
     evidence (the claims linking them, the role, or the articles and sentences both are in).
 
-    Searched over the write-time aggregate edges (one per linked pair of entities), not over
-    articles, so even between two hubs the exact search answers in interactive time."""
+    Searched over the write-time aggregate edges (one link per linked pair of entities), not
+    over articles, meeting in the middle so that no hub is expanded blindly
+    (graph/reads/path_search.py: exact; ties by strength, then ids)."""
     (a_id, b_id), ents = resolve_with_entities(graph, [from_ref, to_ref])
     out = PathsOut(source=EntityRef(id=a_id, name=ents[a_id].name, type=ents[a_id].type),
                    target=EntityRef(id=b_id, name=ents[b_id].name, type=ents[b_id].type),
                    paths=[])
     if a_id == b_id:
         return out
-    out.paths = _paths_out(graph, _search(graph, a_id, b_id, max_hops, k))
+    out.paths = _paths_out(graph, path_search.search(graph, a_id, b_id, max_hops, k))
     return out
 
 
