@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import queries
+from graph import toplists
 from graph.driver import Graph
-from graph.toplists import K
 
 SOLO_KINDS = ("out", "in", "rp", "ro")  # graph/toplists.py: claims made/received, roles
 SEP = "\x1f"  # the `pair` key's separator (queries/agg_apply_pairs.cypher)
@@ -62,7 +62,7 @@ def _hood(row: dict) -> Hood:
     if any(ids is None or ws is None for ids, ws in lists.values()):
         # Lists unknown (graph/toplists.py): the edges are read instead.
         return Hood(complete=False, bound=float("inf"), deg=row["deg"])
-    full = {k: len(ids) >= K for k, (ids, _) in lists.items()}
+    full = {k: len(ids) >= toplists.K for k, (ids, _) in lists.items()}
     co = dict(zip(*lists["co"], strict=True))
     solo: dict[str, int] = {}
     listed_in: dict[str, set[str]] = {}
