@@ -243,8 +243,9 @@ def test_hood_from_lists_is_exact_where_it_says(monkeypatch: pytest.MonkeyPatch)
                            "in": ["z", "x"], "in_w": [2, 1], "rp": [], "rp_w": [],
                            "ro": [], "ro_w": []}
     hood = path_search._hood(row)
-    # x, y: co-mentions, exact; z: a full co list might hide a co-mention with z.
-    assert hood.known == {"x": 5, "y": 4} and hood.listed == {"z"}
+    # x, y: co-mentions, exact; z: a full co list might hide a co-mention with z (at most 4),
+    # else its claims weigh 7 + 2.
+    assert hood.known == {"x": 5, "y": 4} and hood.listed == {"z": 9}
     assert not hood.complete and hood.bound == max(4, 1)  # co's last; "in" (full) last 1
     row.update(co=["x"], co_w=[5])
     hood = path_search._hood(row)

@@ -38,6 +38,7 @@ SEP = "\x1f"  # the `pair` key's separator (queries/agg_apply_pairs.cypher)
 # edge of an expansion, decoding included (measured on the 100k-article graph); they choose how
 # length 3 is tested.
 COST_LIST, COST_SEEK, COST_EDGE = 150, 45, 5
+TA_BATCH = 64  # length 2 between two hubs: candidates weighed in the first round of seeks
 Path = tuple[str, ...]
 
 
@@ -45,10 +46,11 @@ Path = tuple[str, ...]
 class Hood:
     """What is known of an entity's neighbourhood: ``known`` strengths are exact; ``complete``
     when every neighbour is in ``known``; else any neighbour outside ``known`` has a strength of
-    at most ``bound``, and ``listed`` holds the listed neighbours whose strength needs a seek."""
+    at most ``bound``, and ``listed`` holds the listed neighbours whose strength needs a seek,
+    with an upper bound of it."""
 
     known: dict[str, int] = field(default_factory=dict)
-    listed: set[str] = field(default_factory=set)
+    listed: dict[str, float] = field(default_factory=dict)
     complete: bool = True
     bound: float = 0.0
     deg: int = 0  # aggregate edges: what reading them all would cost
@@ -72,19 +74,20 @@ def _hood(row: dict) -> Hood:
             listed_in.setdefault(other, set()).add(kind)
     hood = Hood(known=dict(co), complete=not any(full.values()), deg=row["deg"])
     full_solo = {k for k in SOLO_KINDS if full[k]}
+    # An edge missing from a full list weighs at most that list's last entry.
+    last = {k: lists[k][1][-1] if full[k] else 0 for k in lists}
     for other, w in solo.items():
         if other in co:
             continue
         # Without a co-mention (its list is not full and lacks it) the strength is the solo
         # edges' total, exact when every full solo list lists it too.
-        if not full["co"] and full_solo <= listed_in[other]:
+        unlisted = full_solo - listed_in[other]
+        if not full["co"] and not unlisted:
             hood.known[other] = w
         else:
-            hood.listed.add(other)
+            hood.listed[other] = max(last["co"], w + sum(last[k] for k in unlisted))
     if not hood.complete:
-        # An unlisted neighbour ranks below each full list's last entry.
-        co_bound = lists["co"][1][-1] if full["co"] else 0
-        hood.bound = max(co_bound, sum(lists[k][1][-1] for k in full_solo))
+        hood.bound = max(last["co"], sum(last[k] for k in full_solo))
     return hood
 
 
@@ -160,12 +163,33 @@ class Search:
                 else hb
             cands = [x for x in side.known if x not in (a, b)]
             return self._middle(cands)
-        # Two hubs: weigh the listed candidates, keep the best if no unlisted one can beat them.
-        cands = sorted({*ha.known, *ha.listed, *hb.known, *hb.listed} - {a, b})
-        found = self._middle(cands)
-        best = heapq.nsmallest(need, found, key=_rank)
-        if len(best) == need and best[-1][0] > ha.bound + hb.bound:
-            return best
+        # Two hubs: the threshold algorithm over their lists. A candidate's strength is at
+        # most what the lists say (exact where listed, else the other list's bound); seek the
+        # most promising ones until the best `need` beat every bound left.
+        cands = {*ha.known, *ha.listed, *hb.known, *hb.listed} - {a, b}
+
+        def ub(hood: Hood, x: str) -> float:
+            if x in hood.known:
+                return hood.known[x]
+            return hood.listed.get(x, hood.bound)
+
+        pending = sorted(cands, key=lambda x: (-(ub(ha, x) + ub(hb, x)), x))
+        found: list[tuple[int, Path]] = []
+        unlisted = ha.bound + hb.bound
+        size = TA_BATCH
+        while True:
+            exact = [x for x in pending if x in ha.known and x in hb.known]
+            found += [(ha.known[x] + hb.known[x], (a, x, b)) for x in exact]
+            pending = [x for x in pending if x not in exact]
+            best = heapq.nsmallest(need, found, key=_rank)
+            left = max([unlisted, *(ub(ha, x) + ub(hb, x) for x in pending[:1])])
+            if len(best) == need and best[-1][0] > left:
+                return best
+            if not pending:
+                break
+            batch, pending = pending[:size], pending[size:]
+            found += self._middle(batch)
+            size *= 4  # few rounds: each is a round trip
         self.full([a, b])
         return self._middle([x for x in self.hoods[a].known if x != b])
 
@@ -183,7 +207,7 @@ class Search:
         return ({x: w for x, w in hoods[self.a].items() if x != self.b},
                 {y: w for y, w in hoods[self.b].items() if y != self.a})
 
-    def length3(self) -> list[tuple[int, Path]]:
+    def length3(self, need: int) -> list[tuple[int, Path]]:
         """``a - x - y - b``: each pair (x in N(a), y in N(b)) is tested from a complete list at
         either end, else by a seek, else by expanding y; the cheapest way by COST_*."""
         na, nb = self.sides()
@@ -218,16 +242,47 @@ class Search:
                     if x in other:
                         found[(y, x)] = w
         elif hi:
-            pairs = [(y, x) for y in hi for x in other if x != y]
-            for p, w in zip(pairs, self.weigh(pairs), strict=True):
-                if w is not None:
-                    found[p] = w
+            self._seek_best(found, hi, other, small, need)
         out = []
         for (y, x), w in found.items():
-            if flip:
-                x, y = y, x  # small was N(a): y is the x of a - x - y - b
-            out.append((na[x] + w + nb[y], (self.a, x, y, self.b)))
+            out.append((small[y] + w + other[x], self._path3(y, x, flip)))
         return out
+
+    def _path3(self, y: str, x: str, flip: bool) -> Path:
+        # (y in the smaller side, x in the other); flip: the smaller side is N(a).
+        return (self.a, y, x, self.b) if flip else (self.a, x, y, self.b)
+
+    def _seek_best(self, found: dict[tuple[str, str], int], hi: list[str],
+                   other: dict[str, int], small: dict[str, int], need: int) -> None:
+        """The pairs (y in hi, x in other) by seeks, most promising first (the threshold
+        algorithm again: a pair y's lists do not weigh is at most their bound), until the best
+        `need` paths found beat every pair left; those left are not added."""
+        def ub(y: str, x: str) -> float:
+            hood = self.hoods[y]
+            return hood.known.get(x, hood.listed.get(x, hood.bound))
+
+        pending = []
+        for y in hi:
+            for x in other:
+                if x == y:
+                    continue
+                if x in self.hoods[y].known:
+                    found[(y, x)] = self.hoods[y].known[x]
+                else:
+                    pending.append((small[y] + ub(y, x) + other[x], y, x))
+        pending.sort(key=lambda p: (-p[0], p[1], p[2]))
+        size = TA_BATCH
+        while pending:
+            best = heapq.nsmallest(need, (small[y] + w + other[x] for (y, x), w in
+                                          found.items()), key=lambda v: -v)
+            if len(best) == need and best[-1] > pending[0][0]:
+                return
+            batch, pending = pending[:size], pending[size:]
+            size *= 4
+            pairs = [(y, x) for _, y, x in batch]
+            for pair, w in zip(pairs, self.weigh(pairs), strict=True):
+                if w is not None:
+                    found[pair] = w
 
     def length4(self) -> Iterator[tuple[int, Path]]:
         a, b = self.a, self.b
@@ -264,7 +319,7 @@ def search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str
         elif length == 2:
             got = s.length2(need)
         elif length == 3:
-            got = s.length3()
+            got = s.length3(need)
         else:
             got = s.length4()
         found += heapq.nsmallest(need, got, key=_rank)
