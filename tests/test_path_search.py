@@ -28,7 +28,7 @@ from graph.models import (
     StoredArticle,
     content_hash,
 )
-from graph.reads import path_search, paths
+from graph.reads import evidence, path_search, paths
 from graph.writer import Neo4jWriter
 
 P = "pathq"
@@ -227,12 +227,23 @@ def test_unknown_lists_fall_back_to_the_edges(graph: Graph, random_graphs: list[
 
 
 def test_paths_endpoint_reads_the_search(graph: Graph, random_graphs: list[list[str]]):
-    ids = random_graphs[1]
-    a, b = ids[1], ids[14]
-    want = path_search.search(graph, a, b, 4, 5)
-    got = paths.paths(graph, a, b, max_hops=4, k=5)
-    assert [[n.id for n in p.nodes] for p in got.paths] == want
-    assert all(h.evidence or h.claim_ids for p in got.paths for h in p.hops)
+    """The endpoint returns the search's paths; a claim hop's claims, read from the edges'
+    pointers, are those the walk over the claims finds."""
+    claim_hops = 0
+    for ids in random_graphs:
+        for a, b in ((ids[1], ids[14]), (ids[2], ids[9]), (ids[5], ids[13])):
+            want = path_search.search(graph, a, b, 4, 5)
+            got = paths.paths(graph, a, b, max_hops=4, k=5)
+            assert [[n.id for n in p.nodes] for p in got.paths] == want
+            for hop in (h for p in got.paths for h in p.hops):
+                assert hop.evidence or hop.type == "HAS_ROLE"  # roles: as neighbourhoods show them
+                if hop.type == "CLAIM_ABOUT":
+                    walked = evidence.claim_ids_between(graph, [(hop.source, hop.target),
+                                                                (hop.target, hop.source)])
+                    assert hop.claim_ids == [*walked.get((hop.source, hop.target), []),
+                                             *walked.get((hop.target, hop.source), [])]
+                    claim_hops += 1
+    assert claim_hops >= 3
 
 
 def test_hood_from_lists_is_exact_where_it_says(monkeypatch: pytest.MonkeyPatch):
