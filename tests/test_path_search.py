@@ -262,4 +262,5 @@ def test_hood_from_lists_is_exact_where_it_says(monkeypatch: pytest.MonkeyPatch)
     hood = path_search._hood(row)
     # Not co-mentioned with z (the co list is not full): claims out 7 + in 2, and "in" lists z.
     assert hood.known == {"x": 5, "z": 9} and hood.bound == 1
-    assert path_search._hood({"listed": False}).complete
+    assert path_search._hood({"listed": False, "deg": 0}).complete
+    assert path_search._hood({"listed": False, "deg": 4}).bound == float("inf")

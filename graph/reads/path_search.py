@@ -59,6 +59,8 @@ class Hood:
 def _hood(row: dict) -> Hood:
     """A Hood from one ``paths_lists`` row (pure: tested without a database)."""
     if not row["listed"]:
+        if row.get("deg"):  # edges but no lists (never kept): read the edges
+            return Hood(complete=False, bound=float("inf"), deg=row["deg"])
         return Hood()  # no aggregate edge at all
     lists = {k: (row[k], row[k + "_w"]) for k in ("co", *SOLO_KINDS)}
     if any(ids is None or ws is None for ids, ws in lists.values()):
