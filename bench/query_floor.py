@@ -5,6 +5,7 @@ of the API's top-25 neighbours against a full recount at read time."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -12,8 +13,18 @@ import httpx
 AGG = "CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE"
 KINDS = "['co', 'out', 'in', 'rp', 'ro']"  # graph/toplists.py KINDS
 
-# Endpoint name (as in bench/queries.py) -> bare Cypher for the same question.
-FLOOR: dict[str, str] = {
+
+def _paths(graph: Any, params: dict[str, Any]) -> None:
+    """The API's path search itself (graph/reads/path_search.py): its few queries in bare
+    Cypher, driven the same way, without HTTP, evidence or response models."""
+    from graph.reads import path_search
+
+    path_search.search(graph, params["id"], params["other"], params["max_hops"], params["k"])
+
+
+# Endpoint name (as in bench/queries.py) -> bare Cypher for the same question (or, for a
+# question the API answers in several queries, a function asking them).
+FLOOR: dict[str, str | Callable[[Any, dict[str, Any]], None]] = {
     "claims_by_speaker": """
         CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
         WITH node ORDER BY score DESC LIMIT 1
@@ -66,7 +77,10 @@ FLOOR: dict[str, str] = {
         CALL (o) {{ MATCH (o)-[r2:{AGG}]-(p:Entity)
                    WITH p, r2.weight AS w2 ORDER BY w2 DESC LIMIT 3 RETURN p }}
         RETURN o.id, p.id""",
-    "paths": f"""
+    "paths": _paths,
+    # The search the API made before (a breadth-first SHORTEST over every aggregate edge),
+    # kept for comparison.
+    "paths_shortest": f"""
         MATCH (a:Entity {{id: $id}}), (b:Entity {{id: $other}})
         MATCH p = SHORTEST 3 (a)-[:{AGG}]-{{1,3}}(b)
         RETURN [n IN nodes(p) | n.id]""",
@@ -81,26 +95,34 @@ FLOOR: dict[str, str] = {
 }
 
 _driver: Any = None
+_graph: Any = None
 
 
 def init_worker() -> None:
-    global _driver
-    from graph.driver import connect
+    global _driver, _graph
+    from graph.driver import Graph, connect
     from graph.settings import Settings
 
-    _driver = connect(Settings())
+    settings = Settings()
+    _driver = connect(settings)
+    _graph = Graph(_driver, settings.neo4j_database)
 
 
 def hit(job: tuple[str, dict[str, Any]]) -> float:
     name, params = job
+    floor = FLOOR[name]
     t = time.perf_counter()
-    _driver.execute_query(FLOOR[name], params)
+    if callable(floor):
+        floor(_graph, params)
+    else:
+        _driver.execute_query(floor, params)
     return (time.perf_counter() - t) * 1000
 
 
 def endpoint(name: str) -> str:
-    """The endpoint a floor entry answers (``*_scan``: the same question, another query)."""
-    return name.removesuffix("_scan")
+    """The endpoint a floor entry answers (``*_scan``, ``*_shortest``: the same question,
+    asked another way)."""
+    return name.removesuffix("_scan").removesuffix("_shortest")
 
 
 def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +132,8 @@ def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
     if name == "claims_by_speaker":
         return {"lucene": '"' + params["speaker"].replace('"', "") + '"'}
     if name == "paths":
-        return {"id": params["from"], "other": params["to"]}
+        return {"id": params["from"], "other": params["to"], "max_hops": params["max_hops"],
+                "k": params["k"]}
     if name == "timeline":
         return {"id": params["entity"]}
     if name == "relationship":

@@ -6,7 +6,7 @@ counts, and the path queries picked by k and max_hops answer alike."""
 from __future__ import annotations
 
 from graph.driver import Graph, record_dict
-from graph.reads import paths as reads_paths
+from graph.reads import path_search
 from tests.api_fixtures import AUREL, BRIGADE, MINISTRY, PETRENKO, VARGA, ApiGraph
 
 pytest_plugins = ("tests.api_fixtures",)  # the api_graph fixture
@@ -75,10 +75,10 @@ def test_timeline_says_when_it_lists_fewer_claims_than_it_counts(client, api_gra
 
 
 def test_path_queries_for_more_paths_and_hops_agree(graph: Graph, api_graph: ApiGraph):
-    few = reads_paths._search(graph, BRIGADE, MINISTRY, 3, 3)
-    many = reads_paths._search(graph, BRIGADE, MINISTRY, 3, 10)
-    deep = reads_paths._search(graph, BRIGADE, MINISTRY, 4, 3)
+    few = path_search.search(graph, BRIGADE, MINISTRY, 3, 3)
+    many = path_search.search(graph, BRIGADE, MINISTRY, 3, 10)
+    deep = path_search.search(graph, BRIGADE, MINISTRY, 4, 3)
     assert few and few == many[:len(few)] and few == deep[:len(few)]
     assert all(len(seq) - 1 <= 3 for seq in many) and all(len(s) - 1 <= 4 for s in deep)
-    assert reads_paths._search(graph, BRIGADE, MINISTRY, 1, 3) == []
-    assert [PETRENKO, VARGA] in reads_paths._search(graph, PETRENKO, VARGA, 4, 10)
+    assert path_search.search(graph, BRIGADE, MINISTRY, 1, 3) == []
+    assert [PETRENKO, VARGA] in path_search.search(graph, PETRENKO, VARGA, 4, 10)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import queries
 from graph.driver import Graph
 from graph.models import EntityRef, GraphEdge, GraphNode, PathOut, PathsOut
-from graph.reads import claims_by_ids, evidence
+from graph.reads import claims_by_ids, evidence, path_search
 from graph.reads.entities import entities_by_ids, resolve_with_entities
 from graph.reads.network import _edge_id
+from graph.reads.path_search import SEP
 
 _KIND = {"CLAIMED_ABOUT": "CLAIM_ABOUT", "HOLDS_ROLE": "HAS_ROLE",
          "CO_MENTIONED": "CO_MENTIONED"}
@@ -15,33 +16,21 @@ _KIND = {"CLAIMED_ABOUT": "CLAIM_ABOUT", "HOLDS_ROLE": "HAS_ROLE",
 _PRIORITY = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 
 
-def _search(graph: Graph, a: str, b: str, max_hops: int, k: int) -> list[list[str]]:
-    """Up to k distinct entity sequences, shortest first (exact: SHORTEST over every
-    aggregate edge, no neighbour cap). The query asks for no more paths and hops than wanted:
-    both are literals in its pattern, and each extra one widens the search."""
-    name = "paths_shortest" + ("_many" if k > 3 else "") + ("_h4" if max_hops > 3 else "")
-    found: list[list[str]] = []
-    for r in graph.read(queries.load(name), a=a, b=b, max_hops=max_hops):
-        seq = r["ids"]
-        if seq not in found and len(set(seq)) == len(seq):
-            found.append(seq)
-    return sorted(found, key=len)[:k]
-
-
 def paths(graph: Graph, from_ref: str, to_ref: str, *, max_hops: int = 3,
           k: int = 3) -> PathsOut:
     """The shortest path and up to k short distinct entity-level paths, each hop with its
     evidence (the claims linking them, the role, or the articles and sentences both are in).
 
-    Searched over the write-time aggregate edges (one per linked pair of entities), not over
-    articles, so even between two hubs the exact search answers in interactive time."""
+    Searched over the write-time aggregate edges (one link per linked pair of entities), not
+    over articles, meeting in the middle so that no hub is expanded blindly
+    (graph/reads/path_search.py: exact; ties by strength, then ids)."""
     (a_id, b_id), ents = resolve_with_entities(graph, [from_ref, to_ref])
     out = PathsOut(source=EntityRef(id=a_id, name=ents[a_id].name, type=ents[a_id].type),
                    target=EntityRef(id=b_id, name=ents[b_id].name, type=ents[b_id].type),
                    paths=[])
     if a_id == b_id:
         return out
-    out.paths = _paths_out(graph, _search(graph, a_id, b_id, max_hops, k))
+    out.paths = _paths_out(graph, path_search.search(graph, a_id, b_id, max_hops, k))
     return out
 
 
@@ -52,20 +41,27 @@ def _paths_out(graph: Graph, seqs: list[list[str]]) -> list[PathOut]:
     ents = entities_by_ids(graph, list(dict.fromkeys(i for seq in seqs for i in seq)))
     pairs = list(dict.fromkeys(p for seq in seqs for p in zip(seq, seq[1:], strict=False)))
     links: dict[tuple[str, str], dict[str, int]] = {p: {} for p in pairs}
-    for r in graph.read(queries.load("agg_edges_between"),
-                        pairs=[{"a": a, "b": b} for a, b in pairs]):
+    pointers: dict[tuple[str, str], list[str] | None] = {}  # (speaker, entity) -> claim ids
+    for r in graph.read(queries.load("paths_hops"), pairs=[
+            {"a": a, "b": b, "co": SEP.join(sorted((a, b))), "ab": a + SEP + b,
+             "ba": b + SEP + a} for a, b in pairs]):
         kinds = links[(r["a"], r["b"])]
         kinds[_KIND[r["type"]]] = kinds.get(_KIND[r["type"]], 0) + r["weight"]
+        if r["type"] == "CLAIMED_ABOUT":
+            pointers[(r["a"], r["b"]) if r["forward"] else (r["b"], r["a"])] = r["claims"]
     hops: dict[tuple[str, str], GraphEdge] = {}
     for src, dst in pairs:
         kinds = links[(src, dst)]
         kind = next((k for k in _PRIORITY if k in kinds), "CO_MENTIONED")
         hops[(src, dst)] = GraphEdge(id=_edge_id(kind, src, dst), source=src, target=dst,
                                      type=kind, weight=kinds.get(kind, 1))
-    # Claims either way along a claim hop; co-mentions and roles as in neighbourhoods.
+    # Claims either way along a claim hop, from the edges' pointers (the walk where one is
+    # missing); co-mentions and roles as in neighbourhoods.
     claim_hops = [e for e in hops.values() if e.type == "CLAIM_ABOUT"]
-    ids = evidence.claim_ids_between(graph, [p for e in claim_hops for p in (
-        (e.source, e.target), (e.target, e.source))])
+    ways = [p for e in claim_hops for p in ((e.source, e.target), (e.target, e.source))]
+    ids = {p: pointers[p] for p in ways if pointers.get(p) is not None}
+    ids.update(evidence.claim_ids_between(graph, [
+        p for p in ways if p in pointers and pointers[p] is None]))
     for e in claim_hops:
         e.claim_ids = [*ids.get((e.source, e.target), []), *ids.get((e.target, e.source), [])]
     claims = {c.id: c for c in claims_by_ids(graph, [c for e in claim_hops for c in e.claim_ids])}
