@@ -60,21 +60,32 @@ def neighbors(
     bad = set(rel_types) - set(EDGE_TYPES)
     if bad:
         raise InvalidInput(f"unknown rel_types {sorted(bad)}; use {list(EDGE_TYPES)}")
-    (root,), found = resolve_with_entities(graph, [ref])
-    root_node = found.get(root)
-    if root_node is None:
-        raise NotFound(f"no entity with id {root!r}")
+    per_node = max(5, min(limit, 50))
+    dates = evidence.month_range(date_from, date_to)
+    # An id's first level and the entity itself come in one read; a name is resolved first.
+    first: list[dict[str, Any]] | None = None
+    found_root: list[dict[str, Any]] = []
+    if not dates.get("dated"):
+        first = _step(graph, [ref], rel_types, types, per_node, dates, root=found_root)
+    if found_root:
+        root_node = entity_from(found_root[0]["entity"], found_root[0]["mentions"])
+    else:
+        first = None
+        (root,), found = resolve_with_entities(graph, [ref])
+        if found.get(root) is None:
+            raise NotFound(f"no entity with id {root!r}")
+        root_node = found[root]
+    root = root_node.id
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(
         include={"id", "name", "type", "mentions", "lat", "lon", "country"}))}
     edges: dict[str, GraphEdge] = {}
     frontier, truncated = [root], False
-    per_node = max(5, min(limit, 50))
-    dates = evidence.month_range(date_from, date_to)
     for level in range(depth):
         # Deeper levels share what is left of the node budget: fewer edges per entity.
         room = max(1, limit - len(nodes))
         fan = per_node if level == 0 else max(3, min(per_node, room // len(frontier) + 2))
-        rows = _step(graph, frontier[:room], rel_types, types, fan, dates)
+        rows = first if level == 0 and first is not None else _step(
+            graph, frontier[:room], rel_types, types, fan, dates)
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
         for r in rows:
@@ -109,12 +120,15 @@ _KINDS = {"CO_MENTIONED": (("co", True),), "CLAIM_ABOUT": (("out", True), ("in",
 
 
 def _step(graph: Graph, ids: list[str], rel_types: list[str], types: list[str] | None,
-          per_node: int, dates: dict[str, Any]) -> list[dict[str, Any]]:
+          per_node: int, dates: dict[str, Any], *,
+          root: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """One expansion level: each entity's heaviest ``per_node`` edges of each type. Undated, from
     the write-time top-K lists (O(K) per entity, not O(degree)); an entity whose list cannot
     answer exactly (missing, or full and fewer than ``per_node`` left after the type filter)
     and date-filtered reads weigh the edges themselves (``neighbors_agg``). Same rows either
-    way: ranked by weight, then the other entity's id; roles in both directions together."""
+    way: ranked by weight, then the other entity's id; roles in both directions together.
+    ``root`` (undated only): gets the first entity of ``ids`` as entities_by_ids reads it
+    (``{"entity", "mentions"}``), nothing when no entity has that id."""
     if dates.get("dated"):
         return graph.read(queries.load("neighbors_agg"), ids=ids, rel_types=rel_types,
                           types=types, per_node=per_node, **dates)
@@ -122,7 +136,9 @@ def _step(graph: Graph, ids: list[str], rel_types: list[str], types: list[str] |
     got: dict[tuple[str, str], list[dict[str, Any]]] = {}
     scan: set[str] = set()
     for r in graph.read(queries.load("neighbors_top"), ids=ids, kinds=kinds, types=types,
-                        per_node=per_node):
+                        per_node=per_node, root=ids[0] if root is not None else None):
+        if root is not None and r["root"] and not root:
+            root.extend(r["root"])
         if r["missing"] or (r["listed"] >= toplists.K and len(r["got"]) < per_node):
             scan.add(r["id"])
         got[(r["id"], r["kind"])] = r["got"]
