@@ -3,6 +3,7 @@ linking a speaker and an entity, shared articles (and sentences) of a co-mention
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -61,10 +62,16 @@ def comention(graph: Graph, pairs: list[tuple[str, str]], sizes: dict[str, int],
     return out
 
 
+@lru_cache(maxsize=8192)
+def _quoted(entity_id: str) -> str:
+    # A neighbourhood quotes the same few ids for each of its edges.
+    return quote(entity_id, safe="")
+
+
 def more_link(edge: GraphEdge) -> str:
     """Where the rest of an edge's evidence is listed, page by page: the speaker's claims about
     the entity for a claim edge, else everything connecting the two entities."""
-    a, b = quote(edge.source, safe=""), quote(edge.target, safe="")
+    a, b = _quoted(edge.source), _quoted(edge.target)
     if edge.type == "CLAIM_ABOUT":
         return f"/v1/claims?speaker={a}&about={b}"
     return f"/v1/entities/{a}/relationship/{b}"
