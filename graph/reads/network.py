@@ -12,14 +12,12 @@ from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.models import (
     ClaimOut,
-    EntityRef,
     Evidence,
     GraphEdge,
     GraphNode,
     SearchOut,
     Subgraph,
     Timeline,
-    TimelineBucket,
 )
 from graph.reads import (
     claim_from_row,
@@ -230,25 +228,27 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
         acc[2] += n["claims"]
         if n["claims"] and day:
             days[day] = (period, n["claims"])
-    buckets = {period: TimelineBucket(period=period, mentions=m, articles=a, claim_count=c)
+    # A day bucket per day: a hub has hundreds, so the buckets stay dicts and the whole
+    # timeline is validated in one call at the end.
+    buckets = {period: {"period": period, "mentions": m, "articles": a, "claim_count": c}
                for period, (m, a, c) in sums.items() if m or a or c}
-    wanted = _list_claims(graph, entity_id, buckets, days, claims_per_bucket, claim_cap)
-    for period, b in buckets.items():
-        b.claims = sorted(wanted.get(period, []),
-                          key=lambda c: (c.date or c.evidence.published or "", c.id),
-                          reverse=True)
+    claim_counts = {period: b["claim_count"] for period, b in buckets.items()}
+    wanted = _list_claims(graph, entity_id, claim_counts, days, claims_per_bucket, claim_cap)
+    for period, listed in wanted.items():
+        buckets[period]["claims"] = sorted(
+            listed, key=lambda c: (c.date or c.evidence.published or "", c.id), reverse=True)
     e = row["entity"]
-    unlisted = [p for p, b in buckets.items() if b.claim_count and p and p not in wanted]
+    unlisted = [p for p, n in claim_counts.items() if n and p and p not in wanted]
     note = None
     if unlisted and claims_per_bucket and claim_cap:
         note = (f"claims are listed for the newest {len(wanted)} {bucket}s with claims only "
                 f"(up to {claims_per_bucket} each, {claim_cap} in all); older ones through "
                 f"GET /v1/claims?about={entity_id}&date_to=<date>, or raise claim_cap")
-    return Timeline(entity=EntityRef(id=e["id"], name=e.get("name") or e["id"],
-                                     type=e.get("type") or "Entity"),
-                    bucket=bucket,  # type: ignore[arg-type]
-                    buckets=sorted(buckets.values(), key=lambda b: b.period),
-                    capped=note is not None, cap_note=note)
+    return Timeline.model_validate({
+        "entity": {"id": e["id"], "name": e.get("name") or e["id"],
+                   "type": e.get("type") or "Entity"},
+        "bucket": bucket, "buckets": [buckets[p] for p in sorted(buckets)],
+        "capped": note is not None, "cap_note": note})
 
 
 # An entity with more claims than this has its timeline's claims read from the listed days'
@@ -256,13 +256,14 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
 TIMELINE_FROM_DAYS = 500
 
 
-def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
+def _list_claims(graph: Graph, entity_id: str, claim_counts: dict[str, int],
                  days: dict[str, tuple[str, int]], per_bucket: int,
                  cap: int) -> dict[str, list[ClaimOut]]:
-    """The claims of the newest buckets with claims, ``per_bucket`` each, ``cap`` in all, read
-    whole in one query. ``days`` (day -> (bucket, claims), the write-time counts) says which
-    days hold each bucket's newest ``per_bucket`` claims: only those days are read."""
-    periods = sorted((p for p, b in buckets.items() if b.claim_count and p), reverse=True)
+    """The claims of the newest buckets with claims (``claim_counts``: bucket -> claims),
+    ``per_bucket`` each, ``cap`` in all, read whole in one query. ``days`` (day -> (bucket,
+    claims), the write-time counts) says which days hold each bucket's newest ``per_bucket``
+    claims: only those days are read."""
+    periods = sorted((p for p, n in claim_counts.items() if n and p), reverse=True)
     periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
     chosen = set(periods)
     period_of: dict[str, str] = {}
