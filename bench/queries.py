@@ -8,7 +8,8 @@
 3. Hits each endpoint from a pool of client processes (``--concurrency``), with request
    parameters drawn from the graph itself (hub and tail entities alike), and prints a table.
 4. Asks the same questions in bare Cypher against the write-time aggregates (the floor, same
-   number of clients; ``bench/query_floor.py``), and checks ``exact_top25``: the share of 20 hubs
+   number of clients; ``bench/query_floor.py``; ``*_full`` entries ask them with everything the
+   API returns: claims whole, evidence), and checks ``exact_top25``: the share of 20 hubs
    and 20 tail entities whose top-25 API neighbours equal a read-time recount.
    The last line is JSON: each endpoint's p95 in ms, the floor p95s, exact_top25, the graph's
    size and the load average.
