@@ -94,6 +94,106 @@ FLOOR: dict[str, str | Callable[[Any, dict[str, Any]], None]] = {
         MATCH (s:EntityStats {entity_id: $id}) RETURN properties(s)""",
 }
 
+# A claim whole, as the API lists it: speaker, about and target entities, the article.
+_CLAIM_WHOLE = """
+        MATCH (sp)-[:SAID]->(c)-[:REPORTED_IN]->(art:Article)
+        OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
+        OPTIONAL MATCH (c)-[:TARGETS]->(tg:Entity)
+        WITH c, sp, art, collect(DISTINCT ab.id) AS about, head(collect(tg.id)) AS target
+        RETURN collect({c: c {.*}, s: sp {.id, .name, .description}, about: about,
+                        target: target, a: art {.id, .title, .url, .source}}) AS claims"""
+
+# Faithful floors (``<endpoint>_full``): the question the API answers, evidence included, in
+# one bare query each. The entries above leave out what the API returns with every answer:
+# the claims whole, an edge's evidence, the name resolution's fuzzy and anonymous matches.
+FLOOR.update({
+    "claims_by_speaker_full": """
+        CALL () {
+          CALL db.index.fulltext.queryNodes('entity_names', $fuzzy, {limit: 50})
+            YIELD node, score
+          RETURN node.id AS id, CASE WHEN toLower(node.name) = toLower($name) THEN 100.0
+                                     ELSE score END AS score
+          UNION
+          MATCH (s:AnonymousSource) WHERE s.name_lower CONTAINS toLower($name)
+          RETURN s.id AS id, 1.0 AS score
+        }
+        WITH id, max(score) AS score ORDER BY score DESC LIMIT 100
+        WITH collect({id: id, score: score}) AS hits
+        UNWIND [h IN hits WHERE h.score >= 100.0 OR h.score >= hits[0].score * 0.8] AS h
+        MATCH (speaker {id: h.id}) WHERE speaker:Entity OR speaker:AnonymousSource
+        MATCH (speaker)-[:SAID]->(c:Claim)
+        WITH c ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 21
+        CALL (c) {""" + _CLAIM_WHOLE + """ }
+        RETURN collect(claims) AS claims""",
+    "entity_profile_full": """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
+        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
+                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o {.*}) AS co }
+        CALL (e) { MATCH (e)-[:SAID]->(c:Claim)
+                   WITH c ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 20
+                   CALL (c) {""" + _CLAIM_WHOLE + """ }
+                   RETURN collect(claims) AS by }
+        CALL (e) { MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim) WITH DISTINCT c
+                   ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 20
+                   CALL (c) {""" + _CLAIM_WHOLE + """ }
+                   RETURN collect(claims) AS about }
+        CALL (e) { MATCH (e)-[r:HAS_ROLE]-(:Entity) WITH r LIMIT 50
+                   OPTIONAL MATCH (a:Article {id: r.article_id})
+                   RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
+                                   r.sentence_end - r.sentence_start)]) AS roles }
+        RETURN e {.*}, properties(s), co, by, about, roles""",
+    # The top lists, then each returned edge's evidence through the write-time pointers: the
+    # co-mention's article and sentence, a claim edge's newest claim whole, a role's sentence.
+    "neighbors_d1_full": f"""
+        MATCH (e:Entity {{id: $id}})
+        MATCH (s:TopNeighbours {{entity_id: e.id}})
+        UNWIND {KINDS} AS kind
+        WITH e, s, kind, coalesce(s['top_' + kind], [])[..50] AS ids
+        UNWIND range(0, size(ids) - 1) AS i
+        MATCH (o:Entity {{id: ids[i]}})
+        WITH e, kind, o, s['top_' + kind + '_w'][i] AS w
+        CALL (e, kind, o) {{
+          WITH e, kind, o WHERE kind = 'co'
+          WITH e, o, CASE WHEN e.id < o.id THEN e.id + '\\u001f' + o.id
+                          ELSE o.id + '\\u001f' + e.id END AS key
+          MATCH ()-[r:CO_MENTIONED {{pair: key}}]->()
+          MATCH (a:Article {{id: r.ev_article}})
+          MATCH (a)-[m:MENTIONS]->(e)
+          RETURN a.id AS ev, substring(a.text, m.sentence_starts[0],
+                                       m.sentence_ends[0] - m.sentence_starts[0]) AS text
+          UNION
+          WITH e, kind, o WHERE kind IN ['out', 'in']
+          WITH e, o, CASE kind WHEN 'out' THEN e.id + '\\u001f' + o.id
+                               ELSE o.id + '\\u001f' + e.id END AS key
+          MATCH ()-[r:CLAIMED_ABOUT {{pair: key}}]->()
+          MATCH (c:Claim {{id: r.ev_claims[0]}})-[:REPORTED_IN]->(a:Article)
+          MATCH (sp)-[:SAID]->(c)
+          RETURN c.id AS ev, c.sentence + a.url + sp.id AS text
+          UNION
+          WITH e, kind, o WHERE kind IN ['rp', 'ro']
+          MATCH (e)-[r:HAS_ROLE]-(o) WITH r LIMIT 1
+          MATCH (a:Article {{id: r.article_id}})
+          RETURN a.id AS ev, substring(a.text, r.sentence_start,
+                                       r.sentence_end - r.sentence_start) AS text
+        }}
+        RETURN o.id, o.name, w, ev, text""",
+    # The per-day counts, then the newest claims by or about the entity, whole (the API lists
+    # up to 100, newest buckets first).
+    "timeline_full": """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        CALL (e) {
+          CALL (e) { MATCH (e)-[:SAID]->(c:Claim) RETURN c
+                     UNION MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim) RETURN c }
+          WITH c ORDER BY c.sort_key DESC, c.id LIMIT 100
+          CALL (c) {""" + _CLAIM_WHOLE + """ }
+          RETURN collect(claims) AS listed
+        }
+        RETURN properties(s), listed""",
+})
+
 _driver: Any = None
 _graph: Any = None
 
@@ -121,8 +221,8 @@ def hit(job: tuple[str, dict[str, Any]]) -> float:
 
 def endpoint(name: str) -> str:
     """The endpoint a floor entry answers (``*_scan``, ``*_shortest``: the same question,
-    asked another way)."""
-    return name.removesuffix("_scan").removesuffix("_shortest")
+    asked another way; ``*_full``: the same question with everything the API returns)."""
+    return name.removesuffix("_scan").removesuffix("_shortest").removesuffix("_full")
 
 
 def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +230,10 @@ def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
     name = endpoint(name)
     path, params = req["path"], req.get("params", {})
     if name == "claims_by_speaker":
-        return {"lucene": '"' + params["speaker"].replace('"', "") + '"'}
+        from graph.reads import lucene_phrase
+
+        return {"lucene": '"' + params["speaker"].replace('"', "") + '"',
+                "fuzzy": lucene_phrase(params["speaker"]), "name": params["speaker"]}
     if name == "paths":
         return {"id": params["from"], "other": params["to"], "max_hops": params["max_hops"],
                 "k": params["k"]}

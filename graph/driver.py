@@ -46,14 +46,19 @@ _PLAIN = frozenset((str, int, float, bool, type(None), bytes, DateTime, Date, Ti
 
 
 def _is_plain(value: Any) -> bool:
+    # Scalars are checked inline, not by a call per value: a hundred claims hold ~20,000 of
+    # them, and the call per value was half of this check's time.
     kind = type(value)
-    if kind in _PLAIN:
-        return True
-    if kind is list:
-        return all(_is_plain(v) for v in value)
     if kind is dict:
-        return all(_is_plain(v) for v in value.values())
-    return False
+        value = value.values()
+    elif kind is not list:
+        return kind in _PLAIN
+    for v in value:
+        k = type(v)
+        if k in _PLAIN or ((k is dict or k is list) and _is_plain(v)):
+            continue
+        return False
+    return True
 
 
 def record_dict(record: Record) -> dict[str, Any]:

@@ -53,6 +53,20 @@ def _claim_sort_keys(graph: Graph) -> object:
             return {"claims": total}
 
 
+def _anonymous_names_lower(graph: Graph) -> object:
+    """Anonymous sources written before migration 8 get the lowercased name the writer now
+    stores (the name lookup's CONTAINS then uses the text index instead of a label scan)."""
+    total = 0
+    while True:
+        rows = graph.write(
+            "MATCH (s:AnonymousSource) WHERE s.name_lower IS NULL AND s.name IS NOT NULL "
+            "WITH s LIMIT 5000 SET s.name_lower = toLower(s.name) RETURN count(s) AS n")
+        n = int(rows[0]["n"]) if rows else 0
+        total += n
+        if n == 0:
+            return {"anonymous_sources": total}
+
+
 def _evidence_pointers(graph: Graph) -> object:
     from graph.agg_pointers import backfill
 
@@ -130,6 +144,13 @@ MIGRATIONS: tuple[Migration, ...] = (
               f"FOR ()-[r:{t.value}]-() ON (r.pair)"
               for t in (AggRel.CO_MENTIONED, AggRel.CLAIMED_ABOUT)),
         backfill=_evidence_pointers,
+    ),
+    Migration(
+        8,
+        "anonymous sources' lowercased name with a text index (name lookups by substring)",
+        (f"CREATE TEXT INDEX anonymoussource_name_lower_text IF NOT EXISTS "
+         f"FOR (s:{L.ANONYMOUS_SOURCE.value}) ON (s.name_lower)",),
+        backfill=_anonymous_names_lower,
     ),
 )
 

@@ -8,7 +8,9 @@
 // - co: per (a, b) 'co' pair, the edge's `ev_article` (both in one sentence, newest, greatest
 //   id), its sentence shared by a and b and a's offsets in it, read from the article's two
 //   MENTIONS edges;
-// - roles: as in edge_evidence.cypher.
+// - roles: as in edge_evidence.cypher;
+// - claim_rows: the first $claim_whole claims of each claim edge, whole (the shape of
+//   claims_by_ids.cypher), so that the claims shown as evidence cost no second round trip.
 CALL () {
   UNWIND $pairs AS pair
   WITH pair WHERE pair.kind = 'claim'
@@ -78,4 +80,22 @@ CALL () {
     sentence_end: r.sentence_end
   }) AS roles
 }
-RETURN claims, co, roles
+CALL (claims) {
+  UNWIND claims AS edge
+  UNWIND edge.ids[..$claim_whole] AS cid
+  WITH DISTINCT cid
+  MATCH (c:Claim {id: cid})
+  MATCH (s)-[:SAID]->(c)-[:REPORTED_IN]->(a:Article)
+  OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
+  OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
+  WITH s, c, a, collect(DISTINCT {id: ab.id, name: ab.name, type: ab.type}) AS about,
+       head(collect(DISTINCT {id: t.id, name: t.name, type: t.type})) AS target
+  RETURN collect({
+    claim: c {.*, ingested_at: null},
+    speaker: {id: s.id, name: coalesce(s.name, s.description),
+              type: coalesce(s.type, 'AnonymousSource'), anonymous: s:AnonymousSource,
+              description: s.description, affiliation: s.affiliation},
+    about: [x IN about WHERE x.id IS NOT NULL], target: target,
+    article: a {.id, .title, .url, .source, .published}}) AS claim_rows
+}
+RETURN claims, co, roles, claim_rows

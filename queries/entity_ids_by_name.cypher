@@ -15,8 +15,10 @@ CALL () {
                 OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = toLower($name))
               THEN 100.0 ELSE score END AS score
   UNION
+  // The lowercased name kept at write time, through its text index (a label scan before:
+  // one anonymous source per article and span, so it grew with the corpus).
   MATCH (s:AnonymousSource)
-  WHERE toLower(s.name) CONTAINS toLower($name)
+  WHERE s.name_lower CONTAINS toLower($name)
   RETURN s.id AS id, 1.0 AS score
 }
 WITH id, max(score) AS score

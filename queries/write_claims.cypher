@@ -13,7 +13,9 @@ WITH c, row
 CALL (c, row) {
   WITH c, row WHERE row.anonymous
   MERGE (s:AnonymousSource {id: row.speaker_id})
-  SET s.name = row.speaker_name, s.description = row.speaker_description,
+  // name_lower: the name lookup's substring match through a text index (entity_ids_by_name).
+  SET s.name = row.speaker_name, s.name_lower = toLower(row.speaker_name),
+      s.description = row.speaker_description,
       s.affiliation = row.speaker_affiliation, s.article_id = row.article_id,
       s.type = row.speaker_type
   MERGE (s)-[:SAID]->(c)

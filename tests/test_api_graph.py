@@ -67,6 +67,17 @@ def test_neighbors_filters_limits_and_claim_nodes(client, api_graph: ApiGraph):
     assert resp.status_code == 404
 
 
+def test_neighbors_by_name_equal_neighbors_by_id(client, api_graph: ApiGraph):
+    # An id's first level and the entity come in one read; a name is resolved first.
+    for params in ({}, {"depth": 2}, {"date_from": "2020-01-01"}):
+        by_id = client.get(f"/v1/entities/{PETRENKO}/neighbors", params=params)
+        by_name = client.get("/v1/entities/Marko Petrenko/neighbors", params=params)
+        assert by_id.status_code == by_name.status_code == 200, by_name.text
+        assert by_id.json() == by_name.json()
+        assert by_id.json()["nodes"][0]["id"] == PETRENKO
+        assert len(by_id.json()["nodes"]) > 1
+
+
 def test_path_between_witkoff_and_zelensky(client, seeded: Graph):
     resp = client.get("/v1/paths", params={"from": "Witkoff", "to": "Zelensky"})
     assert resp.status_code == 200, resp.text

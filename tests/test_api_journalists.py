@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import queries
 from graph.driver import Graph
 from graph.models import (
     ClaimRecord,
@@ -159,3 +160,31 @@ def test_capped_lists_say_so_and_page_on(client, journalists):
                                             "cursor": first["next"]}).json()
     assert rest["capped"] is False and rest["next"] is None
     assert len(first["items"]) + len(rest["items"]) == 4
+
+
+def test_an_unnamed_source_is_found_by_any_part_of_its_description(client, graph, journalists):
+    # Matched case-insensitively through the lowercased name kept at write time and its text
+    # index (migration 8); the migration fills it in for sources written before it.
+    def speaker(name: str) -> set[str]:
+        return _ids(client.get("/v1/claims", params={"speaker": name, "about": KELM}))
+
+    assert speaker("Ministry OFFICIAL") == {"jt:claim:2"}
+    assert speaker("istry offic") == {"jt:claim:2"}
+    graph.write("MATCH (s:AnonymousSource {id: 'jt:anon:1'}) REMOVE s.name_lower")
+    graph.write("MATCH (m:SchemaMigration {version: 8}) DELETE m")
+    from graph.schema import migrate
+
+    assert 8 in migrate(graph)
+    stored = graph.read("MATCH (s:AnonymousSource {id: 'jt:anon:1'}) RETURN s.name_lower AS n")
+    assert stored == [{"n": "a ministry official"}]
+    assert speaker("a Ministry Official") == {"jt:claim:2"}
+    _, plan = graph.explain(queries.load("entity_ids_by_name"),
+                            {"name": "official", "lucene": "official*", "limit": 10},
+                            timeout_s=10)
+    ops: list[str] = []
+    todo = [plan]
+    while todo:
+        node = todo.pop()
+        ops.append(node.get("operatorType", "").split("@")[0])
+        todo += node.get("children", [])
+    assert "NodeByLabelScan" not in ops, ops  # the anonymous sources through the text index

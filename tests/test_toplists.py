@@ -35,6 +35,15 @@ PATTERNS = {"co": "(e)-[r:CO_MENTIONED]-(o)", "out": "(e)-[r:CLAIMED_ABOUT]->(o)
             "ro": "(e)<-[r:HOLDS_ROLE]-(o)"}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def lists_at_full_k(graph: Graph) -> Iterator[None]:
+    """The tests build every entity's lists with a small K, other modules' entities included
+    (one database per session): rebuild them with the real K afterwards, or a later module
+    reads lists of 3 or 6 as complete (tests/test_aggregate_reads.py failed after this one)."""
+    yield
+    toplists.build(graph, k=toplists.K)
+
+
 @pytest.fixture
 def ours(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The aggregate tests' article generator over this module's own entities and ids."""

@@ -117,13 +117,18 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
     row = stats_row(graph, ref, limit=limit)
     e = row["entity"]
     entity_id = e["id"]
-    by_month: dict[str, PeriodCount] = {}
+    # Summed in plain lists, one model per month at the end: a model per day and a validated
+    # attribute update per count took several ms for a hub (thousands of days).
+    by_month: dict[str, list[int]] = {}
     for day, n in stats.daily(row["counts"]).items():
         if n["mentions"] or n["articles"]:
-            m = by_month.setdefault(day[:7], PeriodCount(period=day[:7]))
-            m.mentions += n["mentions"]
-            m.articles += n["articles"]
-    months = [by_month[k] for k in sorted(by_month)]
+            m = by_month.get(day[:7])
+            if m is None:
+                m = by_month[day[:7]] = [0, 0]
+            m[0] += n["mentions"]
+            m[1] += n["articles"]
+    months = [PeriodCount(period=k, mentions=by_month[k][0], articles=by_month[k][1])
+              for k in sorted(by_month)]
     # Claims by it and about it, whole, and its roles: one read (a claim can be both by and
     # about it: the speaker named itself).
     lists = graph.read(queries.load("entity_profile_lists"), id=entity_id, limit=limit,

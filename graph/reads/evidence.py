@@ -3,13 +3,14 @@ linking a speaker and an entity, shared articles (and sentences) of a co-mention
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 import queries
 from graph.driver import Graph
 from graph.models import ClaimOut, Evidence, GraphEdge, RoleOut
-from graph.reads import claims_by_ids
+from graph.reads import claim_from_row, claims_by_ids
 from graph.reads.entities import _evidence, role_from_row
 
 EVIDENCE_PER_EDGE = 3
@@ -61,17 +62,23 @@ def comention(graph: Graph, pairs: list[tuple[str, str]], sizes: dict[str, int],
     return out
 
 
+@lru_cache(maxsize=8192)
+def _quoted(entity_id: str) -> str:
+    # A neighbourhood quotes the same few ids for each of its edges.
+    return quote(entity_id, safe="")
+
+
 def more_link(edge: GraphEdge) -> str:
     """Where the rest of an edge's evidence is listed, page by page: the speaker's claims about
     the entity for a claim edge, else everything connecting the two entities."""
-    a, b = quote(edge.source, safe=""), quote(edge.target, safe="")
+    a, b = _quoted(edge.source), _quoted(edge.target)
     if edge.type == "CLAIM_ABOUT":
         return f"/v1/claims?speaker={a}&about={b}"
     return f"/v1/entities/{a}/relationship/{b}"
 
 
 def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
-          walk_cap: int | None) -> dict[str, list[dict[str, Any]]]:
+          walk_cap: int | None, claim_whole: int = 0) -> dict[str, list[dict[str, Any]]]:
     if not pairs:
         return {"claims": [], "co": [], "roles": []}
     # The co-mention's sentence is picked among a few shared articles (one where both occur in
@@ -80,7 +87,8 @@ def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
     claim_ids = max(per_edge, EVIDENCE_PER_EDGE)
     return graph.read(queries.load(query), pairs=pairs, per_edge=per_edge,
                       article_cap=article_cap, claim_ids_per_edge=claim_ids,
-                      claim_ids=claim_ids, claim_scan=walk_cap or claim_ids)[0]
+                      claim_ids=claim_ids, claim_scan=walk_cap or claim_ids,
+                      claim_whole=claim_whole)[0]
 
 
 def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
@@ -97,8 +105,9 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     hub's articles; ``pointers`` forces either way. More items, or a pair whose pointer is
     missing or dangling, walk the evidence: from the side with fewer articles, over its first
     few shared articles (``walk_cap`` of them, and of the claims, when given: an uncapped walk
-    finds what the pointers hold). Two round trips whatever the number
-    of edges (three when a pointer is missing): the evidence of every kind, then the claims."""
+    finds what the pointers hold). One round trip whatever the number
+    of edges, the claims shown included (two when a pointer is missing or more items are
+    wanted than the pointers hold: the walk, and the claims it found)."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -120,16 +129,21 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     row = {"claims": [], "co": [], "roles": []}
     if ptr:
         ptr += [p for p in pairs if p["kind"] == "role"]
-        row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None)
+        # The claims shown (every listed id with ``all_claims``) come back whole with it.
+        row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None,
+                    claim_whole=EVIDENCE_PER_EDGE if all_claims else per_edge)
     have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
         ("co", r["a_id"], r["b_id"]) for r in row["co"]} | {
         ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}
     rest = _read(graph, "edge_evidence", [
         p for p in pairs if (p["kind"], p["a"], p["b"]) not in have], per_edge, walk_cap)
-    row = {k: row[k] + rest[k] for k in row}
+    claims = {r["claim"]["id"]: claim_from_row(r) for r in row.get("claim_rows", [])}
+    row = {k: row[k] + rest[k] for k in ("claims", "co", "roles")}
     ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
     wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
-    claims = {c.id: c for c in claims_by_ids(graph, wanted)}
+    # Only the claims of walked edges (a missing or dangling pointer) are fetched apart.
+    claims.update((c.id, c) for c in claims_by_ids(
+        graph, list(dict.fromkeys(c for c in wanted if c not in claims))))
     co: dict[tuple[str, str], list[Evidence]] = {}
     for r in row["co"]:
         co.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))

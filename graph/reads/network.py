@@ -12,14 +12,12 @@ from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.models import (
     ClaimOut,
-    EntityRef,
     Evidence,
     GraphEdge,
     GraphNode,
     SearchOut,
     Subgraph,
     Timeline,
-    TimelineBucket,
 )
 from graph.reads import (
     claim_from_row,
@@ -60,21 +58,32 @@ def neighbors(
     bad = set(rel_types) - set(EDGE_TYPES)
     if bad:
         raise InvalidInput(f"unknown rel_types {sorted(bad)}; use {list(EDGE_TYPES)}")
-    (root,), found = resolve_with_entities(graph, [ref])
-    root_node = found.get(root)
-    if root_node is None:
-        raise NotFound(f"no entity with id {root!r}")
+    per_node = max(5, min(limit, 50))
+    dates = evidence.month_range(date_from, date_to)
+    # An id's first level and the entity itself come in one read; a name is resolved first.
+    first: list[dict[str, Any]] | None = None
+    found_root: list[dict[str, Any]] = []
+    if not dates.get("dated"):
+        first = _step(graph, [ref], rel_types, types, per_node, dates, root=found_root)
+    if found_root:
+        root_node = entity_from(found_root[0]["entity"], found_root[0]["mentions"])
+    else:
+        first = None
+        (root,), found = resolve_with_entities(graph, [ref])
+        if found.get(root) is None:
+            raise NotFound(f"no entity with id {root!r}")
+        root_node = found[root]
+    root = root_node.id
     nodes: dict[str, GraphNode] = {root: GraphNode(**root_node.model_dump(
         include={"id", "name", "type", "mentions", "lat", "lon", "country"}))}
     edges: dict[str, GraphEdge] = {}
     frontier, truncated = [root], False
-    per_node = max(5, min(limit, 50))
-    dates = evidence.month_range(date_from, date_to)
     for level in range(depth):
         # Deeper levels share what is left of the node budget: fewer edges per entity.
         room = max(1, limit - len(nodes))
         fan = per_node if level == 0 else max(3, min(per_node, room // len(frontier) + 2))
-        rows = _step(graph, frontier[:room], rel_types, types, fan, dates)
+        rows = first if level == 0 and first is not None else _step(
+            graph, frontier[:room], rel_types, types, fan, dates)
         rows.sort(key=lambda r: (-r["weight"], r["type"], r["source"], r["target"]))
         nxt: list[str] = []
         for r in rows:
@@ -109,12 +118,15 @@ _KINDS = {"CO_MENTIONED": (("co", True),), "CLAIM_ABOUT": (("out", True), ("in",
 
 
 def _step(graph: Graph, ids: list[str], rel_types: list[str], types: list[str] | None,
-          per_node: int, dates: dict[str, Any]) -> list[dict[str, Any]]:
+          per_node: int, dates: dict[str, Any], *,
+          root: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """One expansion level: each entity's heaviest ``per_node`` edges of each type. Undated, from
     the write-time top-K lists (O(K) per entity, not O(degree)); an entity whose list cannot
     answer exactly (missing, or full and fewer than ``per_node`` left after the type filter)
     and date-filtered reads weigh the edges themselves (``neighbors_agg``). Same rows either
-    way: ranked by weight, then the other entity's id; roles in both directions together."""
+    way: ranked by weight, then the other entity's id; roles in both directions together.
+    ``root`` (undated only): gets the first entity of ``ids`` as entities_by_ids reads it
+    (``{"entity", "mentions"}``), nothing when no entity has that id."""
     if dates.get("dated"):
         return graph.read(queries.load("neighbors_agg"), ids=ids, rel_types=rel_types,
                           types=types, per_node=per_node, **dates)
@@ -122,7 +134,9 @@ def _step(graph: Graph, ids: list[str], rel_types: list[str], types: list[str] |
     got: dict[tuple[str, str], list[dict[str, Any]]] = {}
     scan: set[str] = set()
     for r in graph.read(queries.load("neighbors_top"), ids=ids, kinds=kinds, types=types,
-                        per_node=per_node):
+                        per_node=per_node, root=ids[0] if root is not None else None):
+        if root is not None and r["root"] and not root:
+            root.extend(r["root"])
         if r["missing"] or (r["listed"] >= toplists.K and len(r["got"]) < per_node):
             scan.add(r["id"])
         got[(r["id"], r["kind"])] = r["got"]
@@ -198,39 +212,43 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
         raise InvalidInput("bucket must be day, week or month")
     row = stats_row(graph, ref, limit=0)
     entity_id = row["entity"]["id"]
-    buckets: dict[str, TimelineBucket] = {}
+    # Summed in plain lists, one model per bucket at the end (a model per day and a validated
+    # attribute update per count took several ms for a hub's thousands of days).
+    sums: dict[str, list[int]] = {}  # bucket -> [mentions, articles, claims]
     days: dict[str, tuple[str, int]] = {}  # day with claims, in range -> (its bucket, claims)
     for day, n in stats.daily(row["counts"]).items():
         if not stats.in_range(day, date_from, date_to):
             continue
         period = _bucket(day, bucket)
-        b = buckets.setdefault(period, TimelineBucket(period=""))
-        b.mentions += n["mentions"]
-        b.articles += n["articles"]
-        b.claim_count += n["claims"]
+        acc = sums.get(period)
+        if acc is None:
+            acc = sums[period] = [0, 0, 0]
+        acc[0] += n["mentions"]
+        acc[1] += n["articles"]
+        acc[2] += n["claims"]
         if n["claims"] and day:
             days[day] = (period, n["claims"])
-    for period, b in list(buckets.items()):
-        b.period = period
-        if not (b.mentions or b.articles or b.claim_count):
-            del buckets[period]
-    wanted = _list_claims(graph, entity_id, buckets, days, claims_per_bucket, claim_cap)
-    for period, b in buckets.items():
-        b.claims = sorted(wanted.get(period, []),
-                          key=lambda c: (c.date or c.evidence.published or "", c.id),
-                          reverse=True)
+    # A day bucket per day: a hub has hundreds, so the buckets stay dicts and the whole
+    # timeline is validated in one call at the end.
+    buckets = {period: {"period": period, "mentions": m, "articles": a, "claim_count": c}
+               for period, (m, a, c) in sums.items() if m or a or c}
+    claim_counts = {period: b["claim_count"] for period, b in buckets.items()}
+    wanted = _list_claims(graph, entity_id, claim_counts, days, claims_per_bucket, claim_cap)
+    for period, listed in wanted.items():
+        buckets[period]["claims"] = sorted(
+            listed, key=lambda c: (c.date or c.evidence.published or "", c.id), reverse=True)
     e = row["entity"]
-    unlisted = [p for p, b in buckets.items() if b.claim_count and p and p not in wanted]
+    unlisted = [p for p, n in claim_counts.items() if n and p and p not in wanted]
     note = None
     if unlisted and claims_per_bucket and claim_cap:
         note = (f"claims are listed for the newest {len(wanted)} {bucket}s with claims only "
                 f"(up to {claims_per_bucket} each, {claim_cap} in all); older ones through "
                 f"GET /v1/claims?about={entity_id}&date_to=<date>, or raise claim_cap")
-    return Timeline(entity=EntityRef(id=e["id"], name=e.get("name") or e["id"],
-                                     type=e.get("type") or "Entity"),
-                    bucket=bucket,  # type: ignore[arg-type]
-                    buckets=sorted(buckets.values(), key=lambda b: b.period),
-                    capped=note is not None, cap_note=note)
+    return Timeline.model_validate({
+        "entity": {"id": e["id"], "name": e.get("name") or e["id"],
+                   "type": e.get("type") or "Entity"},
+        "bucket": bucket, "buckets": [buckets[p] for p in sorted(buckets)],
+        "capped": note is not None, "cap_note": note})
 
 
 # An entity with more claims than this has its timeline's claims read from the listed days'
@@ -238,13 +256,14 @@ def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | 
 TIMELINE_FROM_DAYS = 500
 
 
-def _list_claims(graph: Graph, entity_id: str, buckets: dict[str, TimelineBucket],
+def _list_claims(graph: Graph, entity_id: str, claim_counts: dict[str, int],
                  days: dict[str, tuple[str, int]], per_bucket: int,
                  cap: int) -> dict[str, list[ClaimOut]]:
-    """The claims of the newest buckets with claims, ``per_bucket`` each, ``cap`` in all, read
-    whole in one query. ``days`` (day -> (bucket, claims), the write-time counts) says which
-    days hold each bucket's newest ``per_bucket`` claims: only those days are read."""
-    periods = sorted((p for p, b in buckets.items() if b.claim_count and p), reverse=True)
+    """The claims of the newest buckets with claims (``claim_counts``: bucket -> claims),
+    ``per_bucket`` each, ``cap`` in all, read whole in one query. ``days`` (day -> (bucket,
+    claims), the write-time counts) says which days hold each bucket's newest ``per_bucket``
+    claims: only those days are read."""
+    periods = sorted((p for p, n in claim_counts.items() if n and p), reverse=True)
     periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
     chosen = set(periods)
     period_of: dict[str, str] = {}

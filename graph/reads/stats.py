@@ -10,14 +10,22 @@ _KINDS = {"m": "mentions", "a": "articles", "c": "claims"}
 def daily(counts: dict[str, Any]) -> dict[str, dict[str, int]]:
     """``{"m2024-03-01": 3, "a2024-03-01": 1, "mnone": 2, ...}`` -> ``{day: {mentions,
     articles, claims}}`` with undated evidence under the day ``""``."""
+    # A hub has a few thousand keys: no dict built per key, one lookup for the kind.
     out: dict[str, dict[str, int]] = {}
+    kinds = _KINDS
     for key, value in counts.items():
-        kind, day = key[:1], key[1:]
-        if kind not in _KINDS or not (day[:1].isdigit() or day == "none"):
-            continue  # the totals and the key itself
-        slot = out.setdefault("" if day == "none" else day,
-                              {"mentions": 0, "articles": 0, "claims": 0})
-        slot[_KINDS[kind]] += int(value)
+        name = kinds.get(key[:1])
+        if name is None:
+            continue  # the key itself
+        day = key[1:]
+        if day == "none":
+            day = ""
+        elif not day[:1].isdigit():
+            continue  # the totals
+        slot = out.get(day)
+        if slot is None:
+            slot = out[day] = {"mentions": 0, "articles": 0, "claims": 0}
+        slot[name] += int(value)
     return out
 
 
