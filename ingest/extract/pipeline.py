@@ -46,13 +46,14 @@ from ingest.extract.one_name import (
     publishers_typed_person,
 )
 from ingest.extract.person_evidence import persons_without_evidence
+from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.7"
+EXTRACTOR_VERSION = "kg-extract/1.8"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -157,6 +158,7 @@ def _records(
     settlements: SettlementIndex,
 ) -> list[EntityRecord]:
     recs: dict[str, EntityRecord] = {}
+    kinds: dict[str, str] = {}  # entity id -> place kind of its first mention
     for m in sorted(ments, key=lambda x: x.start):
         key = m.key or ""
         rec = recs.get(key)
@@ -171,6 +173,8 @@ def _records(
                 geonames_id=p.geonames_id if p else None, lat=p.lat if p else None,
                 lon=p.lon if p else None, country=p.country if p else None,
                 admin1=p.admin1 if p else None, resolution=res)
+            if p is not None:
+                kinds[key] = p.kind
         # a role description ('the Russian president') is not a name of the person: it
         # belongs to a role with dates, so it is a mention but never an alias
         if m.description is None and m.text != rec.name and m.text not in rec.aliases:
@@ -180,6 +184,7 @@ def _records(
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
         _fullest_name(rec)
+        written_place_name(rec, kinds.get(rec.id))  # 'Novomoskovsk', not GeoNames' 'Samar'
         _national_spelling(rec, settlements)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".
