@@ -32,16 +32,19 @@ from ingest.extract.person_evidence import (
 from ingest.extract.places import PlaceIndex, PlaceInfo
 from ingest.extract.spans import (
     after_org_kind,
+    common_word_opener,
     dateline_spans,
     extend_initials,
     extend_number,
     is_title_org,
     is_title_person,
+    org_kind_apposition,
     place_led_org,
     title_case,
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
+_INDEFINITE = {"a", "an", "one", "another", "every", "each", "any"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
                 "toward", "of", "across", "inside", "and"}
@@ -51,6 +54,8 @@ _STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "to
 # a name that is also a given name is a place only with place evidence and this population
 # (or a city in a country the article talks about)
 AMBIGUOUS_PLACE_POPULATION = 100_000
+# method of a model FAC span that may be a person's name (kept only if retyped Person)
+FAC_PERSON_CANDIDATE = "fac-person"
 
 
 @dataclass
@@ -100,6 +105,9 @@ class Rules:
     settlement_words: frozenset[str]
     title_heads: frozenset[str]
     types: TypeWords = field(default_factory=load_type_words)
+    # English common words (WordNet noun-and-verb, adjective, adverb) from the lemmatizer's
+    # lookup tables: a capitalised one opening a sentence is no name ('Film posted ...')
+    common_words: frozenset[str] = frozenset()
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -113,7 +121,19 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
     return Rules(gaz, places, desc, groups, dict(lex["demonyms"]),
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
                  gaz.words("region_words"), gaz.words("settlement_words"),
-                 frozenset(t.split()[-1] for t in lex["role_titles"]))
+                 frozenset(t.split()[-1] for t in lex["role_titles"]),
+                 common_words=_common_english_words(nlp))
+
+
+def _common_english_words(nlp: Language) -> frozenset[str]:
+    """Words the lemmatizer's WordNet index lists as a noun and a verb, or as an adjective
+    or adverb: common words, not names (WordNet's proper nouns are nouns only: 'putin')."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return frozenset()
+    nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
+    return frozenset((nouns & verbs) | set(index.get("adj", ())) | set(index.get("adv", ())))
 
 
 def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:
@@ -437,6 +457,11 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
+        if label in ("PERSON", "ORG") and not is_given_name(text) \
+                and common_word_opener(doc, s, e, rules.common_words):
+            return None  # 'Film posted online ...', '“Queues and ...': a common word
+        if label == "PERSON" and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
+            return None  # 'one Muscovite told ...': a common noun, not a person's name
         if label in _PLACE_LABELS and demonym_code(rules, text)[0] \
                 and norm(text) not in rules.places.country_by_name:
             return None  # 'the Ukrainian city of ...': a demonym is not the place
@@ -507,6 +532,9 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                            place=info, method="context")
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
         return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
+    if label == "PERSON" and entry is None and not is_given_name(doc[s].text) \
+            and org_kind_apposition(doc, s, e):
+        return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'Maxar, the company that ...'
     if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
             and not is_given_name(text) and not is_surname_in_doc(doc, text):
         # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
@@ -525,6 +553,11 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
+    if label == "FAC" and 2 <= e - s <= 3 and is_given_name(doc[s].text.split("-")[0]) \
+            and not is_settlement and (e >= len(doc) or doc[e].pos_ != "NOUN"):
+        # 'by its mayor Oleksandr Goncharenko' tagged FAC: a candidate that
+        # one_name.people_tagged_org keeps only when it is written like a person's name
+        return _mk(doc, s, e, EntityType.ORGANIZATION, method=FAC_PERSON_CANDIDATE)
     return None
 
 

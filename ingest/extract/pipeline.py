@@ -27,6 +27,7 @@ from ingest.extract.coref import (
 )
 from ingest.extract.dates import parse_published
 from ingest.extract.entities import (
+    FAC_PERSON_CANDIDATE,
     Ment,
     Rules,
     build_rules,
@@ -107,6 +108,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
     ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
+    ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
