@@ -57,3 +57,21 @@ def test_a_name_after_a_description_tagged_facility_is_a_person(ex: SpacyExtract
     assert (EntityType.PERSON, "Oleksandr Goncharenko") in _typed(res)
     res = _one(ex, "Kharkiv's mayor Ihor Terekhov said the metro would reopen.")
     assert _typed(res) == {(EntityType.PLACE, "Kharkiv"), (EntityType.PERSON, "Ihor Terekhov")}
+
+
+def test_the_abbreviation_of_a_common_noun_is_no_organization(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Germany plans new terminals for liquefied natural gas (LNG) on its "
+                   "northern coast.")
+    assert _typed(res) == {(EntityType.PLACE, "Germany")}
+    res = _one(ex, "The International Atomic Energy Agency (IAEA) sent inspectors to the "
+                   "plant. The IAEA said the reactor was safe.")
+    agency = [e for e in res.entities if e.type is EntityType.ORGANIZATION]
+    assert [e.name for e in agency] == ["International Atomic Energy Agency"]
+
+
+def test_an_embedded_post_attribution_is_no_organization(ex: SpacyExtractor) -> None:
+    text = ("Rescuers reached the school at noon, the regional rescue service said. "
+            "pic.twitter.com/Ab12Cd34 — Kyiv Daily Wire (@KyivDailyWire) March 4, 2024")
+    res = _one(ex, text)
+    assert not any("Wire" in e.name or "@" in e.name or "twitter" in e.name
+                   for e in res.entities)

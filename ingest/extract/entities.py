@@ -32,6 +32,7 @@ from ingest.extract.person_evidence import (
 from ingest.extract.places import PlaceIndex, PlaceInfo
 from ingest.extract.spans import (
     after_org_kind,
+    common_noun_acronym,
     common_word_opener,
     dateline_spans,
     extend_initials,
@@ -460,6 +461,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         if label in ("PERSON", "ORG") and not is_given_name(text) \
                 and common_word_opener(doc, s, e, rules.common_words):
             return None  # 'Film posted online ...', '“Queues and ...': a common word
+        if label == "ORG" and common_noun_acronym(doc, s, e):
+            return None  # 'liquefied natural gas (LNG)': a thing's abbreviation
         if label == "PERSON" and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
             return None  # 'one Muscovite told ...': a common noun, not a person's name
         if label in _PLACE_LABELS and demonym_code(rules, text)[0] \

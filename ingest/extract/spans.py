@@ -110,6 +110,27 @@ def org_kind_apposition(doc: Doc, s: int, e: int) -> bool:
 
 
 _OPENERS = {"“", '"', "‘", "'", "(", "—", "–"}
+_LINKS = {"of", "and", "for", "the", "to", "in", "on"}
+
+
+def common_noun_acronym(doc: Doc, s: int, e: int) -> bool:
+    """'liquefied natural gas (LNG)', 'weapons of mass destruction (WMD)': an all-caps
+    abbreviation in brackets after the lower-case words it abbreviates names a thing, not
+    an organization."""
+    text = doc[s:e].text
+    if e - s != 1 or not text.isalpha() or not text.isupper() or s < 2 \
+            or doc[s - 1].text != "(":
+        return False
+    initials: list[str] = []
+    k = s - 2
+    while k >= 0 and len(initials) < len(text):
+        tok = doc[k]
+        if not tok.is_alpha or not tok.is_lower:
+            return False
+        if tok.lower_ not in _LINKS:
+            initials.append(tok.lower_[0])
+        k -= 1
+    return "".join(reversed(initials)) == text.lower()
 
 
 def common_word_opener(doc: Doc, s: int, e: int, common: frozenset[str]) -> bool:
