@@ -45,6 +45,7 @@ from ingest.extract.spans import (
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
+_CLAUSE_POS = {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADP"}
 _INDEFINITE = {"a", "an", "one", "another", "every", "each", "any"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
@@ -412,6 +413,9 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
     hit = next((t for t in window if t.lower_ in rules.settlement_words), None)
     if hit is None:
         return False, None, None
+    if any(t.pos_ in _CLAUSE_POS for t in doc[e + 1 : hit.i]):
+        # '<X>, while the strategic city of Y ...': a new clause, not an apposition to X
+        return False, None, None
     # the location must be introduced by a preposition right after the settlement noun:
     # 'a village in Ukraine’s X region' -- not 'a key town seized by Ukraine'.
     if hit.i + 1 >= len(doc) or doc[hit.i + 1].lower_ not in ("in", "near", "of", "outside"):
@@ -512,7 +516,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if entry is not None or label in _PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
-                                    country=country or (entry.country if entry else None),
+                                    # the gazetteer's country is certain; the context's a guess
+                                    country=(entry.country if entry else None) or country,
                                     admin1_key=admin1, context=ctx)
         if label not in _PLACE_LABELS and entry is None and not is_settlement:
             return None

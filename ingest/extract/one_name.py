@@ -66,6 +66,33 @@ def one_type_per_name(ments: list[Ment]) -> None:
             m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 
+def one_entity_per_place_name(ments: list[Ment]) -> None:
+    """One name, one entity: the model's Organization mentions of a name that the article
+    also names as a place the reference data resolved ('fears in Moldova' ... 'a war against
+    Moldova' tagged ORG) join that place; a place no reference data knows ('On Weibo', 'the
+    G7 summit') joins the Organization of that name. In place; gazetteer entries and
+    institutions keep theirs."""
+    known: dict[str, Ment] = {}
+    orgs: dict[str, Ment] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.key and m.place is not None \
+                and m.place.kind != "unresolved":
+            known.setdefault(norm(m.text), m)
+        elif m.type is EntityType.ORGANIZATION and m.key and m.method == "model" \
+                and m.entry is None:
+            orgs.setdefault(norm(m.text), m)
+    for m in ments:
+        t = norm(m.text)
+        if m.type is EntityType.ORGANIZATION and m.method == "model" and m.entry is None \
+                and t in known:
+            p = known[t]
+            m.type, m.key, m.name, m.place, m.method = p.type, p.key, p.name, p.place, "same-name"
+        elif m.type is EntityType.PLACE and m.place is not None and m.place.method == "new" \
+                and m.entry is None and t in orgs and t not in known:
+            o = orgs[t]
+            m.type, m.key, m.name, m.place, m.method = o.type, o.key, o.name, None, "same-name"
+
+
 def join_given_names(ments: list[Ment]) -> None:
     """A bare given name joins the one person named in full before it with that given name."""
     by_given: dict[str, list[tuple[int, str, str]]] = {}

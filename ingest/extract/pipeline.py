@@ -42,6 +42,7 @@ from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
 from ingest.extract.one_name import (
     join_given_names,
+    one_entity_per_place_name,
     one_type_per_name,
     people_tagged_org,
     publishers_typed_person,
@@ -114,6 +115,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
+    one_entity_per_place_name(ments)  # 'Moldova' Place and ORG in one article: the place
     join_given_names(ments)
     publishers_typed_person(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
