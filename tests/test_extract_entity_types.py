@@ -94,3 +94,10 @@ def test_a_clause_after_a_comma_is_no_settlement_apposition(ex: SpacyExtractor) 
     kyiv = [e for e in res.entities if e.name == "Kyiv"]
     assert [(e.id, e.country, len(e.mentions)) for e in kyiv] == [
         ("place:geonames:703448", "UA", 2)]
+
+
+def test_a_city_in_apposition_with_capital_is_a_place(ex: SpacyExtractor) -> None:
+    # the model tags the city ORG here
+    res = _one(ex, "A building belonging to the ministry of state security was hit in the "
+                   "region’s capital, Tiraspol, on Monday evening.")
+    assert (EntityType.PLACE, "Tiraspol") in _typed(res)

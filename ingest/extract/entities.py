@@ -437,6 +437,16 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
     return True, admin1, country
 
 
+def _settlement_apposition(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """'the region’s capital, Tiraspol,' / 'Tiraspol, the region's capital,': a name in
+    apposition with a settlement noun (or 'capital') that GeoNames knows as a city."""
+    root = doc[s:e].root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [t for t in root.children if t.dep_ == "appos"]
+    return any(t.lemma_.lower() in rules.settlement_words or t.lower_ == "capital"
+               for t in nouns) and rules.places.has_city(doc[s:e].text)
+
+
 def _later_in_settlement_list(doc: Doc, s: int, rules: Rules) -> bool:
     """'the villages of al-Foua and Kefraya', 'the towns of A, B and C': a later name of a
     list that a plural settlement noun heads (no verb and no new sentence in between)."""
@@ -491,7 +501,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
              and doc[e].lower_ != "capital")
             or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower()
                 in rules.settlement_words and doc[s - 2].lower_ != "capital")
-            or _later_in_settlement_list(doc, s, rules)):
+            or _later_in_settlement_list(doc, s, rules)
+            or _settlement_apposition(doc, s, e, rules)):
         # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
         # al-Bab': a settlement noun next to a name makes it a place whatever the model said
         is_settlement = True
