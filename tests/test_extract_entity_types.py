@@ -30,6 +30,10 @@ def test_a_common_word_opening_a_sentence_is_no_person(ex: SpacyExtractor) -> No
     # the small model tags 'Elementary' as a PERSON here
     res = _one(ex, "Elementary training is quick though, the instructor said.")
     assert res.entities == []
+    # ... or a quotation: the model tags 'Queues' ORG (its lemma is the word itself)
+    res = _one(ex, "Fuel depots were hit near the city. “Queues and rising prices at gas "
+                   "stations are seen everywhere,” a driver said.")
+    assert not [e for e in res.entities if e.name == "Queues"]
 
 
 def test_a_surname_opening_a_sentence_stays_a_person(ex: SpacyExtractor) -> None:

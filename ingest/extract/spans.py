@@ -144,7 +144,9 @@ def common_word_opener(doc: Doc, s: int, e: int, common: frozenset[str]) -> bool
     if not (tok.is_sent_start or (s > 0 and doc[s - 1].text in _OPENERS)):
         return False
     low = tok.lower_
-    if low not in common and tok.lemma_.lower() not in common:
+    # the model's lemma of a token it took for a name is the name itself: 'Queues'
+    forms = {low, tok.lemma_.lower(), low.removesuffix("s"), low.removesuffix("es")}
+    if not forms & common:
         return False
     return not any(t.text == tok.text and not t.is_sent_start and t.i != s
                    and doc[t.i - 1].text not in _OPENERS for t in doc)
