@@ -105,3 +105,9 @@ def test_a_city_in_apposition_with_capital_is_a_place(ex: SpacyExtractor) -> Non
     res = _one(ex, "A building belonging to the ministry of state security was hit in the "
                    "region’s capital, Tiraspol, on Monday evening.")
     assert (EntityType.PLACE, "Tiraspol") in _typed(res)
+
+
+def test_a_credit_line_of_two_staff_names_is_no_person(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Other people were injured in the air attack, according to the sources. "
+                   "R. Haddad/L. Mansour")
+    assert not [e for e in res.entities if e.type is EntityType.PERSON]

@@ -467,8 +467,10 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     text = doc[s:e].text
     entry = rules.gaz.lookup(text)
     label = ent.label_
-    if label == "PERSON" and entry is None and any(c.isdigit() for c in text):
-        return None  # '8 May' of a live blog's time stamp: no person's name has a digit
+    if label == "PERSON" and entry is None and (any(c.isdigit() for c in text) or "/" in text):
+        # '8 May' of a live blog's time stamp: no person's name has a digit; 'M. Name/H.
+        # Name' is a credit line naming two staff, not a person
+        return None
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
