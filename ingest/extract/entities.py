@@ -467,6 +467,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     text = doc[s:e].text
     entry = rules.gaz.lookup(text)
     label = ent.label_
+    if entry is None and ("@" in text or "://" in text or "pic.twitter" in text):
+        return None  # embedded-post markup ('@UNOCHA', '… pic.twitter.com/… — Name'): no name
     if label == "PERSON" and entry is None and (any(c.isdigit() for c in text) or "/" in text):
         # '8 May' of a live blog's time stamp: no person's name has a digit; 'M. Name/H.
         # Name' is a credit line naming two staff, not a person

@@ -107,14 +107,6 @@ def _blank_bare_credit(m: re.Match[str]) -> str:
     return " " * keep + text[keep:]
 
 
-# embedded-post markup left inside a paragraph: 'pic.twitter.com/…' and other links, the
-# attribution '— Name (@handle) July 3, 2022' and @handles ('@UNOCHA'): no entity, no claim
-_EMBED = re.compile(
-    r"(?:pic\.twitter\.com|https?://)\S+"
-    r"|[—–]\s[^\n—–()]{1,80}\(@\w+\)(?:\s[A-Z][a-z]+\s\d{1,2},\s\d{4})?"
-    r"|(?<![\w.])@\w+")
-
-
 _TAG_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:Tags|Topics|Keywords):?(?=\s+[A-Z])",
                         re.MULTILINE)
 
@@ -219,8 +211,6 @@ class Furniture:
             out = _INLINE_CREDIT.sub(lambda m: " " * len(m.group(0)), out)
         if ":" in out:
             out = _BARE_CREDIT.sub(_blank_bare_credit, out)
-        if "@" in out or "pic.twitter" in out or "://" in out:
-            out = _EMBED.sub(lambda m: " " * len(m.group(0)), out)
         return out
 
 
