@@ -111,3 +111,12 @@ def test_a_credit_line_of_two_staff_names_is_no_person(ex: SpacyExtractor) -> No
     res = _one(ex, "Other people were injured in the air attack, according to the sources. "
                    "R. Haddad/L. Mansour")
     assert not [e for e in res.entities if e.type is EntityType.PERSON]
+
+
+def test_what_a_head_or_chief_is_of_is_an_organization(ex: SpacyExtractor) -> None:
+    # the model tags the operator PERSON twice; 'the chief of' shows what it is
+    res = _one(ex, "Marta Kovalenko, the chief of Ukrenergo, said the grid was stable. "
+                   "Ukrenergo said repairs would take weeks.")
+    assert _typed(res) == {(EntityType.PERSON, "Marta Kovalenko"),
+                           (EntityType.ORGANIZATION, "Ukrenergo")}
+    assert len(next(e for e in res.entities if e.name == "Ukrenergo").mentions) == 2

@@ -56,6 +56,10 @@ _STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "to
 # a name that is also a given name is a place only with place evidence and this population
 # (or a city in a country the article talks about)
 AMBIGUOUS_PLACE_POPULATION = 100_000
+# titles whose 'of' names an organization ('head of', never 'aide to', 'spokesman for')
+_HEADS_OF_ORGS = frozenset({"head", "chief", "director", "ceo", "chairman", "chairwoman",
+                            "founder", "owner", "boss"})
+HEAD_OF = "head-of"
 # method of a model FAC span that may be a person's name (kept only if retyped Person)
 FAC_PERSON_CANDIDATE = "fac-person"
 
@@ -555,6 +559,11 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                            place=info, method="context")
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
         return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
+    if label in ("PERSON", "FAC", "PRODUCT") and e - s == 1 and entry is None \
+            and not is_given_name(doc[s].text) \
+            and s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _HEADS_OF_ORGS:
+        # 'the new head of Roscosmos': what a head or chief is 'of' is an organization
+        return _mk(doc, s, e, EntityType.ORGANIZATION, method=HEAD_OF)
     if label == "PERSON" and entry is None and not is_given_name(doc[s].text) \
             and org_kind_apposition(doc, s, e):
         return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'Maxar, the company that ...'

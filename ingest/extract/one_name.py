@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.models import EntityType
-from ingest.extract.entities import Ment, Rules
+from ingest.extract.entities import HEAD_OF, Ment, Rules
 from ingest.extract.gazetteer import norm, slug
 from ingest.extract.names import fold_word, is_given_name
 from ingest.extract.spans import ORG_HEADS, ORG_KIND_NOUNS
@@ -91,6 +91,19 @@ def one_entity_per_place_name(ments: list[Ment]) -> None:
                 and m.entry is None and t in orgs and t not in known:
             o = orgs[t]
             m.type, m.key, m.name, m.place, m.method = o.type, o.key, o.name, None, "same-name"
+
+
+def one_organization_per_name(ments: list[Ment]) -> None:
+    """'the new head of Roscosmos' ... 'Roscosmos said': the model's one-word Person mentions
+    of a name the article shows to be an organization (``entities.HEAD_OF``) join it."""
+    heads = {norm(m.text): m for m in ments if m.method == HEAD_OF and m.key}
+    if not heads:
+        return
+    for m in ments:
+        hit = heads.get(norm(m.text))
+        if hit is not None and m.type is EntityType.PERSON and m.method == "model" \
+                and m.entry is None and m.description is None:
+            m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 
 def join_given_names(ments: list[Ment]) -> None:

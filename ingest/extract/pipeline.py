@@ -43,6 +43,7 @@ from ingest.extract.names import given_names, translit_key
 from ingest.extract.one_name import (
     join_given_names,
     one_entity_per_place_name,
+    one_organization_per_name,
     one_type_per_name,
     people_tagged_org,
     publishers_typed_person,
@@ -116,6 +117,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
     one_entity_per_place_name(ments)  # 'Moldova' Place and ORG in one article: the place
+    one_organization_per_name(ments)  # 'head of Roscosmos' ... 'Roscosmos said'
     join_given_names(ments)
     publishers_typed_person(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
