@@ -15,8 +15,9 @@
   name, the last no given name, no organization or facility head, no place and no title --
   is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
   Kubrakov' as GPE). Gazetteer entries keep their type.
-- **Publications typed Person**: a one-word name, no given name, only ever the subject of
-  'report'/'publish'/'quote'/'cite' ('…, Politico reports') is an Organization.
+- **Publications typed Person**: a one-word name, no given name, the subject of
+  'report'/'publish'/'quote'/'cite' ('…, Politico reports') and otherwise only told things
+  ('an official told Politico') is an Organization.
 """
 
 from __future__ import annotations
@@ -155,12 +156,13 @@ def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
 
 
 _PUBLISHING_VERBS = frozenset({"report", "publish", "quote", "cite"})
+_TOLD = frozenset({"tell", "to"})
 
 
 def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
     """'…, Politico reports', 'Euromaidan reported': a one-word model Person that is no given
-    name and only ever the subject of a publishing verb, never after a title or honorific, is
-    the publication (Organization), in place."""
+    name, the subject of a publishing verb and otherwise only the one told something ('told
+    Politico'), never after a title or honorific, is the publication (Organization), in place."""
     by_key: dict[str, list[Ment]] = {}
     for m in ments:
         if m.type is EntityType.PERSON and m.key and m.entry is None and m.description is None:
@@ -170,8 +172,13 @@ def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
                for m in ms):
             continue
         heads = [doc[m.start_tok] for m in ms]
-        if not all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
-                   for t in heads):
+        publishes = [t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
+                     for t in heads]
+        # '… the official told Politico': being told something fits a publication too, once
+        # another mention shows it publishing
+        told = [t.dep_ in ("dobj", "dative", "pobj") and t.head.lemma_.lower() in _TOLD
+                for t in heads]
+        if not any(publishes) or not all(p or q for p, q in zip(publishes, told, strict=True)):
             continue
         for m in ms:
             m.type, m.key, m.name, m.method = (EntityType.ORGANIZATION, f"org:{slug(m.text)}",
