@@ -181,3 +181,39 @@ def test_a_publication_that_reports_is_no_person(ex: SpacyExtractor) -> None:
     types = {e.name: e.type for e in res.entities}
     assert types.get("Defensenews") is EntityType.ORGANIZATION, res.entities
     assert types.get("Oksana Melnyk") is EntityType.PERSON
+
+
+def test_a_place_is_named_as_the_article_wrote_it_not_by_its_reference_form(
+        ex: SpacyExtractor) -> None:
+    # GeoNames' primary name is the local form 'Sevilla'; English news writes 'Seville'
+    res = _one(ex, "The ministers met in Seville on Friday and again in Madrid a week later.")
+    seville = next(e for e in res.entities if e.id == "place:geonames:2510911")
+    assert seville.name == "Seville"
+    assert "Sevilla" in seville.aliases
+
+
+def test_a_short_form_of_a_place_name_does_not_replace_it() -> None:
+    from graph.models import EntityRecord, Mention
+    from ingest.extract.place_names import written_place_name
+
+    rec = EntityRecord(id="place:geonames:1", type=EntityType.PLACE, name="Rostov-on-Don",
+                       geonames_id=1, mentions=[Mention(start=0, end=6, text="Rostov",
+                                                        sentence_start=0, sentence_end=9)])
+    written_place_name(rec, "city")
+    assert rec.name == "Rostov-on-Don"
+    renamed = rec.model_copy(update={"name": "Samar", "mentions": [
+        Mention(start=0, end=12, text="Novomoskovsk", sentence_start=0, sentence_end=20)]})
+    written_place_name(renamed, "city")
+    assert renamed.name == "Novomoskovsk" and "Samar" in renamed.aliases
+    written_place_name(country := rec.model_copy(update={"name": "United Kingdom"}), "country")
+    assert country.name == "United Kingdom"  # 'Britain' never renames the country
+
+
+def test_a_renamed_ukrainian_town_keeps_the_national_form_of_the_name_written(
+        ex: SpacyExtractor) -> None:
+    text = ("Street fighting went on in Sievierodonetsk on Sunday, and the regional governor "
+            "said Severodonetsk was nearly surrounded.")
+    res = _one(ex, text)
+    town = [e for e in res.entities if e.type is EntityType.PLACE]
+    assert [e.name for e in town] == ["Sievierodonetsk"]
+    assert "Severodonetsk" in town[0].aliases

@@ -32,16 +32,21 @@ from ingest.extract.person_evidence import (
 from ingest.extract.places import PlaceIndex, PlaceInfo
 from ingest.extract.spans import (
     after_org_kind,
+    common_noun_acronym,
+    common_word_opener,
     dateline_spans,
     extend_initials,
     extend_number,
     is_title_org,
     is_title_person,
+    org_kind_apposition,
     place_led_org,
     title_case,
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
+_CLAUSE_POS = {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADP"}
+_INDEFINITE = {"a", "an", "one", "another", "every", "each", "any"}
 _MISLABEL_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "EVENT", "NORP"}
 _PLACE_PREPS = {"in", "near", "from", "outside", "around", "at", "to", "into", "towards",
                 "toward", "of", "across", "inside", "and"}
@@ -51,6 +56,12 @@ _STRONG_PLACE_PREPS = {"in", "near", "outside", "around", "into", "towards", "to
 # a name that is also a given name is a place only with place evidence and this population
 # (or a city in a country the article talks about)
 AMBIGUOUS_PLACE_POPULATION = 100_000
+# titles whose 'of' names an organization ('head of', never 'aide to', 'spokesman for')
+_HEADS_OF_ORGS = frozenset({"head", "chief", "director", "ceo", "chairman", "chairwoman",
+                            "founder", "owner", "boss"})
+HEAD_OF = "head-of"
+# method of a model FAC span that may be a person's name (kept only if retyped Person)
+FAC_PERSON_CANDIDATE = "fac-person"
 
 
 @dataclass
@@ -100,6 +111,9 @@ class Rules:
     settlement_words: frozenset[str]
     title_heads: frozenset[str]
     types: TypeWords = field(default_factory=load_type_words)
+    # English common words (WordNet noun-and-verb, adjective, adverb) from the lemmatizer's
+    # lookup tables: a capitalised one opening a sentence is no name ('Film posted ...')
+    common_words: frozenset[str] = frozenset()
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -113,7 +127,19 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
     return Rules(gaz, places, desc, groups, dict(lex["demonyms"]),
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
                  gaz.words("region_words"), gaz.words("settlement_words"),
-                 frozenset(t.split()[-1] for t in lex["role_titles"]))
+                 frozenset(t.split()[-1] for t in lex["role_titles"]),
+                 common_words=_common_english_words(nlp))
+
+
+def _common_english_words(nlp: Language) -> frozenset[str]:
+    """Words the lemmatizer's WordNet index lists as a noun and a verb, or as an adjective
+    or adverb: common words, not names (WordNet's proper nouns are nouns only: 'putin')."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return frozenset()
+    nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
+    return frozenset((nouns & verbs) | set(index.get("adj", ())) | set(index.get("adv", ())))
 
 
 def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:
@@ -391,6 +417,9 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
     hit = next((t for t in window if t.lower_ in rules.settlement_words), None)
     if hit is None:
         return False, None, None
+    if any(t.pos_ in _CLAUSE_POS for t in doc[e + 1 : hit.i]):
+        # '<X>, while the strategic city of Y ...': a new clause, not an apposition to X
+        return False, None, None
     # the location must be introduced by a preposition right after the settlement noun:
     # 'a village in Ukraine’s X region' -- not 'a key town seized by Ukraine'.
     if hit.i + 1 >= len(doc) or doc[hit.i + 1].lower_ not in ("in", "near", "of", "outside"):
@@ -410,6 +439,16 @@ def _settlement_context(doc: Doc, e: int, rules: Rules, ments: list[Ment]
             if country:
                 break
     return True, admin1, country
+
+
+def _settlement_apposition(doc: Doc, s: int, e: int, rules: Rules) -> bool:
+    """'the region’s capital, Tiraspol,' / 'Tiraspol, the region's capital,': a name in
+    apposition with a settlement noun (or 'capital') that GeoNames knows as a city."""
+    root = doc[s:e].root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [t for t in root.children if t.dep_ == "appos"]
+    return any(t.lemma_.lower() in rules.settlement_words or t.lower_ == "capital"
+               for t in nouns) and rules.places.has_city(doc[s:e].text)
 
 
 def _later_in_settlement_list(doc: Doc, s: int, rules: Rules) -> bool:
@@ -432,11 +471,22 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     text = doc[s:e].text
     entry = rules.gaz.lookup(text)
     label = ent.label_
-    if label == "PERSON" and entry is None and any(c.isdigit() for c in text):
-        return None  # '8 May' of a live blog's time stamp: no person's name has a digit
+    if entry is None and ("@" in text or "://" in text or "pic.twitter" in text):
+        return None  # embedded-post markup ('@UNOCHA', '… pic.twitter.com/… — Name'): no name
+    if label == "PERSON" and entry is None and (any(c.isdigit() for c in text) or "/" in text):
+        # '8 May' of a live blog's time stamp: no person's name has a digit; 'M. Name/H.
+        # Name' is a credit line naming two staff, not a person
+        return None
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
+        if label in ("PERSON", "ORG") and not is_given_name(text) \
+                and common_word_opener(doc, s, e, rules.common_words):
+            return None  # 'Film posted online ...', '“Queues and ...': a common word
+        if label == "ORG" and common_noun_acronym(doc, s, e):
+            return None  # 'liquefied natural gas (LNG)': a thing's abbreviation
+        if label == "PERSON" and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
+            return None  # 'one Muscovite told ...': a common noun, not a person's name
         if label in _PLACE_LABELS and demonym_code(rules, text)[0] \
                 and norm(text) not in rules.places.country_by_name:
             return None  # 'the Ukrainian city of ...': a demonym is not the place
@@ -459,7 +509,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
              and doc[e].lower_ != "capital")
             or (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lemma_.lower()
                 in rules.settlement_words and doc[s - 2].lower_ != "capital")
-            or _later_in_settlement_list(doc, s, rules)):
+            or _later_in_settlement_list(doc, s, rules)
+            or _settlement_apposition(doc, s, e, rules)):
         # 'from Hazimah town', 'the al-Serian neighborhood', 'the neighborhood of Tareeq
         # al-Bab': a settlement noun next to a name makes it a place whatever the model said
         is_settlement = True
@@ -484,7 +535,8 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
     if entry is not None or label in _PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
-                                    country=country or (entry.country if entry else None),
+                                    # the gazetteer's country is certain; the context's a guess
+                                    country=(entry.country if entry else None) or country,
                                     admin1_key=admin1, context=ctx)
         if label not in _PLACE_LABELS and entry is None and not is_settlement:
             return None
@@ -507,6 +559,14 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
                            place=info, method="context")
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
         return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'the nuclear operator Energoatom'
+    if label in ("PERSON", "FAC", "PRODUCT") and e - s == 1 and entry is None \
+            and not is_given_name(doc[s].text) \
+            and s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _HEADS_OF_ORGS:
+        # 'the new head of Roscosmos': what a head or chief is 'of' is an organization
+        return _mk(doc, s, e, EntityType.ORGANIZATION, method=HEAD_OF)
+    if label == "PERSON" and entry is None and not is_given_name(doc[s].text) \
+            and org_kind_apposition(doc, s, e):
+        return _mk(doc, s, e, EntityType.ORGANIZATION)  # 'Maxar, the company that ...'
     if label == "PERSON" and e - s == 1 and not person_evidence(doc, s, e, rules) \
             and not is_given_name(text) and not is_surname_in_doc(doc, text):
         # 'Belgorod' tagged PERSON with nothing person-like around it: a big city (or one in
@@ -525,6 +585,11 @@ def _classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str,
         return _mk(doc, s, e, EntityType.PERSON)
     if label == "ORG":
         return _mk(doc, s, e, EntityType.ORGANIZATION)
+    if label == "FAC" and 2 <= e - s <= 3 and is_given_name(doc[s].text.split("-")[0]) \
+            and not is_settlement and (e >= len(doc) or doc[e].pos_ != "NOUN"):
+        # 'by its mayor Oleksandr Goncharenko' tagged FAC: a candidate that
+        # one_name.people_tagged_org keeps only when it is written like a person's name
+        return _mk(doc, s, e, EntityType.ORGANIZATION, method=FAC_PERSON_CANDIDATE)
     return None
 
 

@@ -15,8 +15,9 @@
   name, the last no given name, no organization or facility head, no place and no title --
   is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
   Kubrakov' as GPE). Gazetteer entries keep their type.
-- **Publications typed Person**: a one-word name, no given name, only ever the subject of
-  'report'/'publish'/'quote'/'cite' ('…, Politico reports') is an Organization.
+- **Publications typed Person**: a one-word name, no given name, the subject of
+  'report'/'publish'/'quote'/'cite' ('…, Politico reports') and otherwise only told things
+  ('an official told Politico') is an Organization.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.models import EntityType
-from ingest.extract.entities import Ment, Rules
+from ingest.extract.entities import HEAD_OF, Ment, Rules
 from ingest.extract.gazetteer import norm, slug
 from ingest.extract.names import fold_word, is_given_name
 from ingest.extract.spans import ORG_HEADS, ORG_KIND_NOUNS
@@ -63,6 +64,46 @@ def one_type_per_name(ments: list[Ment]) -> None:
             continue
         hit = things.get(norm(m.text))
         if hit is not None:
+            m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
+
+
+def one_entity_per_place_name(ments: list[Ment]) -> None:
+    """One name, one entity: the model's Organization mentions of a name that the article
+    also names as a place the reference data resolved ('fears in Moldova' ... 'a war against
+    Moldova' tagged ORG) join that place; a place no reference data knows ('On Weibo', 'the
+    G7 summit') joins the Organization of that name. In place; gazetteer entries and
+    institutions keep theirs."""
+    known: dict[str, Ment] = {}
+    orgs: dict[str, Ment] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.key and m.place is not None \
+                and m.place.kind != "unresolved":
+            known.setdefault(norm(m.text), m)
+        elif m.type is EntityType.ORGANIZATION and m.key and m.method == "model" \
+                and m.entry is None:
+            orgs.setdefault(norm(m.text), m)
+    for m in ments:
+        t = norm(m.text)
+        if m.type is EntityType.ORGANIZATION and m.method == "model" and m.entry is None \
+                and t in known:
+            p = known[t]
+            m.type, m.key, m.name, m.place, m.method = p.type, p.key, p.name, p.place, "same-name"
+        elif m.type is EntityType.PLACE and m.place is not None and m.place.method == "new" \
+                and m.entry is None and t in orgs and t not in known:
+            o = orgs[t]
+            m.type, m.key, m.name, m.place, m.method = o.type, o.key, o.name, None, "same-name"
+
+
+def one_organization_per_name(ments: list[Ment]) -> None:
+    """'the new head of Roscosmos' ... 'Roscosmos said': the model's one-word Person mentions
+    of a name the article shows to be an organization (``entities.HEAD_OF``) join it."""
+    heads = {norm(m.text): m for m in ments if m.method == HEAD_OF and m.key}
+    if not heads:
+        return
+    for m in ments:
+        hit = heads.get(norm(m.text))
+        if hit is not None and m.type is EntityType.PERSON and m.method == "model" \
+                and m.entry is None and m.description is None:
             m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 
@@ -115,12 +156,13 @@ def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
 
 
 _PUBLISHING_VERBS = frozenset({"report", "publish", "quote", "cite"})
+_TOLD = frozenset({"tell", "to"})
 
 
 def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
     """'…, Politico reports', 'Euromaidan reported': a one-word model Person that is no given
-    name and only ever the subject of a publishing verb, never after a title or honorific, is
-    the publication (Organization), in place."""
+    name, the subject of a publishing verb and otherwise only the one told something ('told
+    Politico'), never after a title or honorific, is the publication (Organization), in place."""
     by_key: dict[str, list[Ment]] = {}
     for m in ments:
         if m.type is EntityType.PERSON and m.key and m.entry is None and m.description is None:
@@ -130,8 +172,13 @@ def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
                for m in ms):
             continue
         heads = [doc[m.start_tok] for m in ms]
-        if not all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
-                   for t in heads):
+        publishes = [t.dep_ == "nsubj" and t.head.lemma_.lower() in _PUBLISHING_VERBS
+                     for t in heads]
+        # '… the official told Politico': being told something fits a publication too, once
+        # another mention shows it publishing
+        told = [t.dep_ in ("dobj", "dative", "pobj") and t.head.lemma_.lower() in _TOLD
+                for t in heads]
+        if not any(publishes) or not all(p or q for p, q in zip(publishes, told, strict=True)):
             continue
         for m in ms:
             m.type, m.key, m.name, m.method = (EntityType.ORGANIZATION, f"org:{slug(m.text)}",

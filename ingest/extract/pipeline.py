@@ -27,6 +27,7 @@ from ingest.extract.coref import (
 )
 from ingest.extract.dates import parse_published
 from ingest.extract.entities import (
+    FAC_PERSON_CANDIDATE,
     Ment,
     Rules,
     build_rules,
@@ -41,18 +42,21 @@ from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
 from ingest.extract.one_name import (
     join_given_names,
+    one_entity_per_place_name,
+    one_organization_per_name,
     one_type_per_name,
     people_tagged_org,
     publishers_typed_person,
 )
 from ingest.extract.person_evidence import persons_without_evidence
+from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
 from ingest.extract.roles import find_roles, role_phrases, to_relations
 from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.7"
+EXTRACTOR_VERSION = "kg-extract/1.8"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -106,11 +110,14 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
     ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
+    ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
+    one_entity_per_place_name(ments)  # 'Moldova' Place and ORG in one article: the place
+    one_organization_per_name(ments)  # 'head of Roscosmos' ... 'Roscosmos said'
     join_given_names(ments)
     publishers_typed_person(doc, ments)
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
@@ -157,6 +164,7 @@ def _records(
     settlements: SettlementIndex,
 ) -> list[EntityRecord]:
     recs: dict[str, EntityRecord] = {}
+    kinds: dict[str, str] = {}  # entity id -> place kind of its first mention
     for m in sorted(ments, key=lambda x: x.start):
         key = m.key or ""
         rec = recs.get(key)
@@ -171,6 +179,8 @@ def _records(
                 geonames_id=p.geonames_id if p else None, lat=p.lat if p else None,
                 lon=p.lon if p else None, country=p.country if p else None,
                 admin1=p.admin1 if p else None, resolution=res)
+            if p is not None:
+                kinds[key] = p.kind
         # a role description ('the Russian president') is not a name of the person: it
         # belongs to a role with dates, so it is a mention but never an alias
         if m.description is None and m.text != rec.name and m.text not in rec.aliases:
@@ -180,6 +190,7 @@ def _records(
                                     sentence_start=s0, sentence_end=s1))
     for rec in recs.values():
         _fullest_name(rec)
+        written_place_name(rec, kinds.get(rec.id))  # 'Novomoskovsk', not GeoNames' 'Samar'
         _national_spelling(rec, settlements)
         # Every known spelling goes on the entity, so a search for "Kiev" finds Kyiv even
         # when this article only wrote "Kyiv".

@@ -100,6 +100,58 @@ def is_title_person(doc: Doc, s: int, e: int, titles: frozenset[str],
                for w in words)
 
 
+def org_kind_apposition(doc: Doc, s: int, e: int) -> bool:
+    """'Maxar, the company that took the pictures', 'Acme, Europe's largest holiday
+    company,': a name whose apposition is headed by a kind-of-organization noun."""
+    if e >= len(doc) or doc[e].text != ",":
+        return False
+    return any(t.dep_ == "appos" and t.lower_ in ORG_KIND_NOUNS and t.pos_ == "NOUN"
+               and t.i > e for t in doc[s:e].root.children)
+
+
+_OPENERS = {"“", '"', "‘", "'", "(", "—", "–"}
+_LINKS = {"of", "and", "for", "the", "to", "in", "on"}
+
+
+def common_noun_acronym(doc: Doc, s: int, e: int) -> bool:
+    """'liquefied natural gas (LNG)', 'weapons of mass destruction (WMD)': an all-caps
+    abbreviation in brackets after the lower-case words it abbreviates names a thing, not
+    an organization."""
+    text = doc[s:e].text
+    if e - s != 1 or not text.isalpha() or not text.isupper() or s < 2 \
+            or doc[s - 1].text != "(":
+        return False
+    initials: list[str] = []
+    k = s - 2
+    while k >= 0 and len(initials) < len(text):
+        tok = doc[k]
+        if not tok.is_alpha or not tok.is_lower:
+            return False
+        if tok.lower_ not in _LINKS:
+            initials.append(tok.lower_[0])
+        k -= 1
+    return "".join(reversed(initials)) == text.lower()
+
+
+def common_word_opener(doc: Doc, s: int, e: int, common: frozenset[str]) -> bool:
+    """'Film posted online showed ...', '“Queues and rising prices ...': one capitalised
+    word opening a sentence or a quotation that is an English common word (a noun that is
+    also a verb, or an adjective, in the lemmatizer's WordNet index) and is never written
+    capitalised anywhere else in the article -- no name."""
+    if e - s != 1:
+        return False
+    tok = doc[s]
+    if not (tok.is_sent_start or (s > 0 and doc[s - 1].text in _OPENERS)):
+        return False
+    low = tok.lower_
+    # the model's lemma of a token it took for a name is the name itself: 'Queues'
+    forms = {low, tok.lemma_.lower(), low.removesuffix("s"), low.removesuffix("es")}
+    if not forms & common:
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start and t.i != s
+                   and doc[t.i - 1].text not in _OPENERS for t in doc)
+
+
 def after_org_kind(doc: Doc, s: int) -> bool:
     """'the nuclear operator Energoatom', 'the news agency Aamaq': a kind-of-organization
     noun right before the name (optionally after a comma)."""
