@@ -72,6 +72,24 @@ def generic(cue: Token) -> bool:
                    for c in subj.children)
 
 
+_JOURNALISTS = {"reporter", "correspondent", "editor", "columnist", "journalist", "writer",
+                "commentator", "reporters", "correspondents", "editors", "journalists"}
+_BYLINE_CUES = {"write", "report"}
+
+
+def byline(subj: Token, cue: Token) -> bool:
+    """'…, Guardian business reporter Joanna Partridge writes', 'our correspondent reports',
+    'X, our diplomatic editor, writes': the article's own journalist signing a live-blog
+    entry; what follows is the news, not a claim made by someone. A journalist who *said*
+    something is a source and still speaks."""
+    phrase = [*subj.subtree]
+    journalist = any(t.lower_ in _JOURNALISTS for t in phrase)
+    if not journalist:
+        return False
+    ours = any(t.lower_ == "our" for t in phrase)
+    return ours or (cue.lemma_.lower() in _BYLINE_CUES and cue.tag_ in ("VBZ", "VBP"))
+
+
 def reports_nothing(cue: Token) -> bool:
     """True when the cue verb, in its context, reports no statement."""
     return negated(cue) or questioned(cue) or hypothetical(cue) or not_yet(cue) \

@@ -44,6 +44,17 @@ def _only_time(prep: Token) -> bool:
     return bool(rest) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in rest)
 
 
+def _ended_before(comp: Token, cue: Token) -> bool:
+    """The complement before the cue ends a sentence or a line before the cue's clause."""
+    doc = cue.doc
+    between = doc.text[comp.right_edge.idx:cue.idx]
+    if "\n" in between:
+        return True
+    last = next((t for t in reversed(doc[comp.left_edge.i: comp.right_edge.i + 1])
+                 if not t.is_quote and not t.is_space), None)
+    return last is not None and last.text in (".", "!", "?")
+
+
 def content_of(tok: Token) -> tuple[int, int] | None:
     comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
     if not comps:
@@ -60,6 +71,10 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
     if not comps:
         return None
+    if any(c.i > tok.i for c in comps):
+        # '“… we will not give up.”\n\nLavrov claimed that …': a clause the parse hung on the
+        # cue from across a line break or a finished sentence is someone else's
+        comps = [c for c in comps if c.i > tok.i or not _ended_before(c, tok)]
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
     first = min(comps, key=lambda c: c.left_edge.i)

@@ -25,7 +25,11 @@ from ingest.extract.entities import Ment, demonym_code
 def subject_of(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Russia’s then deputy prime minister Dmitry Rogozin said": the parse may give the
+        # verb two subjects, the possessor and the name; the one nearest the verb speaks
+        before = [c for c in subjs if c.i < cur.i]
+        subj = before[-1] if len(before) > 1 else (subjs[0] if subjs else None)
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 return None  # 'was accused of': the subject is not the speaker

@@ -22,7 +22,7 @@ from ingest.extract import claim_cues as cues
 from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
 from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
-from ingest.extract.claim_guards import reports_nothing
+from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_span import (
     content_of,
     cut_audience,
@@ -209,6 +209,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
     if subj is None or "\n" in ctx.doc.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
         return  # a heading line parsed as the subject of the next paragraph's verb
+    if byline(subj, tok):
+        return  # '…, our reporter writes': the live blog's own journalist
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
@@ -236,6 +238,23 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
         return
     speaker = speaker_of(ctx, pobj)
     if speaker is None:
+        return
+    if speaker[0].type == EntityType.OUTLET.value and (src := _source_before(ctx, tok, pobj)):
+        # 'Russian officials, according to RIA Novosti, acknowledged …': the officials speak
+        # (the parse often loses the verb, so this is the only cue left), RIA relays
+        outlet, end = speaker[0], pobj.right_edge.i + 2
+        verb = ctx.doc[end] if end < tok.sent.end else None
+        if verb is not None and verb.lemma_.lower() in ctx.rules.gaz.words("cue_verbs") \
+                and verb.tag_ == "VBD":
+            if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+                return  # the cue verb was parsed with its subject: its own claim
+            end += 1  # '…, acknowledged damage to …': what was acknowledged
+        if end >= tok.sent.end or any(c.content_span[0] <= ctx.doc[end].idx
+                                      < c.content_span[1] for c in ctx.claims):
+            return
+        _emit(ctx, src, "according to", (tok.idx, to.idx + len(to)), ctx.doc[end].idx,
+              tok.sent.end_char, tok, None,
+              ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type))
         return
     if relayed(ctx, tok, pobj, speaker, "according to"):
         return
@@ -265,6 +284,26 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
 
 
+def _source_before(ctx: ClaimCtx, tok: Token, pobj: Token
+                   ) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    """'Russian officials, according to the RIA news agency, acknowledged …': the outlet's
+    phrase is set off by commas right after a source phrase that opens the sentence; that
+    source spoke, the outlet only relays it (the parse often loses the verb's subject)."""
+    doc = ctx.doc
+    start = tok.sent.start
+    if tok.i - 1 <= start or doc[tok.i - 1].text != ",":
+        return None
+    end = pobj.right_edge.i + 1
+    if end >= tok.sent.end or doc[end].text != ",":
+        return None
+    phrase = doc[start: tok.i - 1]
+    head = phrase.root
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or any(t.pos_ in ("VERB", "AUX")
+                                                        for t in phrase):
+        return None
+    return speaker_of(ctx, head)
+
+
 def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
     """'Putin's claim that …', 'a warning from Rutte that …', 'the accusation by Kyiv that …':
     the clause is the content, the possessor or the from/by phrase the speaker."""
@@ -283,6 +322,12 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
     if speaker is None:
         return
     last = clause.right_edge
+    if tok.sent.root.pos_ in ("ADP", "SCONJ"):
+        # 'Despite claims by Russia that X – …, Y': the parse found no main verb and hung the
+        # writer's main clause on the claim; what was claimed ends at the first break
+        last = next((t for t in ctx.doc[clause.i + 1: last.i] if t.text in (",", "–", "—", ";")
+                     and ctx.quoted[t.idx + 1] == ctx.quoted[t.idx]), last.nbor())
+        last = last.nbor(-1)
     _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)),
           clause.left_edge.idx, last.idx + len(last), tok, None)
 
@@ -380,6 +425,8 @@ def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
             and ctx.doc[start - 1].pos_ in ("NOUN", "PROPN"):
         return  # '… the rocket systems President Biden announced': the noun is the object
     head = phrase_head(ctx.doc, start, tok.i)
+    if byline(head, tok):
+        return
     speaker = speaker_of(ctx, head)
     if speaker is None:
         m = next((ctx.tok2ment[i] for i in range(start, tok.i) if ctx.tok2ment[i] is not None
