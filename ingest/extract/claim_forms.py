@@ -87,7 +87,7 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     text = doc.text[cs:ce]
     toks = _tokens_in(doc, cs, ce)
     # Drop the quotation marks around a fully quoted content, and a leading 'that'/'of'.
-    body = text.strip().strip("“”\"«»").strip()
+    body = _unquoted(text.strip())
     first = toks[0] if toks else None
     if first is not None and first.lower_ in ("“", '"', "«") and len(toks) > 1:
         first = toks[1]
@@ -106,7 +106,7 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
         if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
-            body = speaker_name + body[len(first.text):]
+            body = speaker_name + _agree(low, body[len(first.text):])
     body = " ".join(body.split())
     if not body:
         return body
@@ -114,6 +114,38 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     if body[-1] not in ".!?":
         body = body.rstrip(",;:") + "."
     return body
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“\"«", "”\"»"
+# 'I am' -> 'Biden is', "I'm" -> 'Biden is', "we're" -> 'Ukraine are'
+_AGREE = {"i": {"am": "is", "'m": " is", "’m": " is", "have": "has", "'ve": " has",
+                "’ve": " has", "do": "does", "'d": " would", "’d": " would", "'ll": " will",
+                "’ll": " will"},
+          "we": {"'re": " are", "’re": " are", "'ve": " have", "’ve": " have", "'d": " would",
+                 "’d": " would", "'ll": " will", "’ll": " will"}}
+
+
+def _unquoted(body: str) -> str:
+    """Drop the quotation marks around a wholly quoted content ('“We will win,”'), never one
+    mark of a partly quoted one ('a need for “strategic endurance”' keeps both)."""
+    if body[:1] not in _OPEN_MARKS:
+        return body
+    closed = body[-1:] in _CLOSE_MARKS and len(body) > 1
+    inner = body[1:-1] if closed else body[1:]
+    if any(m in inner for m in _OPEN_MARKS + _CLOSE_MARKS):
+        return body
+    return inner.strip()
+
+
+def _agree(pronoun: str, rest: str) -> str:
+    """The verb after a first-person subject replaced by the speaker's name."""
+    m = re.match(r"(\s*)([’']?\w+)", rest)
+    if m is None:
+        return rest
+    verb = _AGREE.get(pronoun, {}).get(m.group(2).lower())
+    if verb is None:
+        return rest
+    return (verb if verb.startswith(" ") else m.group(1) + verb) + rest[m.end():]
 
 
 def _accusation(toks: list[Token], body: str, target_name: str) -> str:

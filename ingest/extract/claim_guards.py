@@ -68,8 +68,9 @@ def generic(cue: Token) -> bool:
     if subj is None or subj.lower_ not in _GENERIC or cue.tag_ not in ("VBP", "VBZ"):
         return False
     # 'people in Kherson say', 'many residents say' name who speaks
+    # ('many people say', 'most people believe': a quantifier names no one)
     return not any(c.dep_ in ("amod", "prep", "compound", "det", "nummod", "acl", "relcl")
-                   for c in subj.children)
+                   and c.lower_ not in _GENERIC for c in subj.children)
 
 
 _JOURNALISTS = {"reporter", "correspondent", "editor", "columnist", "journalist", "writer",

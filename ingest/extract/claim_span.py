@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graph.models import EntityType
 from ingest.extract.claim_ctx import ClaimCtx
+from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
@@ -35,6 +36,8 @@ _URGE = {"urge", "appeal", "call", "ask", "press", "implore", "tell", "warn", "e
 # 2014 A jihadist group …'): what was said starts after it
 _DATELINE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} [A-Z][a-z]{2,8},? "
                        r"\d{4}\s+(?=[A-Z])")
+_SOURCE_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP,
+                 EntityType.OUTLET)
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 
@@ -75,6 +78,11 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         # '“… we will not give up.”\n\nLavrov claimed that …': a clause the parse hung on the
         # cue from across a line break or a finished sentence is someone else's
         comps = [c for c in comps if c.i > tok.i or not _ended_before(c, tok)]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i > tok.i and any(c.i < tok.i for c in comps):
+        # '“…”, said Orysia Lutsevych, a research fellow, and Kyiv needs …': after a fronted
+        # clause and the inverted speaker, what follows is the writer's next clause
+        comps = [c for c in comps if c.i < tok.i]
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
     first = min(comps, key=lambda c: c.left_edge.i)
@@ -159,12 +167,20 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         # only a speaker's attribution ('as he said …', 'while TASS quoted the Kremlin as
-        # saying …'), not 'as systems promised to …'
+        # saying …', 'after it said …', 'while other officials later said …'), not 'as
+        # systems promised to …'
         m = ctx.tok2ment[subj.i] if subj is not None else None
         relay = t.lemma_.lower() in ("quote", "cite") and m is not None
-        if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and subj is not None and (
-                subj.lower_ in PRONOUNS_PERSON or relay
-                or m is not None and m.type is EntityType.PERSON):
+        source = subj is not None and (
+            subj.lower_ in PRONOUNS_PERSON or subj.lower_ in ("it", "they") or relay
+            or m is not None and m.type in _SOURCE_TYPES
+            or m is None and subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns"))
+        # '…, claiming that …' / '…, adding that …': the speaker's own next claim, which the
+        # participle gives separately
+        participle = subj is None and t.dep_ == "advcl" and t.tag_ == "VBG" \
+            and t.left_edge.i == t.i and t.i > 0 and t.doc[t.i - 1].text == "," \
+            and subject_of(t) is not None  # the participle has a speaker of its own
+        if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and (source or participle):
             ce = min(ce, t.left_edge.idx)
     if ce < span[1]:
         words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()

@@ -22,7 +22,28 @@ from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
 
+def _reporter_of_participle(tok: Token) -> Token | None:
+    """'Johnson said there was a need for …, predicting that …': a participle set off by a
+    comma at the end of a reported clause (the parse hangs it on the clause's verb) goes on
+    with whoever reported that clause -- the subject of the verb the clause complements."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head is not node:
+            reporter = node.head
+            subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+            return subj if subj is not None and subj.dep_ == "nsubj" else None
+        if node.dep_ not in ("advcl", "conj") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def subject_of(tok: Token) -> Token | None:
+    if (reporter := _reporter_of_participle(tok)) is not None:
+        return reporter
     cur = tok
     for _ in range(6):
         subjs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -107,6 +107,11 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           reported_by: ReportedBy | None = None) -> None:
     text = ctx.doc.text
     cs, ce = one_paragraph(ctx, cs, ce, tok.idx)
+    if tok.idx >= ce and (br := text.rfind("\n", cs, ce)) > cs and any(
+            c.cue_span and cs <= c.cue_span[0] < br for c in ctx.claims):
+        # '“…,” Haidai said in a post\n\nSievierodonetsk is shelled “every day”, he added':
+        # a paragraph before that already has its own attribution is not this cue's
+        cs = br + 1
     cs, ce = _without_relative(ctx, cs, ce, tok)
     cs, ce = _trim_span(text, *whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
@@ -121,6 +126,10 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     # is not the last speaker a later 'he says' goes on with
     nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
                  and c.speaker.id != speaker[0].id for c in ctx.claims)
+    if any(c.speaker.id == speaker[0].id and c.content_span[0] <= cue_span[0]
+           and ce <= c.content_span[1]
+           and len(text[c.content_span[0]:cue_span[0]].split()) <= 3 for c in ctx.claims):
+        return  # 'the ministry said it believes X': X is already the ministry's claim
     ctx.seen.add((cs, ce))
     qt = quote_type(ctx, cs, ce)
     about: list[str] = []
@@ -220,8 +229,11 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
                            type=aud.type.value)
     if relayed(ctx, tok, subj, speaker, lemma):
         return
-    if lemma in _EVIDENTIAL and speaker[0].type == "DocumentSource":
-        return  # 'the statements suggest …', 'the images show …': an inference, not speech
+    if speaker[0].type == "DocumentSource" and (
+            lemma in _EVIDENTIAL or lemma in rules.gaz.words("weak_cue_verbs")):
+        # 'the statements suggest …', 'the images show …': an inference, not speech; 'the
+        # statements raised fears': what a text caused, not what it said
+        return
     target = target_of(ctx, tok, speaker[0].id)
     _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
           relay)
