@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from graph.models import ClaimRecord, Quantity, Stance
+from ingest.extract.claim_ctx import doc_text
 from ingest.extract.gazetteer import DATA_DIR
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -84,7 +85,7 @@ def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
 def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | None,
               cue: str, speaker_is_person: bool = True, cue_start: int | None = None) -> str:
     """The claim's proposition as one sentence that stands without the article."""
-    text = doc.text[cs:ce]
+    text = doc_text(doc)[cs:ce]
     toks = _tokens_in(doc, cs, ce)
     # Drop the quotation marks around a fully quoted content, and a leading 'that'/'of'.
     body = _unquoted(text.strip())
@@ -98,10 +99,10 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         body = _accusation(toks, body, target_name)
     elif first is not None and (first.lower_ in _NOT_A_CLAUSE or cue in _URGING and first.dep_
                                 not in ("nsubj", "nsubjpass")) and cue_start is not None \
-            and cue_start < cs and "\n" not in doc.text[cue_start:cs]:
+            and cue_start < cs and "\n" not in doc_text(doc)[cue_start:cs]:
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it
-        body = f"{speaker_name} {doc.text[cue_start:ce].strip()}"
+        body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
@@ -236,8 +237,8 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
         low = high = None
         # 'between 10 and 20', '10 to 20', '10-20': the other end is a conj/quantmod number
         # (read off the text: the parse often splits 'between 2,000 and 3,000 people')
-        before = doc.text[max(0, tok.idx - 30):tok.idx]
-        after = doc.text[tok.idx + len(tok):tok.idx + len(tok) + 20]
+        before = doc_text(doc)[max(0, tok.idx - 30):tok.idx]
+        after = doc_text(doc)[tok.idx + len(tok):tok.idx + len(tok) + 20]
         part = _PART_OF.search(before)
         if part is not None and _plain(part.group(1)) is not None:
             # '45 of 60 drones': 45 is the count, 60 the whole
@@ -260,7 +261,7 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
             end = max(end, noun.idx + len(noun))
         unit = noun.text if noun.pos_ in ("NOUN", "PROPN") else None
         value = val if low is None or high is None else None
-        return Quantity(text=doc.text[start:end], value=value, low=low, high=high, unit=unit,
+        return Quantity(text=doc_text(doc)[start:end], value=value, low=low, high=high, unit=unit,
                         counted=_counted(noun), where=where, when=when)
     return None
 

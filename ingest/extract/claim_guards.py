@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ingest.extract.claim_ctx import sentence
+
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should", "can", "must"}
 # heads of an infinitive cue that say the speech did not (or not yet) happen
@@ -37,7 +39,7 @@ def negated(cue: Token) -> bool:
 
 def questioned(cue: Token) -> bool:
     """'Did the minister say …?', 'Why would Kyiv claim …?': the speech is asked about."""
-    sent = cue.sent
+    sent = sentence(cue)
     last = next((t for t in reversed(sent) if not t.is_space and not t.is_quote), None)
     if last is None or last.text != "?":
         return False

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from graph.models import EntityType
-from ingest.extract.claim_ctx import ClaimCtx
+from ingest.extract.claim_ctx import ClaimCtx, doc_text, sentence
 from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
 
@@ -50,7 +50,7 @@ def _only_time(prep: Token) -> bool:
 def _ended_before(comp: Token, cue: Token) -> bool:
     """The complement before the cue ends a sentence or a line before the cue's clause."""
     doc = cue.doc
-    between = doc.text[comp.right_edge.idx:cue.idx]
+    between = doc_text(doc)[comp.right_edge.idx:cue.idx]
     if "\n" in between:
         return True
     last = next((t for t in reversed(doc[comp.left_edge.i: comp.right_edge.i + 1])
@@ -122,7 +122,7 @@ def one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
     """Reported speech stays in its paragraph: a content that the parse ran across a line
     break (a live blog's 'Updated at …' line, a headline glued to the lead) keeps only the
     part on the cue's side; a leading time stamp ('27 Jul 2022 15.39') is page furniture."""
-    text = ctx.doc.text
+    text = ctx.text
     if "\n" in text[cs:ce] and ctx.quoted[ce] - ctx.quoted[cs] < 0.5 * (ce - cs):
         if cue >= ce:
             cs = text.rfind("\n", cs, ce) + 1
@@ -150,7 +150,7 @@ def quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
     s = e - 1
     while s > s0 and q[s] != q[s - 1]:
         s -= 1
-    between = ctx.doc.text[e : tok.idx]
+    between = ctx.text[e : tok.idx]
     # the quotation must lead straight into the attribution: '“…,” he said'
     if e - s <= 5 or "\n" in between or len(between) > 60:
         return None
@@ -183,13 +183,13 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
         if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and (source or participle):
             ce = min(ce, t.left_edge.idx)
     if ce < span[1]:
-        words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
+        words = ctx.text[cs:ce].rstrip(" ,;—–-").split()
         while words and words[-1].lower() in ("and", "but", "as", "while", "when"):
             words.pop()
         ce = cs + len(" ".join(words)) if words else ce
         # 'words' may have collapsed inner whitespace: find the real end of the last word
         if words:
-            ce = ctx.doc.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
+            ce = ctx.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
     return cs, ce
 
 
@@ -197,7 +197,7 @@ def cut_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int,
     """'confirmed the upcoming call to reporters, including AFP': who was told is not what
     was said, wherever the parse hung the phrase; the content ends before it."""
     cs, ce = span
-    for t in ctx.doc[tok.i + 1: tok.sent.end]:
+    for t in ctx.doc[tok.i + 1: sentence(tok).end]:
         if t.idx >= ce:
             break
         if t.idx <= cs or t.dep_ != "prep" or t.lower_ not in ("to", "with"):
@@ -221,9 +221,9 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     ends its sentence (only a time or, for 'told', the audience after it) and a source
     phrase stands right before it, the clause before that phrase is what was said.
     -> (first token of the source phrase, content start, content end) or None."""
-    if tok.lemma_.lower() not in _FINAL_CUES or tok.i == tok.sent.start:
+    if tok.lemma_.lower() not in _FINAL_CUES or tok.i == sentence(tok).start:
         return None
-    after = [t for t in tok.doc[tok.i + 1: tok.sent.end] if not t.is_punct and not t.is_space]
+    after = [t for t in tok.doc[tok.i + 1: sentence(tok).end] if not t.is_punct and not t.is_space]
     if any(t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("on", "in", "late", "early")
            and not (tok.lemma_.lower() == "tell" and t.pos_ in ("PROPN", "NOUN", "DET"))
            for t in after):
@@ -233,9 +233,10 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     start = source_phrase(ctx, tok, person_nouns)
-    cs, ce = tok.sent.start_char, tok.doc[start].idx
-    words = ctx.doc.text[cs:ce].split()
-    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:start]):
+    cs, ce = sentence(tok).start_char, tok.doc[start].idx
+    words = ctx.text[cs:ce].split()
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX")
+                                 for t in tok.doc[sentence(tok).start:start]):
         return None
     return start, cs, ce
 
@@ -260,14 +261,14 @@ def source_phrase(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]) -> in
     start = m.start_tok if m is not None else j
 
     def left_mods(k: int) -> int:
-        while k - 1 > tok.sent.start and (k <= doc[k - 1].head.i <= j
+        while k - 1 > sentence(tok).start and (k <= doc[k - 1].head.i <= j
                                            or doc[k - 1].dep_ == "case") \
                 and doc[k - 1].pos_ in _PHRASE_POS | {"PART"} and doc[k - 1].pos_ != "PUNCT":
             k -= 1
         return k
 
     start = left_mods(start)
-    if start - 2 > tok.sent.start and doc[start - 1].lower_ in ("of", "for", "at") \
+    if start - 2 > sentence(tok).start and doc[start - 1].lower_ in ("of", "for", "at") \
             and doc[start - 2].pos_ == "NOUN" and doc[start - 2].lemma_.lower() in person_nouns:
         start = left_mods(start - 2)
     return start

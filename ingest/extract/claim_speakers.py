@@ -105,7 +105,7 @@ def _post_signature(subj: Token) -> bool:
 
 
 def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
-    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
+    if cues.not_a_speaker(subj) or cues.is_caption(ctx.text, subj.idx):
         return None
     if _post_signature(subj):
         # the post's author signed the post above; the sentence glued after the signature
@@ -125,7 +125,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             return (SpeakerRef(id=author.key, name=author.name or author.text,
                                type=author.type.value), (author.start, author.end))
         s, e = subj.left_edge.idx, subj.idx + len(subj)
-        desc = ctx.doc.text[s:e]
+        desc = ctx.text[s:e]
         return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
                            type="DocumentSource", anonymous=True, description=desc), (s, e))
     if m is None:
@@ -192,7 +192,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
             # the title must be written next to the antecedent, not be this very subject
             # ('… about Griner, the US president said' is not Griner)
-            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.left_edge.idx,
+            p = title_antecedent(ctx.text, ctx.locator, subj.lower_, subj.left_edge.idx,
                                  mods,
                                  skip=lambda m: in_quote(ctx, m))
             if p is not None and p.key:
@@ -228,7 +228,7 @@ def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]
         if demonym_code(ctx.rules, doc[i].text)[0]:
             affiliation = doc[i].text
             break
-    desc = doc.text[s:e]
+    desc = ctx.text[s:e]
     entry = ctx.rules.gaz.lookup(desc)
     if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
         # 'Russia’s defence ministry' is an institution the gazetteer knows, not anonymous

@@ -20,7 +20,13 @@ from spacy.tokens import Token
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
-from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
+from ingest.extract.claim_ctx import (
+    ClaimCtx,
+    quote_type,
+    sentence,
+    sentence_ents,
+    whole_quote_in,
+)
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_span import (
@@ -65,7 +71,7 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
         return None
     s0, s1 = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
-    for ent in tok.sent.ents:
+    for ent in sentence_ents(tok):
         if ent.label_ not in ("DATE", "TIME") or cs <= ent.start_char < ce \
                 or not s0 <= ent.start_char < s1:
             continue
@@ -88,7 +94,7 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
     """'… which pro-Damascus media said was carried out by …': the relative pronoun stands
     for the noun before it and is not what was said; '“only the fault of Russia,” which has
     seized …' -- a relative clause after the closing quotation mark is the writer's."""
-    text = ctx.doc.text
+    text = ctx.text
     head = ctx.doc.char_span(cs, ce, alignment_mode="expand")
     if head is not None and len(head) > 3 and _RELATIVE.match(text, cs) \
             and head[0].tag_ in ("WDT", "WP"):
@@ -105,7 +111,7 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     cs, ce = one_paragraph(ctx, cs, ce, tok.idx)
     if tok.idx >= ce and (br := text.rfind("\n", cs, ce)) > cs and any(
             c.cue_span and cs <= c.cue_span[0] < br for c in ctx.claims):
@@ -133,9 +139,9 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     ctx.seen.add((cs, ce))
     qt = quote_type(ctx, cs, ce)
     about: list[str] = []
-    first = next((i for i in range(tok.sent.start, tok.sent.end)
-                  if ctx.doc[i].idx >= cs), tok.sent.end)
-    for i in range(first, tok.sent.end):
+    first = next((i for i in range(sentence(tok).start, sentence(tok).end)
+                  if ctx.doc[i].idx >= cs), sentence(tok).end)
+    for i in range(first, sentence(tok).end):
         t = ctx.doc[i]
         if t.idx >= ce:
             break
@@ -164,7 +170,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
 
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
     """The content is nothing but the cue's 'to …'/'with …' phrase and holds no verb."""
-    toks = [t for t in ctx.doc[tok.i + 1: tok.sent.end] if span[0] <= t.idx < span[1]]
+    toks = [t for t in ctx.doc[tok.i + 1: sentence(tok).end] if span[0] <= t.idx < span[1]]
     return bool(toks) and toks[0].dep_ == "prep" and toks[0].head.i == tok.i \
         and toks[0].lower_ in ("to", "with") \
         and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
@@ -216,7 +222,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
         subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
-    if subj is None or "\n" in ctx.doc.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
+    if subj is None or "\n" in ctx.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
         return  # a heading line parsed as the subject of the next paragraph's verb
     if byline(subj, tok):
         return  # '…, our reporter writes': the live blog's own journalist
@@ -255,22 +261,22 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
         # 'Russian officials, according to RIA Novosti, acknowledged …': the officials speak
         # (the parse often loses the verb, so this is the only cue left), RIA relays
         outlet, end = speaker[0], pobj.right_edge.i + 2
-        verb = ctx.doc[end] if end < tok.sent.end else None
+        verb = ctx.doc[end] if end < sentence(tok).end else None
         if verb is not None and verb.lemma_.lower() in ctx.rules.gaz.words("cue_verbs") \
                 and verb.tag_ == "VBD":
             if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
                 return  # the cue verb was parsed with its subject: its own claim
             end += 1  # '…, acknowledged damage to …': what was acknowledged
-        if end >= tok.sent.end or any(c.content_span[0] <= ctx.doc[end].idx
+        if end >= sentence(tok).end or any(c.content_span[0] <= ctx.doc[end].idx
                                       < c.content_span[1] for c in ctx.claims):
             return
         _emit(ctx, src, "according to", (tok.idx, to.idx + len(to)), ctx.doc[end].idx,
-              tok.sent.end_char, tok, None,
+              sentence(tok).end_char, tok, None,
               ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type))
         return
     if relayed(ctx, tok, pobj, speaker, "according to"):
         return
-    sent = tok.sent
+    sent = sentence(tok)
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
     s0, s1 = sent.start_char, sent.end_char
     cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
@@ -302,11 +308,11 @@ def _source_before(ctx: ClaimCtx, tok: Token, pobj: Token
     phrase is set off by commas right after a source phrase that opens the sentence; that
     source spoke, the outlet only relays it (the parse often loses the verb's subject)."""
     doc = ctx.doc
-    start = tok.sent.start
+    start = sentence(tok).start
     if tok.i - 1 <= start or doc[tok.i - 1].text != ",":
         return None
     end = pobj.right_edge.i + 1
-    if end >= tok.sent.end or doc[end].text != ",":
+    if end >= sentence(tok).end or doc[end].text != ",":
         return None
     phrase = doc[start: tok.i - 1]
     head = phrase.root
@@ -334,7 +340,7 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
     if speaker is None:
         return
     last = clause.right_edge
-    if tok.sent.root.pos_ in ("ADP", "SCONJ"):
+    if sentence(tok).root.pos_ in ("ADP", "SCONJ"):
         # 'Despite claims by Russia that X – …, Y': the parse found no main verb and hung the
         # writer's main clause on the claim; what was claimed ends at the first break
         last = next((t for t in ctx.doc[clause.i + 1: last.i] if t.text in (",", "–", "—", ";")
@@ -347,7 +353,7 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
 def _headlines(ctx: ClaimCtx) -> None:
     """'Zelensky: We will not give up' -- a line that opens with a named person or
     organization and a colon (outlets and bare labels such as 'Q:' are not speakers)."""
-    text = ctx.doc.text
+    text = ctx.text
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -369,7 +375,7 @@ def _headlines(ctx: ClaimCtx) -> None:
 def _continuations(ctx: ClaimCtx) -> None:
     """A paragraph that is only a quotation, right after an attributed quotation, continues
     it: '“The price … is very high,” he said. “It’s just scary. …”'."""
-    text = ctx.doc.text
+    text = ctx.text
     by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
     for sent in ctx.doc.sents:
         s, e = _trim_span(text, sent.start_char, sent.end_char)
@@ -412,7 +418,7 @@ def _lost_subject(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> Token | N
     """'…, a number of Russian officials said they should …' parsed with the source as an
     apposition of the noun before it: a cue with a clause after it but no subject of its
     own takes the source phrase that stands right before it."""
-    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == tok.sent.start \
+    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == sentence(tok).start \
             or not any(c.dep_ == "ccomp" for c in tok.children):
         return None
     j = tok.i - 1
