@@ -130,8 +130,10 @@ def test_a_repeated_statement_is_one_claim_with_appearances(ex: SpacyExtractor) 
 
 def test_statement_keeps_partial_quotes_and_agrees_with_the_speaker(ex: SpacyExtractor) -> None:
     c = one(ex, "Speaking on Sunday, Olaf Scholz said there was a need for “patience”.")
-    assert c.statement == "There was a need for “patience”."
+    assert c.statement == "There was a need for “patience.”"
     c = one(ex, "“I’m confident about the talks,” Emmanuel Macron said on Friday.")
     assert c.statement == "Emmanuel Macron is confident about the talks."
     c = one(ex, "“I am sure we will find a solution,” Emmanuel Macron said on Friday.")
     assert c.statement.startswith("Emmanuel Macron is sure")
+    c = one(ex, "The aid would be “sent as soon as possible,” the official told reporters.")
+    assert c.statement == "The aid would be “sent as soon as possible.”"

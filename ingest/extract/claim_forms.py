@@ -112,9 +112,12 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     if not body:
         return body
     body = body[0].upper() + body[1:]
+    close = ""
+    if body[-1] in _CLOSE_MARKS and len(body) > 1:  # '… immediate needs,”' -> '… needs.”'
+        body, close = body[:-1], body[-1]
     if body[-1] not in ".!?":
-        body = body.rstrip(",;:") + "."
-    return body
+        body = body.rstrip(",;: ") + "."
+    return body + close
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“\"«", "”\"»"
