@@ -141,3 +141,22 @@ def test_said_it_believed_is_one_claim(ex: SpacyExtractor) -> None:
 def test_no_one_in_particular_or_a_text_that_caused_something(ex: SpacyExtractor,
                                                               text: str) -> None:
     assert claims(ex, text) == []
+
+
+
+def test_the_object_before_a_participle_does_it(ex: SpacyExtractor) -> None:
+    # the parse that misled the rules, built by hand: 'left' has the object 'aides' and the
+    # participle 'scrambling' (advcl); the conjunct chain leads back to 'Lukashenko must go'
+    from spacy.tokens import Doc
+
+    from ingest.extract.claim_speakers import subject_of
+
+    words = ["Lukashenko", "must", "go", "and", "left", "his", "aides", "scrambling", "to",
+             "explain", "that", "it", "was", "wrong", "."]
+    heads = [2, 2, 2, 2, 2, 6, 4, 4, 9, 7, 12, 12, 9, 12, 2]
+    deps = ["nsubj", "aux", "ROOT", "cc", "conj", "poss", "dobj", "advcl", "aux", "xcomp",
+            "mark", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", "MD", "VB", "CC", "VBD", "PRP$", "NNS", "VBG", "TO", "VB", "IN", "PRP",
+            "VBD", "JJ", "."]
+    doc = Doc(ex.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert subject_of(doc[9]).text == "aides"

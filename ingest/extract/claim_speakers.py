@@ -79,6 +79,13 @@ def _controller(cur: Token) -> Token | None:
     """The object that does what an infinitive says: 'urged Kyiv to admit' (xcomp), '…,
     leading the president to declare' (parsed as an advcl of a subjectless participle)."""
     head = cur.head
+    if head is not cur and cur.dep_ == "advcl" and cur.tag_ == "VBG":
+        # 'left his team scrambling to explain …': the object right before the participle
+        # is who does it
+        obj = next((c for c in head.children if c.dep_ == "dobj"
+                    and c.right_edge.i == cur.i - 1), None)
+        if obj is not None:
+            return obj
     if head is cur or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         return None
     if cur.dep_ != "xcomp" and not (cur.dep_ == "advcl" and head.tag_ == "VBG"
