@@ -160,3 +160,12 @@ def test_the_object_before_a_participle_does_it(ex: SpacyExtractor) -> None:
             "VBD", "JJ", "."]
     doc = Doc(ex.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert subject_of(doc[9]).text == "aides"
+
+
+def test_an_outlet_report_inside_the_content_relays_it(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "Local officials said 14 people had also been hurt in Friday’s blaze, "
+                      "Interfax news agency reported, citing rescue services, and that at "
+                      "least six people were missing.")
+    assert c.content == "14 people had also been hurt in Friday’s blaze"
+    assert c.reported_by is not None and c.reported_by.name == "Interfax"
+    assert c.reported_by.role == "relay"

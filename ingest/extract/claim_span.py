@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from graph.models import EntityType
+from graph.models import EntityType, ReportedBy
 from ingest.extract.claim_ctx import ClaimCtx, doc_text, sentence
 from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
@@ -182,6 +182,21 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
             and subject_of(t) is not None  # the participle has a speaker of its own
         if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and (source or participle):
             ce = min(ce, t.left_edge.idx)
+    for t in ctx.doc[tok.i + 1: sentence(tok).end]:
+        # '… 14 people were hurt, Interfax reported, citing rescuers, and that …': an outlet's
+        # report hung inside the content relays it; what follows is no longer the speaker's
+        if not cs < t.left_edge.idx < ce or t.pos_ != "VERB" \
+                or t.lemma_.lower() not in ("report", "say") \
+                or t.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        m = next((x for g in subj.subtree if (x := ctx.tok2ment[g.i]) is not None
+                  and x.type is EntityType.OUTLET and x.key), None) if subj is not None else None
+        if m is not None and subj.i < t.i:
+            ce = min(ce, t.left_edge.idx)
+            ctx.relays.setdefault(tok.idx, (ReportedBy(
+                role="relay", name=m.name or m.text, id=m.key, type=m.type.value), ce))
+            break
     if ce < span[1]:
         words = ctx.text[cs:ce].rstrip(" ,;—–-").split()
         while words and words[-1].lower() in ("and", "but", "as", "while", "when"):

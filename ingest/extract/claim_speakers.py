@@ -83,7 +83,7 @@ def _controller(cur: Token) -> Token | None:
         # 'left his team scrambling to explain …': the object right before the participle
         # is who does it
         obj = next((c for c in head.children if c.dep_ == "dobj"
-                    and c.right_edge.i == cur.i - 1), None)
+                    and c.right_edge.i == cur.i - 1 and not cues.is_document(c)), None)
         if obj is not None:
             return obj
     if head is cur or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
