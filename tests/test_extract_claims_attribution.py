@@ -169,3 +169,13 @@ def test_an_outlet_report_inside_the_content_relays_it(ex: SpacyExtractor) -> No
     assert c.content == "14 people had also been hurt in Friday’s blaze"
     assert c.reported_by is not None and c.reported_by.name == "Interfax"
     assert c.reported_by.role == "relay"
+
+
+def test_the_organisation_is_the_one_named_before(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "Human Rights Watch documented 40 cases in the region. The group said "
+                      "the detentions were arbitrary.")
+    assert c.speaker.name == "Human Rights Watch" and not c.speaker.anonymous
+    # two organizations named before: either may be meant, so it stays a description
+    (c,) = claims(ex, "Amnesty International met officials from the Red Cross. The "
+                      "organisation said the camps were overcrowded.")
+    assert c.speaker.anonymous

@@ -164,6 +164,9 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         m = ctx.org_words.get(subj.lower_)
         if m is not None and (m.start > subj.idx or not _modifiers_fit(subj, m)):
             m = None
+    if m is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _GENERIC_ORG \
+            and [c.lower_ for c in subj.children] == ["the"]:
+        m = _only_organization_before(ctx, subj)
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
@@ -216,6 +219,22 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     ):
         return _anonymous(ctx, subj)
     return None
+
+
+# nouns that name an organization by its kind only ('the organisation says'); ministries,
+# armies and governments are left out: an article names several of them
+_GENERIC_ORG = frozenset({"organisation", "organization", "group", "charity", "ngo", "monitor",
+                          "observatory", "thinktank", "institute", "company", "firm"})
+
+
+def _only_organization_before(ctx: ClaimCtx, subj: Token) -> Ment | None:
+    """'… collected by the Centre for Civil Liberties, although the organisation says …': the
+    one organization named in the ~600 characters before (two or more: no one)."""
+    lo = max(0, subj.idx - 600)
+    found = {m.key: m for m in ctx.tok2ment[:subj.i] if m is not None and m.key
+             and lo <= m.start < subj.idx and m.type is EntityType.ORGANIZATION
+             and not in_quote(ctx, m)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
