@@ -168,7 +168,35 @@ def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         return None
     if _rival(ctx, p.end, subj, True, {p.key}):
         return None  # an unnamed person was the subject since: 'he' may be either
+    if not _is_subject(ctx, p) and _subject_person_before(ctx, p, low):
+        # 'Peskov declined to comment on a swap for Bout, the arms trafficker. “…,” he told
+        # reporters': the nearest name is talked about; the sentence's subject may speak
+        return None
     return SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value), here
+
+
+def _is_subject(ctx: ClaimCtx, m: Ment) -> bool:
+    """The mention is a clause's subject, or in apposition to one ('The Kremlin spokesman,
+    Dmitry Peskov, declined …')."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _subject_person_before(ctx: ClaimCtx, p: Ment, pronoun: str) -> bool:
+    """Another person of fitting gender is a subject in the candidate's sentence, before it."""
+    s0 = ctx.sent_of[ctx.doc.char_span(p.start, p.end, alignment_mode="expand").start][0]
+    for m in ctx.locator.people:
+        if m.start >= p.start:
+            break
+        if m.start >= s0 and m.key != p.key and ctx.locator.gender_fits(m.key, pronoun) \
+                and not in_quote(ctx, m) and _is_subject(ctx, m):
+            return True
+    return False
 
 
 def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
