@@ -250,3 +250,11 @@ def test_he_is_not_the_person_talked_about_when_the_subject_may_speak(
     c = claim_with(run(ex, "Olaf Scholz met reporters in Berlin. “We will not be "
                            "blackmailed,” he said."), "blackmailed")
     assert c is not None and c.speaker.name == "Olaf Scholz"
+
+
+def test_it_in_a_relative_clause_is_the_clause_subject(ex: SpacyExtractor) -> None:
+    text = ("The defence ministry said on Friday that the convoy had been hit. Russia on "
+            "Saturday released a list of 40 Britons it said were banned from entering the "
+            "country.")
+    c = claim_with(run(ex, text), "banned")
+    assert c is not None and c.speaker.name == "Russia"

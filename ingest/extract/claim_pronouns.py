@@ -203,6 +203,10 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     """'they'/'it' continue the last speaker (an institution's 'it'), unless another
     institution was the subject of a sentence since."""
     low = subj.lower_
+    if subj.head.dep_ == "relcl":
+        # 'Belarus released a list of 40 Lithuanians it said were banned …': the pronoun of
+        # a relative clause is the subject of the clause it hangs in, not the last speaker
+        return _clause_subject(ctx, subj)
     last = ctx.last
     if last is None or subj.idx - last[1] >= 800:
         return None
@@ -216,6 +220,24 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     if _rival(ctx, _last_end(ctx), subj, False, {last[0].id}):
         return None
     return last[0], (subj.idx, subj.idx + len(subj))
+
+
+def _clause_subject(ctx: ClaimCtx, subj: Token) -> Speaker | None:
+    """The named subject of the verb that governs the relative clause (an organization or
+    place for 'it'), else no one."""
+    node = subj.head.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    outer = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    m = ctx.tok2ment[outer.i] if outer is not None else None
+    if m is None or not m.key or subj.lower_ == "it" and m.type is EntityType.PERSON:
+        return None
+    return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+            (subj.idx, subj.idx + len(subj)))
 
 
 def _plural_last(ctx: ClaimCtx) -> bool:
