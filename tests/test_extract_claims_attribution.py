@@ -179,3 +179,13 @@ def test_the_organisation_is_the_one_named_before(ex: SpacyExtractor) -> None:
     (c,) = claims(ex, "Amnesty International met officials from the Red Cross. The "
                       "organisation said the camps were overcrowded.")
     assert c.speaker.anonymous
+
+
+def test_an_attribution_that_opens_the_content_is_cut_off(ex: SpacyExtractor) -> None:
+    found = claims(ex, "Overall, the chancellor argued, “the price of security is worth "
+                       "paying”. He said more help would come.")
+    assert "“the price of security is worth paying”" in [c.content for c in found]
+    # a long clause before the speaker is what was said: kept
+    (c,) = claims(ex, "Should gas deliveries stay at the low level of 40%, the ministry said "
+                      "in a statement, “a storage target of 90% cannot be reached”.")
+    assert c.content.startswith("Should gas deliveries")

@@ -119,6 +119,16 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         # a paragraph before that already has its own attribution is not this cue's
         cs = br + 1
     cs, ce = _without_relative(ctx, cs, ce, tok)
+    s0, s1 = speaker[1]
+    if cs <= s0 and s1 <= tok.idx < ce and len(text[cs:s0].split()) <= 2 \
+            and "\n" not in text[cs:tok.idx]:
+        # 'Overall, the prime minister argued, “the price …”': the attribution opens the
+        # content; what was said starts after the cue and its punctuation
+        after = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.idx < ce \
+            and ctx.quoted[tok.right_edge.idx] == ctx.quoted[tok.idx] else tok.idx + len(tok)
+        m = re.compile(r"[\s,:;—–-]*").match(text, after)
+        if m is not None and ce - m.end() > 10:
+            cs = m.end()
     cs, ce = _trim_span(text, *whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
