@@ -189,3 +189,5 @@ def test_an_attribution_that_opens_the_content_is_cut_off(ex: SpacyExtractor) ->
     (c,) = claims(ex, "Should gas deliveries stay at the low level of 40%, the ministry said "
                       "in a statement, “a storage target of 90% cannot be reached”.")
     assert c.content.startswith("Should gas deliveries")
+    (c,) = claims(ex, "The outcome, two former diplomats said, has been a slow loss of trust.")
+    assert c.content.startswith("The outcome")

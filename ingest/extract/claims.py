@@ -121,9 +121,12 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     cs, ce = _without_relative(ctx, cs, ce, tok)
     s0, s1 = speaker[1]
     if cs <= s0 and s1 <= tok.idx < ce and len(text[cs:s0].split()) <= 2 \
-            and "\n" not in text[cs:tok.idx]:
+            and "\n" not in text[cs:tok.idx] and not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and cs <= t.idx < s0
+                for t in ctx.doc[sentence(tok).start: tok.i]):
         # 'Overall, the prime minister argued, “the price …”': the attribution opens the
-        # content; what was said starts after the cue and its punctuation
+        # content; what was said starts after the cue and its punctuation (only an adverb
+        # before the speaker: 'The result, officials said, has been …' keeps its subject)
         after = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.idx < ce \
             and ctx.quoted[tok.right_edge.idx] == ctx.quoted[tok.idx] else tok.idx + len(tok)
         m = re.compile(r"[\s,:;—–-]*").match(text, after)
