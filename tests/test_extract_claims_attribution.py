@@ -191,3 +191,16 @@ def test_an_attribution_that_opens_the_content_is_cut_off(ex: SpacyExtractor) ->
     assert c.content.startswith("Should gas deliveries")
     (c,) = claims(ex, "The outcome, two former diplomats said, has been a slow loss of trust.")
     assert c.content.startswith("The outcome")
+
+
+@pytest.mark.parametrize("text", [
+    "The commander warned Ukrainian soldiers on Monday.",
+    "The mayor urged residents again during a visit to the shelter.",
+])
+def test_the_addressee_alone_is_no_content(ex: SpacyExtractor, text: str) -> None:
+    assert claims(ex, text) == []
+
+
+def test_what_the_addressee_was_warned_of_stays(ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "The ministry warned of a high risk of fuel shortages.")
+    assert c.content == "of a high risk of fuel shortages"

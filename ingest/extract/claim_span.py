@@ -31,6 +31,9 @@ _STAMP = re.compile(
     r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
+# verbs whose direct object is the addressee ('warned residents of …', 'urged Kyiv to …')
+_ADDRESSED = {"warn", "urge", "remind", "assure", "caution", "advise", "alert", "implore",
+              "ask", "appeal", "brief", "inform"}
 _URGE = {"urge", "appeal", "call", "ask", "press", "implore", "tell", "warn", "encourage"}
 # a wire dateline inside a line that glued a headline to the lead ('… NGO AFP Sunday 29 Jun
 # 2014 A jihadist group …'): what was said starts after it
@@ -72,6 +75,9 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
         # attribution on the main verb, whose subject is not the speaker): no content, no claim
         comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
+        if tok.lemma_.lower() in _ADDRESSED and all(c.dep_ == "dobj" for c in comps):
+            # 'warned Ukrainian soldiers', 'urged residents': whom it was said to, not what
+            return None
     if not comps:
         return None
     if any(c.i > tok.i for c in comps):
