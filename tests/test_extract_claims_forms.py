@@ -137,3 +137,13 @@ def test_statement_keeps_partial_quotes_and_agrees_with_the_speaker(ex: SpacyExt
     assert c.statement.startswith("Emmanuel Macron is sure")
     c = one(ex, "The aid would be “sent as soon as possible,” the official told reporters.")
     assert c.statement == "The aid would be “sent as soon as possible.”"
+
+
+def test_a_near_repeat_in_a_later_update_is_folded(ex: SpacyExtractor) -> None:
+    text = ("Summary so far: Poland will host a donor meeting in March focused on rebuilding "
+            "the power grid of Kharkiv, the Polish foreign ministry said.\n\nIn other news, "
+            "shelling went on.\n\nPoland will host a donor meeting in March focused on "
+            "rebuilding the power grid of Kharkiv after the strikes, the Polish foreign "
+            "ministry said.")
+    (res,) = ex.iter_extract([("t-near", text, "2024-05-08")])
+    assert len(res.claims) == 1 and len(res.claims[0].appearances) == 1

@@ -275,12 +275,34 @@ def fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     kept: dict[tuple[str, str], ClaimRecord] = {}
     out = []
     for c in claims:
-        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
-               " ".join(re.findall(r"\w+", c.content.lower())))
-        first = kept.get(key)
+        who = c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower()
+        words = re.findall(r"\w+", c.content.lower())
+        key = (who, " ".join(words))
+        first = kept.get(key) or _near_repeat(out, who, words, c.content_span)
         if first is None:
             kept[key] = c
             out.append(c)
         else:
             first.appearances.append(c.content_span)
     return out
+
+
+def _near_repeat(out: list[ClaimRecord], who: str, words: list[str],
+                 span: tuple[int, int]) -> ClaimRecord | None:
+    """An earlier claim of the same speaker that says the same with a few words more or
+    less ('Here’s where things stand: Britain will host …' in a live blog's summary, then
+    'Britain will host …' in the update): ≥ 75 % of the shorter's words (at least 8) are in
+    the longer, and the two do not overlap in the text."""
+    if len(words) < 8:
+        return None
+    for prev in out:
+        pw = re.findall(r"\w+", prev.content.lower())
+        if (prev.speaker.id if not prev.speaker.anonymous else prev.speaker.name.lower()) \
+                != who or len(pw) < 8 or prev.content_span[0] < span[1] \
+                and span[0] < prev.content_span[1]:
+            continue
+        short, long_ = (words, pw) if len(words) <= len(pw) else (pw, words)
+        common = sum(min(short.count(w), long_.count(w)) for w in set(short))
+        if common >= 0.75 * len(short) and len(short) >= 0.6 * len(long_):
+            return prev
+    return None
