@@ -126,3 +126,24 @@ def test_a_repeated_statement_is_one_claim_with_appearances(ex: SpacyExtractor) 
     second = text.index(lead, 1) + lead.index("that")
     assert c.appearances == [(second, second + len(c.content))]
     assert text[c.appearances[0][0]:c.appearances[0][1]] == c.content
+
+
+def test_statement_keeps_partial_quotes_and_agrees_with_the_speaker(ex: SpacyExtractor) -> None:
+    c = one(ex, "Speaking on Sunday, Olaf Scholz said there was a need for “patience”.")
+    assert c.statement == "There was a need for “patience.”"
+    c = one(ex, "“I’m confident about the talks,” Emmanuel Macron said on Friday.")
+    assert c.statement == "Emmanuel Macron is confident about the talks."
+    c = one(ex, "“I am sure we will find a solution,” Emmanuel Macron said on Friday.")
+    assert c.statement.startswith("Emmanuel Macron is sure")
+    c = one(ex, "The aid would be “sent as soon as possible,” the official told reporters.")
+    assert c.statement == "The aid would be “sent as soon as possible.”"
+
+
+def test_a_near_repeat_in_a_later_update_is_folded(ex: SpacyExtractor) -> None:
+    text = ("Summary so far: Poland will host a donor meeting in March focused on rebuilding "
+            "the power grid of Kharkiv, the Polish foreign ministry said.\n\nIn other news, "
+            "shelling went on.\n\nPoland will host a donor meeting in March focused on "
+            "rebuilding the power grid of Kharkiv after the strikes, the Polish foreign "
+            "ministry said.")
+    (res,) = ex.iter_extract([("t-near", text, "2024-05-08")])
+    assert len(res.claims) == 1 and len(res.claims[0].appearances) == 1

@@ -237,3 +237,24 @@ def test_leading_parenthetical_cue_is_not_content(ex: SpacyExtractor) -> None:
             "people in an airstrike on a school in Luhansk.")
     c = claim_with(run(ex, text), "airstrike")
     assert c is not None and c.content.startswith("Russia had killed")
+
+
+
+def test_he_is_not_the_person_talked_about_when_the_subject_may_speak(
+        ex: SpacyExtractor) -> None:
+    text = ("Asked about the talks, the Kremlin spokesman, Dmitry Peskov, declined to comment "
+            "on a possible swap for Viktor Bout, the arms dealer. “These swaps will never "
+            "happen if we discuss them in the press,” he told reporters on Friday.")
+    assert [c for c in run(ex, text).claims if c.speaker.name == "Viktor Bout"] == []
+    # the nearest person is itself the subject: no ambiguity
+    c = claim_with(run(ex, "Olaf Scholz met reporters in Berlin. “We will not be "
+                           "blackmailed,” he said."), "blackmailed")
+    assert c is not None and c.speaker.name == "Olaf Scholz"
+
+
+def test_it_in_a_relative_clause_is_the_clause_subject(ex: SpacyExtractor) -> None:
+    text = ("The defence ministry said on Friday that the convoy had been hit. Russia on "
+            "Saturday released a list of 40 Britons it said were banned from entering the "
+            "country.")
+    c = claim_with(run(ex, text), "banned")
+    assert c is not None and c.speaker.name == "Russia"

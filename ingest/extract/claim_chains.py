@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef
-from ingest.extract.claim_ctx import ClaimCtx, quote_type
+from ingest.extract.claim_ctx import ClaimCtx, quote_type, sentence
 from ingest.extract.claim_forms import statement
 from ingest.extract.quotes import close_quote as _close_quote
 from ingest.extract.quotes import trim_span as _trim_span
@@ -31,7 +31,7 @@ def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
             # 'Ukraine rejected the plan and said …, Reuters reported': the subject of the
             # first of two joined verbs says it
             inner = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        if inner is not None and inner.i != subj.i and inner.sent == tok.sent:
+        if inner is not None and inner.i != subj.i and sentence(inner) == sentence(tok):
             return v
     return None
 
@@ -65,7 +65,7 @@ def with_relay(ctx: ClaimCtx, c: ClaimRecord) -> ClaimRecord:
         upd["reported_by"] = relay
     cs, ce = c.content_span
     if cs < at < ce:
-        text = ctx.doc.text
+        text = ctx.text
         cs, ce = _trim_span(text, cs, at)
         ce = _close_quote(text, cs, ce)
         if len(text[cs:ce].split()) >= 2:
@@ -109,7 +109,7 @@ def outlet_quotes(ctx: ClaimCtx, cs: int, ce: int
     """'According to AFP, Leonid Slutsky, a senior negotiator, the prisoners might …': the
     outlet relays the named person whose apposition opens the content; the content starts
     after that apposition."""
-    text = ctx.doc.text
+    text = ctx.text
     span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
     if span is None:
         return None

@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from graph.models import ClaimRecord, QuoteType, ReportedBy, SpeakerRef
 from ingest.extract.coref import PersonLocator
 from ingest.extract.entities import Ment, Rules
 from ingest.extract.quotes import quote_span, whole_quote
+
+_TEXT = "kg_claim_text"
 
 
 @dataclass
@@ -34,9 +36,22 @@ class ClaimCtx:
     # inner cue char -> (the outlet that relays it, where the outlet's attribution starts)
     relays: dict[int, tuple[ReportedBy, int]] = field(default_factory=dict)
 
+    @property
+    def text(self) -> str:
+        return doc_text(self.doc)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per article: spaCy joins every token's text on each access,
+    which made the claim rules quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
 
 def quote_type(ctx: ClaimCtx, s: int, e: int) -> QuoteType:
-    text = ctx.doc.text
+    text = ctx.text
     chars = sum(1 for c in text[s:e] if not c.isspace())
     inq = ctx.quoted[e] - ctx.quoted[s]
     if chars and inq >= 0.9 * chars:
@@ -49,4 +64,35 @@ def quote_span_in(ctx: ClaimCtx, i: int) -> tuple[int, int] | None:
 
 
 def whole_quote_in(ctx: ClaimCtx, cs: int, ce: int) -> tuple[int, int]:
-    return whole_quote(ctx.doc.text, ctx.quoted, cs, ce)
+    return whole_quote(ctx.text, ctx.quoted, cs, ce)
+
+
+_SENTS = "kg_claim_sents"
+
+
+def sentence(tok: Token) -> Span:
+    """``tok.sent``, looked up once per article: spaCy walks the sentence boundaries on every
+    ``Token.sent`` call, and the claim rules ask for a cue's sentence many times."""
+    doc = tok.doc
+    cache = doc.user_data.get(_SENTS)
+    if cache is None:
+        cache = [None] * len(doc)
+        for s in doc.sents:
+            for i in range(s.start, s.end):
+                cache[i] = s
+        doc.user_data[_SENTS] = cache
+    return cache[tok.i]
+
+
+def sentence_ents(tok: Token) -> list[Span]:
+    """The named entities of the token's sentence (``Span.ents`` scans the whole doc)."""
+    doc = tok.doc
+    key = (_SENTS, "ents")
+    by_start = doc.user_data.get(key)
+    if by_start is None:
+        by_start = {}
+        for e in doc.ents:
+            by_start.setdefault(sentence(doc[e.start]).start, []).append(e)
+        doc.user_data[key] = by_start
+    sent = sentence(tok)
+    return [e for e in by_start.get(sent.start, ()) if e.end <= sent.end]

@@ -69,7 +69,9 @@ def document_author(subj: Token, tok2ment: list) -> object | None:  # -> Ment | 
                 return m
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             for g in c.children:
-                if g.dep_ == "pobj" and (m := tok2ment[g.i]) is not None and m.key:
+                if g.dep_ == "pobj" and (m := tok2ment[g.i]) is not None and m.key \
+                        and not (m.type is EntityType.PLACE and c.lower_ == "from"):
+                    # 'reports from Kharkiv' come from a place, not from its authorities
                     return m
     return None
 

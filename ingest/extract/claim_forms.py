@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from graph.models import ClaimRecord, Quantity, Stance
+from ingest.extract.claim_ctx import doc_text
 from ingest.extract.gazetteer import DATA_DIR
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -84,10 +85,10 @@ def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
 def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | None,
               cue: str, speaker_is_person: bool = True, cue_start: int | None = None) -> str:
     """The claim's proposition as one sentence that stands without the article."""
-    text = doc.text[cs:ce]
+    text = doc_text(doc)[cs:ce]
     toks = _tokens_in(doc, cs, ce)
     # Drop the quotation marks around a fully quoted content, and a leading 'that'/'of'.
-    body = text.strip().strip("“”\"«»").strip()
+    body = _unquoted(text.strip())
     first = toks[0] if toks else None
     if first is not None and first.lower_ in ("“", '"', "«") and len(toks) > 1:
         first = toks[1]
@@ -98,22 +99,57 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         body = _accusation(toks, body, target_name)
     elif first is not None and (first.lower_ in _NOT_A_CLAUSE or cue in _URGING and first.dep_
                                 not in ("nsubj", "nsubjpass")) and cue_start is not None \
-            and cue_start < cs and "\n" not in doc.text[cue_start:cs]:
+            and cue_start < cs and "\n" not in doc_text(doc)[cue_start:cs]:
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it
-        body = f"{speaker_name} {doc.text[cue_start:ce].strip()}"
+        body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
         if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
-            body = speaker_name + body[len(first.text):]
+            body = speaker_name + _agree(low, body[len(first.text):])
     body = " ".join(body.split())
     if not body:
         return body
     body = body[0].upper() + body[1:]
+    close = ""
+    if body[-1] in _CLOSE_MARKS and len(body) > 1:  # '… immediate needs,”' -> '… needs.”'
+        body, close = body[:-1], body[-1]
     if body[-1] not in ".!?":
-        body = body.rstrip(",;:") + "."
-    return body
+        body = body.rstrip(",;: ") + "."
+    return body + close
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“\"«", "”\"»"
+# 'I am' -> 'Biden is', "I'm" -> 'Biden is', "we're" -> 'Ukraine are'
+_AGREE = {"i": {"am": "is", "'m": " is", "’m": " is", "have": "has", "'ve": " has",
+                "’ve": " has", "do": "does", "'d": " would", "’d": " would", "'ll": " will",
+                "’ll": " will"},
+          "we": {"'re": " are", "’re": " are", "'ve": " have", "’ve": " have", "'d": " would",
+                 "’d": " would", "'ll": " will", "’ll": " will"}}
+
+
+def _unquoted(body: str) -> str:
+    """Drop the quotation marks around a wholly quoted content ('“We will win,”'), never one
+    mark of a partly quoted one ('a need for “strategic endurance”' keeps both)."""
+    if body[:1] not in _OPEN_MARKS:
+        return body
+    closed = body[-1:] in _CLOSE_MARKS and len(body) > 1
+    inner = body[1:-1] if closed else body[1:]
+    if any(m in inner for m in _OPEN_MARKS + _CLOSE_MARKS):
+        return body
+    return inner.strip()
+
+
+def _agree(pronoun: str, rest: str) -> str:
+    """The verb after a first-person subject replaced by the speaker's name."""
+    m = re.match(r"(\s*)([’']?\w+)", rest)
+    if m is None:
+        return rest
+    verb = _AGREE.get(pronoun, {}).get(m.group(2).lower())
+    if verb is None:
+        return rest
+    return (verb if verb.startswith(" ") else m.group(1) + verb) + rest[m.end():]
 
 
 def _accusation(toks: list[Token], body: str, target_name: str) -> str:
@@ -204,8 +240,8 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
         low = high = None
         # 'between 10 and 20', '10 to 20', '10-20': the other end is a conj/quantmod number
         # (read off the text: the parse often splits 'between 2,000 and 3,000 people')
-        before = doc.text[max(0, tok.idx - 30):tok.idx]
-        after = doc.text[tok.idx + len(tok):tok.idx + len(tok) + 20]
+        before = doc_text(doc)[max(0, tok.idx - 30):tok.idx]
+        after = doc_text(doc)[tok.idx + len(tok):tok.idx + len(tok) + 20]
         part = _PART_OF.search(before)
         if part is not None and _plain(part.group(1)) is not None:
             # '45 of 60 drones': 45 is the count, 60 the whole
@@ -228,7 +264,7 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
             end = max(end, noun.idx + len(noun))
         unit = noun.text if noun.pos_ in ("NOUN", "PROPN") else None
         value = val if low is None or high is None else None
-        return Quantity(text=doc.text[start:end], value=value, low=low, high=high, unit=unit,
+        return Quantity(text=doc_text(doc)[start:end], value=value, low=low, high=high, unit=unit,
                         counted=_counted(noun), where=where, when=when)
     return None
 
@@ -239,12 +275,34 @@ def fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     kept: dict[tuple[str, str], ClaimRecord] = {}
     out = []
     for c in claims:
-        key = (c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower(),
-               " ".join(re.findall(r"\w+", c.content.lower())))
-        first = kept.get(key)
+        who = c.speaker.id if not c.speaker.anonymous else c.speaker.name.lower()
+        words = re.findall(r"\w+", c.content.lower())
+        key = (who, " ".join(words))
+        first = kept.get(key) or _near_repeat(out, who, words, c.content_span)
         if first is None:
             kept[key] = c
             out.append(c)
         else:
             first.appearances.append(c.content_span)
     return out
+
+
+def _near_repeat(out: list[ClaimRecord], who: str, words: list[str],
+                 span: tuple[int, int]) -> ClaimRecord | None:
+    """An earlier claim of the same speaker that says the same with a few words more or
+    less ('Here’s where things stand: Britain will host …' in a live blog's summary, then
+    'Britain will host …' in the update): ≥ 75 % of the shorter's words (at least 8) are in
+    the longer, and the two do not overlap in the text."""
+    if len(words) < 8:
+        return None
+    for prev in out:
+        pw = re.findall(r"\w+", prev.content.lower())
+        if (prev.speaker.id if not prev.speaker.anonymous else prev.speaker.name.lower()) \
+                != who or len(pw) < 8 or prev.content_span[0] < span[1] \
+                and span[0] < prev.content_span[1]:
+            continue
+        short, long_ = (words, pw) if len(words) <= len(pw) else (pw, words)
+        common = sum(min(short.count(w), long_.count(w)) for w in set(short))
+        if common >= 0.75 * len(short) and len(short) >= 0.6 * len(long_):
+            return prev
+    return None

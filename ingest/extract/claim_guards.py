@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ingest.extract.claim_ctx import sentence
+
 _CONDITION_MARKS = {"if", "unless", "whether"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should", "can", "must"}
 # heads of an infinitive cue that say the speech did not (or not yet) happen
@@ -37,7 +39,7 @@ def negated(cue: Token) -> bool:
 
 def questioned(cue: Token) -> bool:
     """'Did the minister say …?', 'Why would Kyiv claim …?': the speech is asked about."""
-    sent = cue.sent
+    sent = sentence(cue)
     last = next((t for t in reversed(sent) if not t.is_space and not t.is_quote), None)
     if last is None or last.text != "?":
         return False
@@ -68,8 +70,27 @@ def generic(cue: Token) -> bool:
     if subj is None or subj.lower_ not in _GENERIC or cue.tag_ not in ("VBP", "VBZ"):
         return False
     # 'people in Kherson say', 'many residents say' name who speaks
+    # ('many people say', 'most people believe': a quantifier names no one)
     return not any(c.dep_ in ("amod", "prep", "compound", "det", "nummod", "acl", "relcl")
-                   for c in subj.children)
+                   and c.lower_ not in _GENERIC for c in subj.children)
+
+
+_JOURNALISTS = {"reporter", "correspondent", "editor", "columnist", "journalist", "writer",
+                "commentator", "reporters", "correspondents", "editors", "journalists"}
+_BYLINE_CUES = {"write", "report"}
+
+
+def byline(subj: Token, cue: Token) -> bool:
+    """'…, Guardian business reporter Joanna Partridge writes', 'our correspondent reports',
+    'X, our diplomatic editor, writes': the article's own journalist signing a live-blog
+    entry; what follows is the news, not a claim made by someone. A journalist who *said*
+    something is a source and still speaks."""
+    phrase = [*subj.subtree]
+    journalist = any(t.lower_ in _JOURNALISTS for t in phrase)
+    if not journalist:
+        return False
+    ours = any(t.lower_ == "our" for t in phrase)
+    return ours or (cue.lemma_.lower() in _BYLINE_CUES and cue.tag_ in ("VBZ", "VBP"))
 
 
 def reports_nothing(cue: Token) -> bool:

@@ -168,13 +168,45 @@ def person_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         return None
     if _rival(ctx, p.end, subj, True, {p.key}):
         return None  # an unnamed person was the subject since: 'he' may be either
+    if not _is_subject(ctx, p) and _subject_person_before(ctx, p, low):
+        # 'Peskov declined to comment on a swap for Bout, the arms trafficker. “…,” he told
+        # reporters': the nearest name is talked about; the sentence's subject may speak
+        return None
     return SpeakerRef(id=p.key, name=p.name or p.text, type=EntityType.PERSON.value), here
+
+
+def _is_subject(ctx: ClaimCtx, m: Ment) -> bool:
+    """The mention is a clause's subject, or in apposition to one ('The Kremlin spokesman,
+    Dmitry Peskov, declined …')."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _subject_person_before(ctx: ClaimCtx, p: Ment, pronoun: str) -> bool:
+    """Another person of fitting gender is a subject in the candidate's sentence, before it."""
+    s0 = ctx.sent_of[ctx.doc.char_span(p.start, p.end, alignment_mode="expand").start][0]
+    for m in ctx.locator.people:
+        if m.start >= p.start:
+            break
+        if m.start >= s0 and m.key != p.key and ctx.locator.gender_fits(m.key, pronoun) \
+                and not in_quote(ctx, m) and _is_subject(ctx, m):
+            return True
+    return False
 
 
 def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     """'they'/'it' continue the last speaker (an institution's 'it'), unless another
     institution was the subject of a sentence since."""
     low = subj.lower_
+    if subj.head.dep_ == "relcl":
+        # 'Belarus released a list of 40 Lithuanians it said were banned …': the pronoun of
+        # a relative clause is the subject of the clause it hangs in, not the last speaker
+        return _clause_subject(ctx, subj)
     last = ctx.last
     if last is None or subj.idx - last[1] >= 800:
         return None
@@ -188,6 +220,24 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
     if _rival(ctx, _last_end(ctx), subj, False, {last[0].id}):
         return None
     return last[0], (subj.idx, subj.idx + len(subj))
+
+
+def _clause_subject(ctx: ClaimCtx, subj: Token) -> Speaker | None:
+    """The named subject of the verb that governs the relative clause (an organization or
+    place for 'it'), else no one."""
+    node = subj.head.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    outer = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    m = ctx.tok2ment[outer.i] if outer is not None else None
+    if m is None or not m.key or subj.lower_ == "it" and m.type is EntityType.PERSON:
+        return None
+    return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
+            (subj.idx, subj.idx + len(subj)))
 
 
 def _plural_last(ctx: ClaimCtx) -> bool:

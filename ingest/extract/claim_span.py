@@ -13,8 +13,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from graph.models import EntityType
-from ingest.extract.claim_ctx import ClaimCtx
+from graph.models import EntityType, ReportedBy
+from ingest.extract.claim_ctx import ClaimCtx, doc_text, sentence
+from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
@@ -30,11 +31,16 @@ _STAMP = re.compile(
     r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
+# verbs whose direct object is the addressee ('warned residents of …', 'urged Kyiv to …')
+_ADDRESSED = {"warn", "urge", "remind", "assure", "caution", "advise", "alert", "implore",
+              "ask", "appeal", "brief", "inform"}
 _URGE = {"urge", "appeal", "call", "ask", "press", "implore", "tell", "warn", "encourage"}
 # a wire dateline inside a line that glued a headline to the lead ('… NGO AFP Sunday 29 Jun
 # 2014 A jihadist group …'): what was said starts after it
 _DATELINE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} [A-Z][a-z]{2,8},? "
                        r"\d{4}\s+(?=[A-Z])")
+_SOURCE_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP,
+                 EntityType.OUTLET)
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
 
 
@@ -42,6 +48,17 @@ _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regard
 def _only_time(prep: Token) -> bool:
     rest = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
     return bool(rest) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in rest)
+
+
+def _ended_before(comp: Token, cue: Token) -> bool:
+    """The complement before the cue ends a sentence or a line before the cue's clause."""
+    doc = cue.doc
+    between = doc_text(doc)[comp.right_edge.idx:cue.idx]
+    if "\n" in between:
+        return True
+    last = next((t for t in reversed(doc[comp.left_edge.i: comp.right_edge.i + 1])
+                 if not t.is_quote and not t.is_space), None)
+    return last is not None and last.text in (".", "!", "?")
 
 
 def content_of(tok: Token) -> tuple[int, int] | None:
@@ -58,8 +75,20 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
         # attribution on the main verb, whose subject is not the speaker): no content, no claim
         comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
+        if tok.lemma_.lower() in _ADDRESSED and all(c.dep_ == "dobj" for c in comps):
+            # 'warned Ukrainian soldiers', 'urged residents': whom it was said to, not what
+            return None
     if not comps:
         return None
+    if any(c.i > tok.i for c in comps):
+        # '“… we will not give up.”\n\nLavrov claimed that …': a clause the parse hung on the
+        # cue from across a line break or a finished sentence is someone else's
+        comps = [c for c in comps if c.i > tok.i or not _ended_before(c, tok)]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i > tok.i and any(c.i < tok.i for c in comps):
+        # '“…”, said Orysia Lutsevych, a research fellow, and Kyiv needs …': after a fronted
+        # clause and the inverted speaker, what follows is the writer's next clause
+        comps = [c for c in comps if c.i < tok.i]
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
     first = min(comps, key=lambda c: c.left_edge.i)
@@ -99,7 +128,7 @@ def one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
     """Reported speech stays in its paragraph: a content that the parse ran across a line
     break (a live blog's 'Updated at …' line, a headline glued to the lead) keeps only the
     part on the cue's side; a leading time stamp ('27 Jul 2022 15.39') is page furniture."""
-    text = ctx.doc.text
+    text = ctx.text
     if "\n" in text[cs:ce] and ctx.quoted[ce] - ctx.quoted[cs] < 0.5 * (ce - cs):
         if cue >= ce:
             cs = text.rfind("\n", cs, ce) + 1
@@ -127,7 +156,7 @@ def quote_in_sentence(ctx: ClaimCtx, tok: Token) -> tuple[int, int] | None:
     s = e - 1
     while s > s0 and q[s] != q[s - 1]:
         s -= 1
-    between = ctx.doc.text[e : tok.idx]
+    between = ctx.text[e : tok.idx]
     # the quotation must lead straight into the attribution: '“…,” he said'
     if e - s <= 5 or "\n" in between or len(between) > 60:
         return None
@@ -144,21 +173,44 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         # only a speaker's attribution ('as he said …', 'while TASS quoted the Kremlin as
-        # saying …'), not 'as systems promised to …'
+        # saying …', 'after it said …', 'while other officials later said …'), not 'as
+        # systems promised to …'
         m = ctx.tok2ment[subj.i] if subj is not None else None
         relay = t.lemma_.lower() in ("quote", "cite") and m is not None
-        if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and subj is not None and (
-                subj.lower_ in PRONOUNS_PERSON or relay
-                or m is not None and m.type is EntityType.PERSON):
+        source = subj is not None and (
+            subj.lower_ in PRONOUNS_PERSON or subj.lower_ in ("it", "they") or relay
+            or m is not None and m.type in _SOURCE_TYPES
+            or m is None and subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns"))
+        # '…, claiming that …' / '…, adding that …': the speaker's own next claim, which the
+        # participle gives separately
+        participle = subj is None and t.dep_ == "advcl" and t.tag_ == "VBG" \
+            and t.left_edge.i == t.i and t.i > 0 and t.doc[t.i - 1].text == "," \
+            and subject_of(t) is not None  # the participle has a speaker of its own
+        if t.pos_ == "VERB" and (t.lemma_.lower() in cues or relay) and (source or participle):
             ce = min(ce, t.left_edge.idx)
+    for t in ctx.doc[tok.i + 1: sentence(tok).end]:
+        # '… 14 people were hurt, Interfax reported, citing rescuers, and that …': an outlet's
+        # report hung inside the content relays it; what follows is no longer the speaker's
+        if not cs < t.left_edge.idx < ce or t.pos_ != "VERB" \
+                or t.lemma_.lower() not in ("report", "say") \
+                or t.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        m = next((x for g in subj.subtree if (x := ctx.tok2ment[g.i]) is not None
+                  and x.type is EntityType.OUTLET and x.key), None) if subj is not None else None
+        if m is not None and subj.i < t.i:
+            ce = min(ce, t.left_edge.idx)
+            ctx.relays.setdefault(tok.idx, (ReportedBy(
+                role="relay", name=m.name or m.text, id=m.key, type=m.type.value), ce))
+            break
     if ce < span[1]:
-        words = ctx.doc.text[cs:ce].rstrip(" ,;—–-").split()
+        words = ctx.text[cs:ce].rstrip(" ,;—–-").split()
         while words and words[-1].lower() in ("and", "but", "as", "while", "when"):
             words.pop()
         ce = cs + len(" ".join(words)) if words else ce
         # 'words' may have collapsed inner whitespace: find the real end of the last word
         if words:
-            ce = ctx.doc.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
+            ce = ctx.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
     return cs, ce
 
 
@@ -166,7 +218,7 @@ def cut_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int,
     """'confirmed the upcoming call to reporters, including AFP': who was told is not what
     was said, wherever the parse hung the phrase; the content ends before it."""
     cs, ce = span
-    for t in ctx.doc[tok.i + 1: tok.sent.end]:
+    for t in ctx.doc[tok.i + 1: sentence(tok).end]:
         if t.idx >= ce:
             break
         if t.idx <= cs or t.dep_ != "prep" or t.lower_ not in ("to", "with"):
@@ -190,9 +242,9 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     ends its sentence (only a time or, for 'told', the audience after it) and a source
     phrase stands right before it, the clause before that phrase is what was said.
     -> (first token of the source phrase, content start, content end) or None."""
-    if tok.lemma_.lower() not in _FINAL_CUES or tok.i == tok.sent.start:
+    if tok.lemma_.lower() not in _FINAL_CUES or tok.i == sentence(tok).start:
         return None
-    after = [t for t in tok.doc[tok.i + 1: tok.sent.end] if not t.is_punct and not t.is_space]
+    after = [t for t in tok.doc[tok.i + 1: sentence(tok).end] if not t.is_punct and not t.is_space]
     if any(t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("on", "in", "late", "early")
            and not (tok.lemma_.lower() == "tell" and t.pos_ in ("PROPN", "NOUN", "DET"))
            for t in after):
@@ -202,9 +254,10 @@ def final_attribution(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     start = source_phrase(ctx, tok, person_nouns)
-    cs, ce = tok.sent.start_char, tok.doc[start].idx
-    words = ctx.doc.text[cs:ce].split()
-    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:start]):
+    cs, ce = sentence(tok).start_char, tok.doc[start].idx
+    words = ctx.text[cs:ce].split()
+    if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX")
+                                 for t in tok.doc[sentence(tok).start:start]):
         return None
     return start, cs, ce
 
@@ -229,14 +282,14 @@ def source_phrase(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]) -> in
     start = m.start_tok if m is not None else j
 
     def left_mods(k: int) -> int:
-        while k - 1 > tok.sent.start and (k <= doc[k - 1].head.i <= j
+        while k - 1 > sentence(tok).start and (k <= doc[k - 1].head.i <= j
                                            or doc[k - 1].dep_ == "case") \
                 and doc[k - 1].pos_ in _PHRASE_POS | {"PART"} and doc[k - 1].pos_ != "PUNCT":
             k -= 1
         return k
 
     start = left_mods(start)
-    if start - 2 > tok.sent.start and doc[start - 1].lower_ in ("of", "for", "at") \
+    if start - 2 > sentence(tok).start and doc[start - 1].lower_ in ("of", "for", "at") \
             and doc[start - 2].pos_ == "NOUN" and doc[start - 2].lemma_.lower() in person_nouns:
         start = left_mods(start - 2)
     return start

@@ -22,10 +22,35 @@ from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
 
+def _reporter_of_participle(tok: Token) -> Token | None:
+    """'Johnson said there was a need for …, predicting that …': a participle set off by a
+    comma at the end of a reported clause (the parse hangs it on the clause's verb) goes on
+    with whoever reported that clause -- the subject of the verb the clause complements."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head is not node:
+            reporter = node.head
+            subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+            return subj if subj is not None and subj.dep_ == "nsubj" else None
+        if node.dep_ not in ("advcl", "conj") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def subject_of(tok: Token) -> Token | None:
+    if (reporter := _reporter_of_participle(tok)) is not None:
+        return reporter
     cur = tok
     for _ in range(6):
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Russia’s then deputy prime minister Dmitry Rogozin said": the parse may give the
+        # verb two subjects, the possessor and the name; the one nearest the verb speaks
+        before = [c for c in subjs if c.i < cur.i]
+        subj = before[-1] if len(before) > 1 else (subjs[0] if subjs else None)
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 return None  # 'was accused of': the subject is not the speaker
@@ -54,6 +79,13 @@ def _controller(cur: Token) -> Token | None:
     """The object that does what an infinitive says: 'urged Kyiv to admit' (xcomp), '…,
     leading the president to declare' (parsed as an advcl of a subjectless participle)."""
     head = cur.head
+    if head is not cur and cur.dep_ == "advcl" and cur.tag_ == "VBG":
+        # 'left his team scrambling to explain …': the object right before the participle
+        # is who does it
+        obj = next((c for c in head.children if c.dep_ == "dobj"
+                    and c.right_edge.i == cur.i - 1 and not cues.is_document(c)), None)
+        if obj is not None:
+            return obj
     if head is cur or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         return None
     if cur.dep_ != "xcomp" and not (cur.dep_ == "advcl" and head.tag_ == "VBG"
@@ -80,7 +112,7 @@ def _post_signature(subj: Token) -> bool:
 
 
 def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]] | None:
-    if cues.not_a_speaker(subj) or cues.is_caption(ctx.doc.text, subj.idx):
+    if cues.not_a_speaker(subj) or cues.is_caption(ctx.text, subj.idx):
         return None
     if _post_signature(subj):
         # the post's author signed the post above; the sentence glued after the signature
@@ -100,7 +132,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             return (SpeakerRef(id=author.key, name=author.name or author.text,
                                type=author.type.value), (author.start, author.end))
         s, e = subj.left_edge.idx, subj.idx + len(subj)
-        desc = ctx.doc.text[s:e]
+        desc = ctx.text[s:e]
         return (SpeakerRef(id=stable_id(ctx.article_id, s, e, prefix="doc:"), name=desc,
                            type="DocumentSource", anonymous=True, description=desc), (s, e))
     if m is None:
@@ -132,6 +164,9 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
         m = ctx.org_words.get(subj.lower_)
         if m is not None and (m.start > subj.idx or not _modifiers_fit(subj, m)):
             m = None
+    if m is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _GENERIC_ORG \
+            and [c.lower_ for c in subj.children] == ["the"]:
+        m = _only_organization_before(ctx, subj)
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
@@ -167,7 +202,7 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
             # the title must be written next to the antecedent, not be this very subject
             # ('… about Griner, the US president said' is not Griner)
-            p = title_antecedent(ctx.doc.text, ctx.locator, subj.lower_, subj.left_edge.idx,
+            p = title_antecedent(ctx.text, ctx.locator, subj.lower_, subj.left_edge.idx,
                                  mods,
                                  skip=lambda m: in_quote(ctx, m))
             if p is not None and p.key:
@@ -184,6 +219,22 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     ):
         return _anonymous(ctx, subj)
     return None
+
+
+# nouns that name an organization by its kind only ('the organisation says'); ministries,
+# armies and governments are left out: an article names several of them
+_GENERIC_ORG = frozenset({"organisation", "organization", "group", "charity", "ngo", "monitor",
+                          "observatory", "thinktank", "institute", "company", "firm"})
+
+
+def _only_organization_before(ctx: ClaimCtx, subj: Token) -> Ment | None:
+    """'… collected by the Centre for Civil Liberties, although the organisation says …': the
+    one organization named in the ~600 characters before (two or more: no one)."""
+    lo = max(0, subj.idx - 600)
+    found = {m.key: m for m in ctx.tok2ment[:subj.i] if m is not None and m.key
+             and lo <= m.start < subj.idx and m.type is EntityType.ORGANIZATION
+             and not in_quote(ctx, m)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
@@ -203,7 +254,7 @@ def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]
         if demonym_code(ctx.rules, doc[i].text)[0]:
             affiliation = doc[i].text
             break
-    desc = doc.text[s:e]
+    desc = ctx.text[s:e]
     entry = ctx.rules.gaz.lookup(desc)
     if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
         # 'Russia’s defence ministry' is an institution the gazetteer knows, not anonymous

@@ -20,9 +20,15 @@ from spacy.tokens import Token
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
-from ingest.extract.claim_ctx import ClaimCtx, quote_type, whole_quote_in
+from ingest.extract.claim_ctx import (
+    ClaimCtx,
+    quote_type,
+    sentence,
+    sentence_ents,
+    whole_quote_in,
+)
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
-from ingest.extract.claim_guards import reports_nothing
+from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_span import (
     content_of,
     cut_audience,
@@ -65,7 +71,7 @@ def _date(ctx: ClaimCtx, tok: Token, cs: int, ce: int) -> str | None:
         return None
     s0, s1 = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
-    for ent in tok.sent.ents:
+    for ent in sentence_ents(tok):
         if ent.label_ not in ("DATE", "TIME") or cs <= ent.start_char < ce \
                 or not s0 <= ent.start_char < s1:
             continue
@@ -88,7 +94,7 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
     """'… which pro-Damascus media said was carried out by …': the relative pronoun stands
     for the noun before it and is not what was said; '“only the fault of Russia,” which has
     seized …' -- a relative clause after the closing quotation mark is the writer's."""
-    text = ctx.doc.text
+    text = ctx.text
     head = ctx.doc.char_span(cs, ce, alignment_mode="expand")
     if head is not None and len(head) > 3 and _RELATIVE.match(text, cs) \
             and head[0].tag_ in ("WDT", "WP"):
@@ -105,9 +111,27 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     cs, ce = one_paragraph(ctx, cs, ce, tok.idx)
+    if tok.idx >= ce and (br := text.rfind("\n", cs, ce)) > cs and any(
+            c.cue_span and cs <= c.cue_span[0] < br for c in ctx.claims):
+        # '“…,” Haidai said in a post\n\nSievierodonetsk is shelled “every day”, he added':
+        # a paragraph before that already has its own attribution is not this cue's
+        cs = br + 1
     cs, ce = _without_relative(ctx, cs, ce, tok)
+    s0, s1 = speaker[1]
+    if cs <= s0 and s1 <= tok.idx < ce and len(text[cs:s0].split()) <= 2 \
+            and "\n" not in text[cs:tok.idx] and not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and cs <= t.idx < s0
+                for t in ctx.doc[sentence(tok).start: tok.i]):
+        # 'Overall, the prime minister argued, “the price …”': the attribution opens the
+        # content; what was said starts after the cue and its punctuation (only an adverb
+        # before the speaker: 'The result, officials said, has been …' keeps its subject)
+        after = tok.right_edge.idx + len(tok.right_edge) if tok.right_edge.idx < ce \
+            and ctx.quoted[tok.right_edge.idx] == ctx.quoted[tok.idx] else tok.idx + len(tok)
+        m = re.compile(r"[\s,:;—–-]*").match(text, after)
+        if m is not None and ce - m.end() > 10:
+            cs = m.end()
     cs, ce = _trim_span(text, *whole_words(text, cs, ce))
     if cs > 0 and text[cs - 1] in _OPEN_Q and text.count(text[cs - 1], cs, ce) % 2 == 0 \
             and _OPEN_Q[text[cs - 1]] not in text[cs:ce]:
@@ -121,12 +145,16 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     # is not the last speaker a later 'he says' goes on with
     nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
                  and c.speaker.id != speaker[0].id for c in ctx.claims)
+    if any(c.speaker.id == speaker[0].id and c.content_span[0] <= cue_span[0]
+           and ce <= c.content_span[1]
+           and len(text[c.content_span[0]:cue_span[0]].split()) <= 3 for c in ctx.claims):
+        return  # 'the ministry said it believes X': X is already the ministry's claim
     ctx.seen.add((cs, ce))
     qt = quote_type(ctx, cs, ce)
     about: list[str] = []
-    first = next((i for i in range(tok.sent.start, tok.sent.end)
-                  if ctx.doc[i].idx >= cs), tok.sent.end)
-    for i in range(first, tok.sent.end):
+    first = next((i for i in range(sentence(tok).start, sentence(tok).end)
+                  if ctx.doc[i].idx >= cs), sentence(tok).end)
+    for i in range(first, sentence(tok).end):
         t = ctx.doc[i]
         if t.idx >= ce:
             break
@@ -155,7 +183,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
 
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
     """The content is nothing but the cue's 'to …'/'with …' phrase and holds no verb."""
-    toks = [t for t in ctx.doc[tok.i + 1: tok.sent.end] if span[0] <= t.idx < span[1]]
+    toks = [t for t in ctx.doc[tok.i + 1: sentence(tok).end] if span[0] <= t.idx < span[1]]
     return bool(toks) and toks[0].dep_ == "prep" and toks[0].head.i == tok.i \
         and toks[0].lower_ in ("to", "with") \
         and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
@@ -207,8 +235,10 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         subj = cues.agent_of(tok)  # 'was accused by Kyiv of …'; the accused never speaks
     else:
         subj = cues.agent_of(tok) or subject_of(tok) or _lost_subject(ctx, tok, span)
-    if subj is None or "\n" in ctx.doc.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
+    if subj is None or "\n" in ctx.text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
         return  # a heading line parsed as the subject of the next paragraph's verb
+    if byline(subj, tok):
+        return  # '…, our reporter writes': the live blog's own journalist
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
@@ -218,8 +248,11 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
                            type=aud.type.value)
     if relayed(ctx, tok, subj, speaker, lemma):
         return
-    if lemma in _EVIDENTIAL and speaker[0].type == "DocumentSource":
-        return  # 'the statements suggest …', 'the images show …': an inference, not speech
+    if speaker[0].type == "DocumentSource" and (
+            lemma in _EVIDENTIAL or lemma in rules.gaz.words("weak_cue_verbs")):
+        # 'the statements suggest …', 'the images show …': an inference, not speech; 'the
+        # statements raised fears': what a text caused, not what it said
+        return
     target = target_of(ctx, tok, speaker[0].id)
     _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
           relay)
@@ -237,9 +270,26 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     speaker = speaker_of(ctx, pobj)
     if speaker is None:
         return
+    if speaker[0].type == EntityType.OUTLET.value and (src := _source_before(ctx, tok, pobj)):
+        # 'Russian officials, according to RIA Novosti, acknowledged …': the officials speak
+        # (the parse often loses the verb, so this is the only cue left), RIA relays
+        outlet, end = speaker[0], pobj.right_edge.i + 2
+        verb = ctx.doc[end] if end < sentence(tok).end else None
+        if verb is not None and verb.lemma_.lower() in ctx.rules.gaz.words("cue_verbs") \
+                and verb.tag_ == "VBD":
+            if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+                return  # the cue verb was parsed with its subject: its own claim
+            end += 1  # '…, acknowledged damage to …': what was acknowledged
+        if end >= sentence(tok).end or any(c.content_span[0] <= ctx.doc[end].idx
+                                      < c.content_span[1] for c in ctx.claims):
+            return
+        _emit(ctx, src, "according to", (tok.idx, to.idx + len(to)), ctx.doc[end].idx,
+              sentence(tok).end_char, tok, None,
+              ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type))
+        return
     if relayed(ctx, tok, pobj, speaker, "according to"):
         return
-    sent = tok.sent
+    sent = sentence(tok)
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
     s0, s1 = sent.start_char, sent.end_char
     cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
@@ -265,6 +315,26 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
 
 
+def _source_before(ctx: ClaimCtx, tok: Token, pobj: Token
+                   ) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    """'Russian officials, according to the RIA news agency, acknowledged …': the outlet's
+    phrase is set off by commas right after a source phrase that opens the sentence; that
+    source spoke, the outlet only relays it (the parse often loses the verb's subject)."""
+    doc = ctx.doc
+    start = sentence(tok).start
+    if tok.i - 1 <= start or doc[tok.i - 1].text != ",":
+        return None
+    end = pobj.right_edge.i + 1
+    if end >= sentence(tok).end or doc[end].text != ",":
+        return None
+    phrase = doc[start: tok.i - 1]
+    head = phrase.root
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or any(t.pos_ in ("VERB", "AUX")
+                                                        for t in phrase):
+        return None
+    return speaker_of(ctx, head)
+
+
 def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
     """'Putin's claim that …', 'a warning from Rutte that …', 'the accusation by Kyiv that …':
     the clause is the content, the possessor or the from/by phrase the speaker."""
@@ -283,6 +353,12 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
     if speaker is None:
         return
     last = clause.right_edge
+    if sentence(tok).root.pos_ in ("ADP", "SCONJ"):
+        # 'Despite claims by Russia that X – …, Y': the parse found no main verb and hung the
+        # writer's main clause on the claim; what was claimed ends at the first break
+        last = next((t for t in ctx.doc[clause.i + 1: last.i] if t.text in (",", "–", "—", ";")
+                     and ctx.quoted[t.idx + 1] == ctx.quoted[t.idx]), last.nbor())
+        last = last.nbor(-1)
     _emit(ctx, speaker, tok.lemma_.lower(), (tok.idx, tok.idx + len(tok)),
           clause.left_edge.idx, last.idx + len(last), tok, None)
 
@@ -290,7 +366,7 @@ def _nominal_cue(ctx: ClaimCtx, tok: Token, stance_word: str) -> None:
 def _headlines(ctx: ClaimCtx) -> None:
     """'Zelensky: We will not give up' -- a line that opens with a named person or
     organization and a colon (outlets and bare labels such as 'Q:' are not speakers)."""
-    text = ctx.doc.text
+    text = ctx.text
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -312,7 +388,7 @@ def _headlines(ctx: ClaimCtx) -> None:
 def _continuations(ctx: ClaimCtx) -> None:
     """A paragraph that is only a quotation, right after an attributed quotation, continues
     it: '“The price … is very high,” he said. “It’s just scary. …”'."""
-    text = ctx.doc.text
+    text = ctx.text
     by_end = sorted(ctx.claims, key=lambda c: c.content_span[1])
     for sent in ctx.doc.sents:
         s, e = _trim_span(text, sent.start_char, sent.end_char)
@@ -355,7 +431,7 @@ def _lost_subject(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> Token | N
     """'…, a number of Russian officials said they should …' parsed with the source as an
     apposition of the noun before it: a cue with a clause after it but no subject of its
     own takes the source phrase that stands right before it."""
-    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == tok.sent.start \
+    if tok.dep_ not in ("ROOT", "conj") or span[0] < tok.idx or tok.i == sentence(tok).start \
             or not any(c.dep_ == "ccomp" for c in tok.children):
         return None
     j = tok.i - 1
@@ -380,6 +456,8 @@ def _final_cue(ctx: ClaimCtx, tok: Token) -> None:
             and ctx.doc[start - 1].pos_ in ("NOUN", "PROPN"):
         return  # '… the rocket systems President Biden announced': the noun is the object
     head = phrase_head(ctx.doc, start, tok.i)
+    if byline(head, tok):
+        return
     speaker = speaker_of(ctx, head)
     if speaker is None:
         m = next((ctx.tok2ment[i] for i in range(start, tok.i) if ctx.tok2ment[i] is not None

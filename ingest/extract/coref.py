@@ -230,11 +230,20 @@ class PersonLocator:
         person named inside a quotation is talked about, not talking)."""
         want = PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
         i = bisect_left(self.starts, offset) - 1
+        passed = False  # a nearer person of the other gender was passed over
         while i >= 0 and self.people[i].start >= min_offset:
             p = self.people[i]
-            if p.key != exclude and (want is None or self._genders[p.key] in (None, want)) \
-                    and (skip is None or not skip(p)):
+            if skip is not None and skip(p) or p.key == exclude:
+                i -= 1
+                continue
+            g = self._genders[p.key] if want is not None else None
+            if g is None and passed:
+                # 'Zelenskiy … she said': jumping over a man to someone of unknown gender
+                # (an outlet the model typed a person, a woman it missed) is a guess
+                return None
+            if want is None or g in (None, want):
                 return p
+            passed = True
             i -= 1
         return None
 
