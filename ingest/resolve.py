@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz, process
 
 from graph.models import EntityRecord, EntityType, ExtractionResult
-from ingest.extract.gazetteer import norm
+from ingest.extract.gazetteer import load_gazetteer, norm
 from ingest.extract.names import given_names_compatible, translit_key
 
 KnownEntity = tuple[str, str, str, Sequence[str]]  # (id, type, name, aliases)
@@ -52,8 +52,15 @@ class CanonicalResolver:
     """Implements the ``Resolver`` stage; keeps its index across calls (one per process)."""
 
     def __init__(self, known: Iterable[KnownEntity] = (), *, threshold: float = 90.0,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 reference_ids: Iterable[str] | None = None) -> None:
         self.threshold = threshold
+        # Ids the gazetteer (reference data) gives: already the canonical entity, never
+        # re-mapped. Two of them can share a generic alias ('defence ministry' of the Russian
+        # and of the British ministry in one article), which attracted one into the other.
+        self.reference_ids = frozenset(
+            reference_ids if reference_ids is not None
+            else (e.id for e in load_gazetteer().entries))
         self.clock = clock or (lambda: datetime.now(UTC))
         self.by_id: dict[str, _Canon] = {}
         self.by_alias: dict[tuple[str, str], str] = {}
@@ -87,10 +94,14 @@ class CanonicalResolver:
         other = self.by_id[cand_id].name.split()
         return len(other) > 1 and given_names_compatible(name.split()[0], other[0])
 
-    def match(self, ent: EntityRecord) -> tuple[str, str, float, str]:
-        """(canonical id, method, score, matched text) for one entity."""
+    def match(self, ent: EntityRecord, siblings: frozenset[str] = frozenset()
+              ) -> tuple[str, str, float, str]:
+        """(canonical id, method, score, matched text) for one entity. ``siblings``: the ids of
+        the other entities of its article, which the extractor already judged to be other
+        entities: never a target of an alias or fuzzy match."""
         etype = ent.type.value
-        if ent.id in self.by_id or ent.id.startswith(_AUTHORITATIVE):
+        if ent.id in self.by_id or ent.id.startswith(_AUTHORITATIVE) \
+                or ent.id in self.reference_ids:
             # An authority's id already says which place it is, from the article's own text
             # and fixed reference data. Re-mapping it through this process's index made the
             # graph depend on which articles a worker had seen first ('Brussels' in a
@@ -109,7 +120,7 @@ class CanonicalResolver:
             if hit is not None and ent.type is EntityType.PERSON and not multi \
                     and len(self.surname_owners.get(norm(alias), ())) > 1:
                 continue  # 'Kostin' alone, two known Kostins: not a judgement to guess
-            if hit is not None:
+            if hit is not None and hit not in siblings:
                 return hit, "alias", 1.0, alias
         if ent.type is EntityType.PERSON:
             for alias in (ent.name, *ent.aliases):
@@ -120,7 +131,7 @@ class CanonicalResolver:
                 if hit is not None and not multi \
                         and len(self.surname_owners.get(norm(alias), ())) > 1:
                     continue
-                if hit is not None:
+                if hit is not None and hit not in siblings:
                     return hit, "transliteration", 1.0, alias
         pool = self.names.get(etype)
         if pool and not ent.id.startswith(_AUTHORITATIVE):
@@ -131,7 +142,7 @@ class CanonicalResolver:
                 ok = not cand_id.startswith(_AUTHORITATIVE) or ent.geonames_id is None
                 if ent.type is EntityType.PERSON:
                     ok = ok and _tokens_compatible(norm(ent.name), best[0])
-                if ok:
+                if ok and cand_id not in siblings:
                     return cand_id, "fuzzy", round(float(best[1]) / 100.0, 3), best[0]
         return ent.id, "new", 1.0, ent.name
 
@@ -144,8 +155,9 @@ class CanonicalResolver:
         now = self.clock().isoformat()
         remap: dict[str, str] = {}
         merged: dict[str, EntityRecord] = {}
+        ids = frozenset(e.id for e in res.entities)
         for ent in res.entities:
-            cid, method, score, matched = self.match(ent)
+            cid, method, score, matched = self.match(ent, ids - {ent.id})
             prior = ent.resolution
             if cid != ent.id:
                 remap[ent.id] = cid

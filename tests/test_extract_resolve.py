@@ -71,3 +71,35 @@ def test_same_entity_in_two_articles_gets_the_same_id() -> None:
     assert "place:geonames:703448" in ids[0]  # Kiev -> Kyiv
     assert "place:geonames:706483" in ids[1]  # Kharkov -> Kharkiv
     assert "group:russian-forces" in ids[1]
+
+
+def _org(eid: str, name: str, *aliases: str) -> EntityRecord:
+    return EntityRecord(id=eid, type=EntityType.ORGANIZATION, name=name, aliases=list(aliases))
+
+
+def test_reference_ids_are_never_remapped_by_a_shared_generic_alias() -> None:
+    # Two countries' ministries from the reference data, both called 'the defence ministry'
+    # somewhere: the first one seen must not attract the other through that alias.
+    r = CanonicalResolver(clock=lambda: NOW, reference_ids={"org:mod-a", "org:mod-b"})
+    r([_result("a", _org("org:mod-a", "Atlantis Defence Ministry", "defence ministry"))])
+    out = r([_result("b", _org("org:mod-b", "Borduria Defence Ministry", "defence ministry"))])[0]
+    assert [e.id for e in out.entities] == ["org:mod-b"]
+    assert out.claims[0].speaker.id == "org:mod-b"
+    # an id of no authority still joins the entity whose alias it shares
+    out = r([_result("c", _org("org:the-defence-ministry", "Defence Ministry"))])[0]
+    assert out.entities[0].id == "org:mod-a"
+
+
+def test_two_entities_of_one_article_never_merge_by_alias_or_fuzz() -> None:
+    # The extractor judged them to be two: a generic alias both carry, or names a letter
+    # apart, do not make them one in the graph.
+    r = CanonicalResolver(clock=lambda: NOW, reference_ids=())
+    out = r([_result("a", _org("org:north-ministry", "North Ministry", "the ministry"),
+                     _org("org:south-ministry", "South Ministry", "the ministry"),
+                     _org("org:azov-regiment", "Azov Regiment"),
+                     _org("org:azov-regiments", "Azov Regiments"))])[0]
+    assert [e.id for e in out.entities] == ["org:north-ministry", "org:south-ministry",
+                                           "org:azov-regiment", "org:azov-regiments"]
+    # across articles the fuzzy match still joins a spelling variant
+    out = r([_result("b", _org("org:azov-regimen", "Azov Regimen"))])[0]
+    assert out.entities[0].id in ("org:azov-regiment", "org:azov-regiments")
