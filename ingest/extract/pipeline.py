@@ -94,13 +94,42 @@ def load_nlp(model_name: str | None = None) -> Language:
     return nlp
 
 
+# A blank line ends a paragraph, and a sentence never runs across one.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Each token's sentence as character offsets, cut at paragraph breaks and without the
+    whitespace around it: the parser sometimes runs a sentence on over a blank line (a
+    closing quote, then the next paragraph), and evidence quoting that span showed the
+    previous paragraph's quote as part of the claim's sentence."""
+    text = doc.text
     out: list[tuple[int, int]] = [(0, 0)] * len(doc)
     for sent in doc.sents:
-        span = (sent.start_char, sent.end_char)
+        parts = _paragraph_parts(text, sent.start_char, sent.end_char)
+        k = 0
         for i in range(sent.start, sent.end):
-            out[i] = span
+            idx = doc[i].idx
+            while k + 1 < len(parts) and idx >= parts[k + 1][0]:
+                k += 1
+            out[i] = parts[k]
     return out
+
+
+def _paragraph_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) split at blank lines, each part stripped of surrounding whitespace
+    (a part that is only whitespace keeps its place, so every token falls in one)."""
+    cuts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+    bounds = list(zip([start, *cuts], [*cuts, end], strict=True))
+    parts = []
+    for s, e in bounds:
+        s2, e2 = s, e
+        while s2 < e2 and text[s2].isspace():
+            s2 += 1
+        while e2 > s2 and text[e2 - 1].isspace():
+            e2 -= 1
+        parts.append((s2, e2) if s2 < e2 else (s, e))
+    return parts
 
 
 def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) -> ExtractionResult:
