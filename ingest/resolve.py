@@ -23,7 +23,7 @@ from ingest.extract.names import given_names_compatible, translit_key
 KnownEntity = tuple[str, str, str, Sequence[str]]  # (id, type, name, aliases)
 
 # Ids that come from an authority (gazetteer, GeoNames) are never fuzzily re-mapped.
-_AUTHORITATIVE = ("place:geonames:", "place:admin1:", "place:katottg:")
+_AUTHORITATIVE = ("place:geonames:", "place:admin1:", "place:katottg:", "place:territory:")
 _NO_REMAP = ("org:inst:",)
 
 

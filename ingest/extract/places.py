@@ -18,6 +18,7 @@ from typing import Protocol
 from ingest.extract.gazetteer import Admin1, load_admin1, norm, slug
 from ingest.extract.geonames import City, load_tables
 from ingest.extract.settlements import Settlement, common_admin1, get_settlement_index, pick
+from ingest.extract.territories import Territory, find_territory
 
 # cities >= 500 inhabitants (GeoNames cities500, ~235k places): front-line villages of a few
 # hundred people get coordinates. Read through the compact cache (geonames.py), it costs less per
@@ -114,7 +115,10 @@ class PlaceIndex:
         if len(cands) > 1 and context:
             preferred = [a for a in cands if a.country in context]
             cands = preferred or cands
-        return self._admin1(cands[0], "geonames") if cands else None
+        if cands:
+            return self._admin1(cands[0], "geonames")
+        terr = find_territory(stem, country, context)  # regions beyond admin1.tsv
+        return self._territory(terr, "territory") if terr is not None else None
 
     def resolve(self, name: str, *, lookup: str | None = None, country: str | None = None,
                 admin1_key: str | None = None, context: tuple[str, ...] = ()) -> PlaceInfo:
@@ -160,6 +164,16 @@ class PlaceIndex:
             cands = preferred or cands
         if cands and _dominant(cands):
             return self._city(max(cands, key=lambda c: c.population), method)
+        # a region named on its own ('Donetsk Oblast', 'Bavaria', 'Texas'), not one of the
+        # small namesakes GeoNames lists for it: the war zones' admin1 names first (the codes
+        # their cities carry), then rigour's regions of every country
+        named = [a for a in self.admin1_by_alias.get(key, ()) if norm(a.name) == key
+                 and (country is None or a.country == country)]
+        if len(named) == 1:
+            return self._admin1(named[0], method)
+        terr = find_territory(lookup or name, country, context)
+        if terr is not None and norm(terr.name) == key:
+            return self._territory(terr, "territory")
         if country == "UA" or (country is None and "UA" in context):
             ua = self.settlements.candidates(name)
             hit = pick(ua)
@@ -197,6 +211,10 @@ class PlaceIndex:
         pid = f"place:geonames:{s.geonames_id}" if s.geonames_id else f"place:katottg:{s.katottg}"
         return PlaceInfo(pid, s.name, s.geonames_id, s.lat, s.lon, "UA",
                          adm.name if adm else None, s.admin1, "city", method, 1.0, s.population)
+
+    def _territory(self, terr: Territory, method: str) -> PlaceInfo:
+        return PlaceInfo(f"place:territory:{terr.code}", terr.name, None, None, None,
+                         terr.country, terr.name, None, "admin1", method)
 
     def _region_only(self, name: str, admin1_key: str) -> PlaceInfo:
         adm = self.admin1_by_key.get(admin1_key)
