@@ -30,3 +30,13 @@ def test_an_organization_before_a_title_it_is_not_part_of_stays(ex: SpacyExtract
                               "would respond.")
     assert {(e.name, e.type.value) for e in res.entities} >= {
         ("NATO", "Organization"), ("Jens Stoltenberg", "Person")}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said the G7 was irrelevant. Leaders at the G7 summit in Germany pledged more aid.",
+    "Ministers of the G20 met in Bali, where the B9 group of eastern Nato states also spoke.",
+])
+def test_a_name_with_digits_no_place_knows_is_no_place(ex: SpacyExtractor, text: str) -> None:
+    res = extract_checked(ex, text)
+    places = [e.name for e in res.entities if e.type.value == "Place"]
+    assert not any(any(c.isdigit() for c in p) for p in places), places

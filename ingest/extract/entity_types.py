@@ -119,6 +119,11 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         if info.kind == "unresolved" and entry is None and not is_settlement \
                 and branch_of_country(doc, s, e, rules):
             return mk(doc, s, e, EntityType.ORGANIZATION)  # 'Lumo Russia' tagged GPE
+        if info.kind == "unresolved" and entry is None and not is_settlement \
+                and any(c.isdigit() for c in text) and text[:1].isupper():
+            # 'the G7 summit', 'G20 leaders' tagged GPE: no reference data knows a place of
+            # that name, and place names are not written with digits; forums of states are
+            return mk(doc, s, e, EntityType.ORGANIZATION)
         # the gazetteer's spelling ('Zaporizhzhia') beats GeoNames' ('Zaporizhzhya')
         name = entry.name if entry is not None and info.kind != "country" else info.name
         return mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
