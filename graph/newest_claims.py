@@ -17,8 +17,9 @@ Kept in the article's own transaction (``graph/aggregates.py`` apply), the way
 are diffed as (sort key, claim id) pairs per entity and role; new pairs are merged in and the
 list cut to ``N``; a pair that leaves is dropped. Only when a pair that leaves was listed in a
 full list (deletion, re-extraction that moves or re-dates a claim, a judgement) is the list
-recomputed from the entity's claims. A missing node or list is unknown: readers walk the
-claims, the writer recomputes it (a new entity's is one article's worth of claims).
+recomputed from the entity's claims. A node exists only while its entity has claims (deleted
+when both lists are empty). A missing node or list is unknown: readers walk the claims (none,
+or not built yet), the writer recomputes it (a new entity's is one article's worth of claims).
 """
 
 from __future__ import annotations
@@ -93,10 +94,10 @@ def update(tx: Any, old: Lists, new: Lists, *, n: int | None = None) -> None:
                 redo.append(role)
             elif got != (r[role], r[role + "_k"]):
                 props.update({role: got[0], role + "_k": got[1]})
-        if props:
+        if redo:  # both roles at once: a set that empties one list could delete the node
+            recompute.append({"id": r["id"], "roles": list(ROLES)})
+        elif props:
             sets.append({"id": r["id"], "props": props})
-        if redo:
-            recompute.append({"id": r["id"], "roles": redo})
     if sets:
         tx.run(queries.load("newest_set"), rows=sets).consume()
     if recompute:

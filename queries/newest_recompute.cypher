@@ -1,6 +1,6 @@
 // Recomputes the listed roles of locked NewestClaims nodes from the entity's claims: its $n
 // newest by coalesce(date, published, '') descending, then id (graph/newest_claims.py). An
-// entity that no longer exists gets empty lists.
+// entity that no longer exists, or has no claims left, loses its node.
 UNWIND $rows AS row
 MATCH (l:NewestClaims {entity_id: row.id})
 OPTIONAL MATCH (e:Entity {id: row.id})
@@ -23,3 +23,5 @@ SET l.said = CASE WHEN 'said' IN row.roles THEN said ELSE l.said END,
     l.said_k = CASE WHEN 'said' IN row.roles THEN said_k ELSE l.said_k END,
     l.about = CASE WHEN 'about' IN row.roles THEN about ELSE l.about END,
     l.about_k = CASE WHEN 'about' IN row.roles THEN about_k ELSE l.about_k END
+WITH l WHERE size(coalesce(l.said, [])) = 0 AND size(coalesce(l.about, [])) = 0
+DELETE l
