@@ -125,7 +125,27 @@ FLOOR.update({
         WITH c ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 21
         CALL (c) {""" + _CLAIM_WHOLE + """ }
         RETURN collect(claims) AS claims""",
+    # The newest claims through the writer's lists (graph/newest_claims.py), as the API reads
+    # them; ``_full_scan``: ordering all of the entity's claims, as it read them before.
     "entity_profile_full": """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
+        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
+                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o {.*}) AS co }
+        OPTIONAL MATCH (l:NewestClaims {entity_id: e.id})
+        CALL (l) { UNWIND coalesce(l.said, [])[..20] AS cid MATCH (c:Claim {id: cid})
+                   CALL (c) {""" + _CLAIM_WHOLE + """ }
+                   RETURN collect(claims) AS by }
+        CALL (l) { UNWIND coalesce(l.about, [])[..20] AS cid MATCH (c:Claim {id: cid})
+                   CALL (c) {""" + _CLAIM_WHOLE + """ }
+                   RETURN collect(claims) AS about }
+        CALL (e) { MATCH (e)-[r:HAS_ROLE]-(:Entity) WITH r LIMIT 50
+                   OPTIONAL MATCH (a:Article {id: r.article_id})
+                   RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
+                                   r.sentence_end - r.sentence_start)]) AS roles }
+        RETURN e {.*}, properties(s), co, by, about, roles""",
+    "entity_profile_full_scan": """
         MATCH (e:Entity {id: $id})
         OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
         OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import queries
-from graph import agg_pointers, toplists
+from graph import agg_pointers, newest_claims, toplists
 from graph.models import AggRel, ExtractionResult
 
 UNDATED = "none"  # the day/month key of evidence without a date
@@ -49,6 +49,8 @@ class Contribution:
     # (a, b) -> evidence pointer candidates (graph/agg_pointers.py)
     co_ev: dict[tuple[str, str], set[agg_pointers.CoKey]] = field(default_factory=dict)
     claim_ev: dict[tuple[str, str], set[agg_pointers.ClaimKey]] = field(default_factory=dict)
+    # (entity id, role) -> its claims' (sort key, id) (graph/newest_claims.py)
+    newest: newest_claims.Lists = field(default_factory=dict)
 
 
 def contribution(rows: Iterable[dict[str, Any]]) -> Contribution:
@@ -75,6 +77,7 @@ def contribution(rows: Iterable[dict[str, Any]]) -> Contribution:
         for p, o in art["roles"]:
             out.pairs[(AggRel.HOLDS_ROLE.value, p, o, day)] += 1
         agg_pointers.collect(out.co_ev, out.claim_ev, art)
+        newest_claims.collect(out.newest, art["claims"])
     return out
 
 
@@ -141,9 +144,12 @@ def delta_rows(old: Contribution, new: Contribution) -> tuple[list[dict[str, Any
     return pair_rows, [ents[k] for k in sorted(ents)]
 
 
-def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True) -> None:
+def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True,
+          newest: bool = True) -> None:
     """Apply ``new - old`` to the aggregates inside the caller's transaction (and to the
-    top-K neighbour lists unless ``lists`` is false: ``rebuild`` builds those at the end)."""
+    top-K neighbour lists unless ``lists`` is false: ``rebuild`` builds those at the end; and
+    to the newest-claims lists unless ``newest`` is false: a judgement moves those once, after
+    its change, graph/judgements.py)."""
     pair_rows, entity_rows = delta_rows(old, new)
     marked: list[dict[str, Any]] = []
     if pair_rows:
@@ -158,6 +164,8 @@ def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True) 
         tx.run(queries.load("agg_apply_entities"), rows=entity_rows).consume()
     if lists:
         toplists.update(tx, pair_rows)  # each entity's top-K neighbours (graph/toplists.py)
+    if lists and newest:
+        newest_claims.update(tx, old.newest, new.newest)  # graph/newest_claims.py
 
 
 def pointer_rows(c: Contribution) -> list[dict[str, Any]]:
@@ -208,6 +216,7 @@ def rebuild(graph: Any, *, batch: int = 500, log: Any = None, lists: bool = True
         batch=batch, log=log, what="aggregates")
     if lists:
         toplists.build(graph, log=log)
+        newest_claims.build(graph, log=log)
     return done
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import queries
-from graph import aggregates
+from graph import aggregates, newest_claims
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.judgement_state import (
@@ -45,9 +45,14 @@ def _in_aggregates(tx: Any, entity_ids: list[str], change: Callable[[], Judgemen
     rec = tx.run(queries.load("judgement_articles"), ids=entity_ids).single()
     article_ids = sorted(rec["ids"]) if rec else []
     empty = aggregates.Contribution()
-    aggregates.apply(tx, aggregates.read_contribution(tx, article_ids), empty)
+    before = aggregates.read_contribution(tx, article_ids)
+    aggregates.apply(tx, before, empty, newest=False)
     out = change()
-    aggregates.apply(tx, empty, aggregates.read_contribution(tx, article_ids))
+    after = aggregates.read_contribution(tx, article_ids)
+    aggregates.apply(tx, empty, after, newest=False)
+    # The newest-claims lists move once, after the change: a recompute must read the claims'
+    # edges as they end up, not as they stood before (graph/newest_claims.py).
+    newest_claims.update(tx, before.newest, after.newest)
     return out
 
 

@@ -36,6 +36,7 @@ class NodeLabel(StrEnum):
     MIGRATION = "SchemaMigration"
     ENTITY_STATS = "EntityStats"  # one per entity: per-day mention/article/claim counts
     TOP_NEIGHBOURS = "TopNeighbours"  # one per entity: its top-K neighbours (graph/toplists.py)
+    NEWEST_CLAIMS = "NewestClaims"  # one per entity with claims (graph/newest_claims.py)
     JUDGEMENT = "Judgement"  # an analyst's merge or split, undoable (graph/judgements.py)
 
 

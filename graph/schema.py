@@ -67,6 +67,12 @@ def _anonymous_names_lower(graph: Graph) -> object:
             return {"anonymous_sources": total}
 
 
+def _newest_claims(graph: Graph) -> object:
+    from graph.newest_claims import build
+
+    return {"entities": build(graph)}
+
+
 def _evidence_pointers(graph: Graph) -> object:
     from graph.agg_pointers import backfill
 
@@ -151,6 +157,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         (f"CREATE TEXT INDEX anonymoussource_name_lower_text IF NOT EXISTS "
          f"FOR (s:{L.ANONYMOUS_SOURCE.value}) ON (s.name_lower)",),
         backfill=_anonymous_names_lower,
+    ),
+    Migration(
+        9,
+        "each entity's newest claims by and about it, kept by the writer (NewestClaims)",
+        (_unique(L.NEWEST_CLAIMS, "entity_id"),),
+        backfill=_newest_claims,
     ),
 )
 

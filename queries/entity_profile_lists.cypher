@@ -2,20 +2,31 @@
 // about or targeting it ($limit), each whole (speaker, entities, evidence: the shape of
 // claims_by_ids), and its roles with their evidence (the shape of roles.cypher, $role_limit).
 MATCH (e:Entity {id: $id})
-CALL (e) {
+// The newest claims come from the writer's lists (graph/newest_claims.py: $stored per role,
+// exact) when they can answer: the list exists and holds $limit entries or every claim. Else
+// (no list yet, or $limit above what is stored) the entity's claims are walked.
+OPTIONAL MATCH (l:NewestClaims {entity_id: $id})
+WITH e, l,
+     l.said IS NOT NULL AND ($limit <= $stored OR size(l.said) < $stored) AS said_listed,
+     l.about IS NOT NULL AND ($limit <= $stored OR size(l.about) < $stored) AS about_listed
+CALL (e, said_listed) {
+  WITH e WHERE NOT said_listed
   MATCH (e)-[:SAID]->(c:Claim)
   WITH c ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT $limit
-  RETURN collect(c) AS by_claims
+  RETURN collect(c.id) AS walked_by
 }
-CALL (e) {
+CALL (e, about_listed) {
+  WITH e WHERE NOT about_listed
   MATCH (e)<-[:ABOUT|TARGETS]-(c:Claim)
   WITH DISTINCT c
   ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT $limit
-  RETURN collect(c) AS about_claims
+  RETURN collect(c.id) AS walked_about
 }
-CALL (by_claims, about_claims) {
-  UNWIND by_claims + [x IN about_claims WHERE NOT x IN by_claims] AS c
-  MATCH (s)-[:SAID]->(c)-[:REPORTED_IN]->(a:Article)
+WITH e, CASE WHEN said_listed THEN l.said[..$limit] ELSE walked_by END AS by_ids,
+     CASE WHEN about_listed THEN l.about[..$limit] ELSE walked_about END AS about_ids
+CALL (by_ids, about_ids) {
+  UNWIND by_ids + [x IN about_ids WHERE NOT x IN by_ids] AS cid
+  MATCH (s)-[:SAID]->(c:Claim {id: cid})-[:REPORTED_IN]->(a:Article)
   OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
   OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
   WITH s, c, a, collect(DISTINCT {id: ab.id, name: ab.name, type: ab.type}) AS about,
@@ -42,4 +53,4 @@ CALL (e) {
     start: r.start, end: r.end, sentence_start: r.sentence_start,
     sentence_end: r.sentence_end}) AS roles
 }
-RETURN [c IN by_claims | c.id] AS by_ids, [c IN about_claims | c.id] AS about_ids, claims, roles
+RETURN by_ids, about_ids, claims, roles

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import queries
-from graph import toplists
+from graph import newest_claims, toplists
 from graph.driver import Graph
 from graph.errors import NotFound
 from graph.models import (
@@ -132,7 +132,7 @@ def entity_profile(graph: Graph, ref: str, *, limit: int = 20) -> EntityProfile:
     # Claims by it and about it, whole, and its roles: one read (a claim can be both by and
     # about it: the speaker named itself).
     lists = graph.read(queries.load("entity_profile_lists"), id=entity_id, limit=limit,
-                       role_limit=ROLE_LIMIT)[0]
+                       role_limit=ROLE_LIMIT, stored=newest_claims.N)[0]
     fetched = {r["claim"]["id"]: claim_from_row(r) for r in lists["claims"]}
     return EntityProfile(
         id=e["id"], name=e.get("name") or e["id"], type=e.get("type") or "Entity",
