@@ -173,7 +173,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
         content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
-        date=when, stance=stance(cue, text[cs:ce], negated),
+        date=when, stance=stance(cue, text[cs:ce], negated, ctx.doc, (cs, ce)),
         statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
                             speaker[0].type == EntityType.PERSON.value, cue_span[0]),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
@@ -420,7 +420,7 @@ def _continuations(ctx: ClaimCtx) -> None:
             target=None, date=p.date, reported_by=p.reported_by,
             # a continued quotation is a claim like any other: it gets its own stance and
             # stand-alone statement (the cue is the one it continues)
-            stance=stance(p.cue, text[s:e]),
+            stance=stance(p.cue, text[s:e], doc=ctx.doc, span=(s, e)),
             statement=statement(ctx.doc, s, e, p.speaker.name, None, p.cue,
                                 p.speaker.type == EntityType.PERSON.value),
             quantity=quantity(ctx.doc, s, e, None, p.date)))
