@@ -194,9 +194,12 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             # '… said the president of the region. …, the president added': the same
             # unnamed source, not a president named further back
             return last[0], (subj.left_edge.idx, subj.idx + len(subj))
-        if not any(c.dep_ == "poss" for c in subj.children):
+        # 'his spokesman', 'her office': whose it is is a pronoun of its own, left alone;
+        # 'Ukraine's health minister': the owner is one more word the antecedent must have
+        poss = [c for c in subj.children if c.dep_ == "poss"]
+        if all(c.pos_ == "PROPN" for c in poss):
             mods = tuple(c.lower_ for c in subj.children
-                         if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
+                         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < subj.i)
             # 'the president of Belarus' is not the president named earlier
             mods += tuple(g.lower_ for c in subj.children if c.dep_ == "prep"
                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
