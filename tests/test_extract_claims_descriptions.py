@@ -53,3 +53,14 @@ def test_a_pronoun_owner_is_not_guessed(ex: SpacyExtractor) -> None:
                   "His spokesman said the visit had been planned for months.")
     name, anonymous = speaker_of(res, "visit had been")
     assert anonymous and name != "Pal Jonson"
+
+
+def test_the_possessor_of_a_relation_is_not_the_speaker(ex: SpacyExtractor) -> None:
+    # the parse may make 'Kowalski' the subject of 'said' with the MP and the name hung on it
+    res = run(ex, "Kowalski’s local MP, Hannah Bardell, said the detention was unlawful.")
+    assert speaker_of(res, "detention") == ("Hannah Bardell", False)
+    res = run(ex, "Orlov’s lawyer, Katerina Tertukhina, told reporters the sentence was unjust.")
+    assert speaker_of(res, "sentence") == ("Katerina Tertukhina", False)
+    # a possessive cue noun still belongs to its owner
+    res = run(ex, "Hungary’s claim that the pipeline had been sabotaged was rejected by Kyiv.")
+    assert speaker_of(res, "pipeline")[0] == "Hungary"
