@@ -177,6 +177,10 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
                 or t.dep_ not in ("advcl", "conj") and not sibling:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if sibling and subj is not None and any(
+                (x := ctx.tok2ment[g.i]) is not None and x.type is EntityType.OUTLET
+                for g in subj.subtree):
+            continue  # '…, Interfax reported, citing …': a relay, recorded below
         # only a speaker's attribution ('as he said …', 'while TASS quoted the Kremlin as
         # saying …', 'after it said …', 'while other officials later said …'), not 'as
         # systems promised to …'
