@@ -40,3 +40,19 @@ def test_a_clause_that_is_not_an_attribution_stays_in_the_content(ex: SpacyExtra
     assert got and got[0][0] == "The governor"
     got = claims(ex, "The governor said two bridges were destroyed and the ferry was sunk.")
     assert got == [("The governor", "two bridges were destroyed and the ferry was sunk")]
+
+
+def test_a_report_inside_a_quotation_is_the_quoted_speakers(ex: SpacyExtractor) -> None:
+    # the mayor's quotation goes on in the next paragraph and reports what others promise:
+    # the officials are not the speakers of a claim of their own
+    got = claims(ex, "“The trams have stopped,” Mayor Ihor Terekhov said. “The depots are "
+                     "dark.\n\n“But Ukrainian officials promise that the lines will be back "
+                     "within a week.”\n\nThe governor said the city was calm.")
+    assert ("Ihor Terekhov", "The trams have stopped") in [(s, c.strip("“”,")) for s, c in got]
+    assert all(s != "Ukrainian officials" for s, _ in got)
+    assert ("The governor", "the city was calm") in got
+
+
+def test_a_report_outside_quotation_marks_stays(ex: SpacyExtractor) -> None:
+    got = claims(ex, "Ukrainian officials promise that the lines will be back within a week.")
+    assert got == [("Ukrainian officials", "that the lines will be back within a week")]

@@ -190,6 +190,12 @@ def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
         and not ctx.quoted[span[1]] - ctx.quoted[span[0]]
 
 
+def _inside_quotation(ctx: ClaimCtx, tok: Token) -> bool:
+    """The token lies wholly inside quotation marks."""
+    s, e = tok.idx, tok.idx + len(tok)
+    return ctx.quoted[e] - ctx.quoted[s] >= e - s
+
+
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     rules = ctx.rules
     lemma = tok.lemma_.lower()
@@ -239,6 +245,10 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         return  # a heading line parsed as the subject of the next paragraph's verb
     if byline(subj, tok):
         return  # '…, our reporter writes': the live blog's own journalist
+    if _inside_quotation(ctx, subj) and _inside_quotation(ctx, tok):
+        # '“But government officials promise that …”' in Zelensky's quotation: what the
+        # quoted speaker says others said is not the others' own claim
+        return
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
