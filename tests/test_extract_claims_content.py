@@ -56,3 +56,11 @@ def test_a_report_inside_a_quotation_is_the_quoted_speakers(ex: SpacyExtractor) 
 def test_a_report_outside_quotation_marks_stays(ex: SpacyExtractor) -> None:
     got = claims(ex, "Ukrainian officials promise that the lines will be back within a week.")
     assert got == [("Ukrainian officials", "that the lines will be back within a week")]
+
+
+def test_an_object_judged_as_something_keeps_the_judgement(ex: SpacyExtractor) -> None:
+    (res,) = ex.iter_extract([("t-as", "Kaja Kallas condemned the Russian strikes as "
+                                       "“pure terror”.", "2024-04-02")])
+    (c,) = res.claims
+    assert c.content == "the Russian strikes as “pure terror”"
+    assert c.statement == "The Russian strikes are “pure terror.”"

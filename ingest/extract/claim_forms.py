@@ -135,6 +135,15 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it
         body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
+    elif _stance_of_lemma().get(cue) is not Stance.DENIES \
+            and (judged := _judged_as(toks)) is not None:
+        # 'condemned the attacks as "more barbarism"' -> 'The attacks are "more barbarism".'
+        # (not for a denial: 'dismissed the reports as propaganda' is the speaker's
+        # rejection, and its statement would read as the opposite)
+        obj, as_tok = judged
+        verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
+        left = doc_text(doc)[cs:as_tok.idx].rstrip()
+        body = f"{left} {verb} {doc_text(doc)[as_tok.idx + len(as_tok):ce].lstrip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
@@ -159,6 +168,17 @@ _AGREE = {"i": {"am": "is", "'m": " is", "’m": " is", "have": "has", "'ve": " 
                 "’ll": " will"},
           "we": {"'re": " are", "’re": " are", "'ve": " have", "’ve": " have", "'d": " would",
                  "’d": " would", "'ll": " will", "’ll": " will"}}
+
+
+def _judged_as(toks: list[Token]) -> tuple[Token, Token] | None:
+    """A content that is a cue's object and its 'as' judgement ('the attacks as barbarism'):
+    the object and the 'as'."""
+    if not toks:
+        return None
+    obj = next((t for t in toks if t.dep_ == "dobj" and t.head not in toks), None)
+    as_tok = next((t for t in toks if t.dep_ == "prep" and t.lower_ == "as"
+                   and obj is not None and t.head.i == obj.head.i and t.i > obj.i), None)
+    return (obj, as_tok) if obj is not None and as_tok is not None else None
 
 
 def _unquoted(body: str) -> str:

@@ -67,6 +67,11 @@ def content_of(tok: Token) -> tuple[int, int] | None:
     if not comps:
         comps = [c for c in tok.rights if c.dep_ in _OBJECT_DEPS
                  or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+        if any(c.dep_ == "dobj" for c in comps):
+            # 'condemned the attacks as "more barbarism"', 'described the strike as a war
+            # crime': the 'as' phrase is the judgement, the object alone is no claim
+            comps += [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"
+                      and any(g.dep_ == "pobj" for g in c.children)]
         # 'told reporters' / 'confirmed ... to reporters': an addressee is not content.
         if tok.lemma_.lower() in ("tell", "ask", "inform", "brief"):
             comps = [c for c in comps if c.dep_ == "prep" and c.lower_ == "about"]
