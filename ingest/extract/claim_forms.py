@@ -2,7 +2,9 @@
 
 All three are read off the parse of the claim's own sentence (no second parse):
 - ``stance``: the cue's lemma class (deny/accuse/question/predict, ``claim_words.json``), or a
-  'say' whose whole content is a dismissal ('the reports were "fabricated"') -> denies;
+  'say' whose whole content is a dismissal ('the reports were "fabricated"') -> denies; a
+  neutral cue whose content's first clause takes a future auxiliary ('said the bridge will
+  reopen', "“We'll hold the line,”") -> predicts;
 - ``statement``: the content as one sentence with its subject: a leading 'that' dropped, the
   first letter raised, a first-person or 'it/they' subject replaced by the speaker, and an
   accusation rendered with its target ('accused Russia of escalating' -> 'Russia is
@@ -58,13 +60,16 @@ def _denial_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def stance(cue: str, content: str, negated: bool = False) -> Stance:
-    """The stance of a claim from its cue lemma and content."""
+def stance(cue: str, content: str, negated: bool = False,
+           doc: Doc | None = None, span: tuple[int, int] | None = None) -> Stance:
+    """The stance of a claim from its cue lemma and content (and its parse when given)."""
     by_lemma = _stance_of_lemma().get(cue)
     if by_lemma is not None:
         return by_lemma
     if cue in claim_words()["nominal_cues"]:
         return Stance(claim_words()["nominal_cues"][cue])
+    if doc is not None and span is not None and _future(_tokens_in(doc, *span)):
+        return Stance.PREDICTS
     words = content.split()
     # 'said the reports were "fabricated"', 'called it a lie': a dismissal, not an assertion.
     # Only short contents count: a long one that merely contains 'false' asserts something.
@@ -75,6 +80,33 @@ def stance(cue: str, content: str, negated: bool = False) -> Stance:
     if content.rstrip(" ”\"'").endswith("?"):
         return Stance.QUESTIONS
     return Stance.ASSERTS
+
+
+def _clause_heads(toks: list[Token]) -> list[Token]:
+    """The heads of the content's clauses: tokens whose head lies outside the content, and a
+    noun head's 'that'-clause ('confidence that a deal could be reached')."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    out = []
+    for h in heads:
+        if h.pos_ in ("NOUN", "PROPN"):
+            out.extend(c for c in h.children if c.dep_ in ("acl", "ccomp") and c.i in inside
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        else:
+            out.append(h)
+    return out
+
+
+def _future(toks: list[Token]) -> bool:
+    """The content's first clause speaks of the future: its verb takes a future auxiliary
+    ('will face', "we'll", "won't", 'shall'). A 'would' does not count: in reported speech
+    it is as often a past tense or a conditional opinion ('it would be a mistake') as a
+    forecast, and it lowered stance accuracy on the held-out gold; a predicting verb inside
+    the content ('was expected to rise') did not help both splits either."""
+    future = claim_words()["future_aux"]
+    heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")][:1]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_.strip("'’") in future
+               for h in heads for c in h.children)
 
 
 def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
@@ -103,6 +135,15 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it
         body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
+    elif _stance_of_lemma().get(cue) is not Stance.DENIES \
+            and (judged := _judged_as(toks)) is not None:
+        # 'condemned the attacks as "more barbarism"' -> 'The attacks are "more barbarism".'
+        # (not for a denial: 'dismissed the reports as propaganda' is the speaker's
+        # rejection, and its statement would read as the opposite)
+        obj, as_tok = judged
+        verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
+        left = doc_text(doc)[cs:as_tok.idx].rstrip()
+        body = f"{left} {verb} {doc_text(doc)[as_tok.idx + len(as_tok):ce].lstrip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
@@ -127,6 +168,17 @@ _AGREE = {"i": {"am": "is", "'m": " is", "’m": " is", "have": "has", "'ve": " 
                 "’ll": " will"},
           "we": {"'re": " are", "’re": " are", "'ve": " have", "’ve": " have", "'d": " would",
                  "’d": " would", "'ll": " will", "’ll": " will"}}
+
+
+def _judged_as(toks: list[Token]) -> tuple[Token, Token] | None:
+    """A content that is a cue's object and its 'as' judgement ('the attacks as barbarism'):
+    the object and the 'as'."""
+    if not toks:
+        return None
+    obj = next((t for t in toks if t.dep_ == "dobj" and t.head not in toks), None)
+    as_tok = next((t for t in toks if t.dep_ == "prep" and t.lower_ == "as"
+                   and obj is not None and t.head.i == obj.head.i and t.i > obj.i), None)
+    return (obj, as_tok) if obj is not None and as_tok is not None else None
 
 
 def _unquoted(body: str) -> str:

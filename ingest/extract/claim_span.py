@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graph.models import EntityType, ReportedBy
 from ingest.extract.claim_ctx import ClaimCtx, doc_text, sentence
+from ingest.extract.claim_forms import claim_words
 from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
 
@@ -66,6 +67,11 @@ def content_of(tok: Token) -> tuple[int, int] | None:
     if not comps:
         comps = [c for c in tok.rights if c.dep_ in _OBJECT_DEPS
                  or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+        if any(c.dep_ == "dobj" for c in comps):
+            # 'condemned the attacks as "more barbarism"', 'described the strike as a war
+            # crime': the 'as' phrase is the judgement, the object alone is no claim
+            comps += [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"
+                      and any(g.dep_ == "pobj" for g in c.children)]
         # 'told reporters' / 'confirmed ... to reporters': an addressee is not content.
         if tok.lemma_.lower() in ("tell", "ask", "inform", "brief"):
             comps = [c for c in comps if c.dep_ == "prep" and c.lower_ == "about"]
@@ -169,9 +175,17 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
     cues = ctx.rules.gaz.words("cue_verbs")
     cs, ce = span
     for t in tok.subtree:
-        if t.i == tok.i or not cs < t.left_edge.idx < ce or t.dep_ not in ("advcl", "conj"):
+        # a second clausal complement of the cue itself ('said A and the navy said B',
+        # parsed as two ccomps of the first 'said') is a sibling, not part of A
+        sibling = t.dep_ == "ccomp" and t.head.i == tok.i
+        if t.i == tok.i or not cs < t.left_edge.idx < ce \
+                or t.dep_ not in ("advcl", "conj") and not sibling:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if sibling and subj is not None and any(
+                (x := ctx.tok2ment[g.i]) is not None and x.type is EntityType.OUTLET
+                for g in subj.subtree):
+            continue  # '…, Interfax reported, citing …': a relay, recorded below
         # only a speaker's attribution ('as he said …', 'while TASS quoted the Kremlin as
         # saying …', 'after it said …', 'while other officials later said …'), not 'as
         # systems promised to …'
@@ -180,7 +194,7 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
         source = subj is not None and (
             subj.lower_ in PRONOUNS_PERSON or subj.lower_ in ("it", "they") or relay
             or m is not None and m.type in _SOURCE_TYPES
-            or m is None and subj.lemma_.lower() in ctx.rules.gaz.words("anonymous_nouns"))
+            or m is None and _source_noun(ctx, subj))
         # '…, claiming that …' / '…, adding that …': the speaker's own next claim, which the
         # participle gives separately
         participle = subj is None and t.dep_ == "advcl" and t.tag_ == "VBG" \
@@ -212,6 +226,15 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
         if words:
             ce = ctx.text.find(words[-1], cs + len(" ".join(words[:-1]))) + len(words[-1])
     return cs, ce
+
+
+def _source_noun(ctx: ClaimCtx, subj: Token) -> bool:
+    """An unnamed source by its noun: 'officials', 'emergency services', 'the navy' (the
+    nouns ``speaker_of`` takes for an anonymous or institutional speaker)."""
+    lemma = subj.lemma_.lower()
+    gaz = ctx.rules.gaz
+    return lemma in gaz.words("anonymous_nouns") or lemma in gaz.words("institution_nouns") \
+        or lemma in claim_words()["more_sources"]
 
 
 def cut_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, int]:

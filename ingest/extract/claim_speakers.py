@@ -125,6 +125,15 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
                       is not None and x.type is EntityType.PERSON), None)
         return speaker_of(ctx, after) if after is not None else None
     m = ctx.tok2ment[subj.i]
+    if m is not None and any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in subj.children):
+        # "Aslin's local MP, Robert Jenrick, said" parsed with the possessor as the subject
+        # and the relation noun ('MP', 'lawyer') and the name as its appositions: the
+        # possessor is talked about, the named person speaks
+        titled = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
+        if any(c.pos_ in ("NOUN", "PROPN") and ctx.tok2ment[c.i] is None for c in titled):
+            named = next((c for c in titled if (x := ctx.tok2ment[c.i]) is not None
+                          and x.type is EntityType.PERSON and x.key != m.key), None)
+            return speaker_of(ctx, named) if named is not None else None
     if m is None and cues.is_document(subj):
         # a report/statement speaks for its author; without one it is a document source
         author = cues.document_author(subj, ctx.tok2ment)
@@ -144,7 +153,9 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             cm = ctx.tok2ment[c.i]
             if cm is None or cm.type is EntityType.PLACE and c.dep_ != "appos":
                 continue
-            if c.dep_ == "appos" or (c.dep_ == "compound" and institution):
+            # 'Kowalski's MP, Hannah Bardell,': the name may be parsed as an npadvmod
+            if c.dep_ == "appos" or (c.dep_ == "compound" and institution) or (
+                    c.dep_ == "npadvmod" and c.i > subj.i and cm.type is EntityType.PERSON):
                 m = cm
                 break
     if m is None and is_title(ctx, subj):
@@ -194,9 +205,12 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             # '… said the president of the region. …, the president added': the same
             # unnamed source, not a president named further back
             return last[0], (subj.left_edge.idx, subj.idx + len(subj))
-        if not any(c.dep_ == "poss" for c in subj.children):
+        # 'his spokesman', 'her office': whose it is is a pronoun of its own, left alone;
+        # 'Ukraine's health minister': the owner is one more word the antecedent must have
+        poss = [c for c in subj.children if c.dep_ == "poss"]
+        if all(c.pos_ == "PROPN" for c in poss):
             mods = tuple(c.lower_ for c in subj.children
-                         if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i)
+                         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < subj.i)
             # 'the president of Belarus' is not the president named earlier
             mods += tuple(g.lower_ for c in subj.children if c.dep_ == "prep"
                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")

@@ -173,7 +173,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         speaker=speaker[0], speaker_span=speaker[1], cue=cue, cue_span=cue_span,
         content=text[cs:ce], content_span=(cs, ce), sentence_span=ctx.sent_of[tok.i],
         quote_type=qt, direct=qt is QuoteType.DIRECT, about=about, target=target,
-        date=when, stance=stance(cue, text[cs:ce], negated),
+        date=when, stance=stance(cue, text[cs:ce], negated, ctx.doc, (cs, ce)),
         statement=statement(ctx.doc, cs, ce, speaker[0].name, target_name, cue,
                             speaker[0].type == EntityType.PERSON.value, cue_span[0]),
         reported_by=reported_by, quantity=quantity(ctx.doc, cs, ce, where, when)))
@@ -188,6 +188,12 @@ def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
         and toks[0].lower_ in ("to", "with") \
         and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
         and not ctx.quoted[span[1]] - ctx.quoted[span[0]]
+
+
+def _inside_quotation(ctx: ClaimCtx, tok: Token) -> bool:
+    """The token lies wholly inside quotation marks."""
+    s, e = tok.idx, tok.idx + len(tok)
+    return ctx.quoted[e] - ctx.quoted[s] >= e - s
 
 
 def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
@@ -239,6 +245,10 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         return  # a heading line parsed as the subject of the next paragraph's verb
     if byline(subj, tok):
         return  # '…, our reporter writes': the live blog's own journalist
+    if _inside_quotation(ctx, subj) and _inside_quotation(ctx, tok):
+        # '“But government officials promise that …”' in Zelensky's quotation: what the
+        # quoted speaker says others said is not the others' own claim
+        return
     speaker = speaker_of(ctx, subj)
     if speaker is None:
         return
@@ -420,7 +430,7 @@ def _continuations(ctx: ClaimCtx) -> None:
             target=None, date=p.date, reported_by=p.reported_by,
             # a continued quotation is a claim like any other: it gets its own stance and
             # stand-alone statement (the cue is the one it continues)
-            stance=stance(p.cue, text[s:e]),
+            stance=stance(p.cue, text[s:e], doc=ctx.doc, span=(s, e)),
             statement=statement(ctx.doc, s, e, p.speaker.name, None, p.cue,
                                 p.speaker.type == EntityType.PERSON.value),
             quantity=quantity(ctx.doc, s, e, None, p.date)))

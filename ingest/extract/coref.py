@@ -275,6 +275,15 @@ def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
     return sorted(ments + added, key=lambda m: m.start)
 
 
+def _word_near(word: str, near: set[str]) -> bool:
+    """A description's modifier is written near the name, as the same word or another form
+    of it: 'the economic minister' / 'Economy minister Robert Habeck', 'the Russian
+    president' / 'Russia's president, Vladimir Putin' (a shared stem of five letters)."""
+    if word in near:
+        return True
+    return len(word) >= 5 and any(len(w) >= 5 and w[:5] == word[:5] for w in near)
+
+
 def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
                      modifiers: tuple[str, ...] = (), window: int = 600,
                      skip: Callable[[Ment], bool] | None = None) -> Ment | None:
@@ -285,7 +294,7 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
     description then stays an anonymous source. ``skip``: mentions that cannot be meant
     ('“… an attack on us by Putin,” the minister said': Putin is inside the quotation)."""
     title = title.lower()
-    wanted = {title, *(m.lower() for m in modifiers)}
+    mods = {m.lower() for m in modifiers}
     i = bisect_left(locator.starts, offset) - 1
     found: list[Ment] = []
     # nearest within ``window``; further back (to 6 windows) only when one person alone
@@ -298,7 +307,7 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
             continue
         near = {w.strip(".,;:()’'\"") for w in
                 text[max(0, m.start - 40): min(m.end + 50, offset)].lower().split()}
-        if wanted <= near:
+        if title in near and all(_word_near(w, near) for w in mods):
             if m.start >= offset - window:
                 return m
             before = {w.strip(".,;:()’'\"") for w in text[max(0, m.start - 40): m.start]

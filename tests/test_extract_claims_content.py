@@ -1,0 +1,66 @@
+"""A content ends where a second source's own attribution starts: 'X said A and the navy said
+B' is two claims (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import SpacyExtractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def claims(ex: SpacyExtractor, text: str) -> list[tuple[str, str]]:
+    (res,) = ex.iter_extract([("t-content", text, "2024-04-02")])
+    return [(c.speaker.name, c.content) for c in res.claims]
+
+
+def test_a_second_unnamed_source_ends_the_first_content(ex: SpacyExtractor) -> None:
+    got = claims(ex, "The governor said two bridges were destroyed and the navy said a "
+                     "patrol boat was hit by a drone.")
+    assert ("The governor", "two bridges were destroyed") in got
+    assert all("navy" not in content for _, content in got)
+    got = claims(ex, "The mayor of Kherson said four civilians had been killed there and "
+                     "emergency services in Mykolaiv said a girl had been hurt.")
+    assert ("The mayor of Kherson", "four civilians had been killed there") in got
+    assert ("emergency services in Mykolaiv", "a girl had been hurt") in got
+
+
+def test_a_nested_attribution_that_is_the_whole_content_stays(ex: SpacyExtractor) -> None:
+    got = claims(ex, "Western officials said Moscow said it would withdraw its troops.")
+    assert got and got[0] == ("Western officials", "Moscow said it would withdraw its troops")
+
+
+def test_a_clause_that_is_not_an_attribution_stays_in_the_content(ex: SpacyExtractor) -> None:
+    got = claims(ex, "The governor said two bridges were destroyed and the services said "
+                     "nothing about repairs were suspended.")
+    assert got and got[0][0] == "The governor"
+    got = claims(ex, "The governor said two bridges were destroyed and the ferry was sunk.")
+    assert got == [("The governor", "two bridges were destroyed and the ferry was sunk")]
+
+
+def test_a_report_inside_a_quotation_is_the_quoted_speakers(ex: SpacyExtractor) -> None:
+    # the mayor's quotation goes on in the next paragraph and reports what others promise:
+    # the officials are not the speakers of a claim of their own
+    got = claims(ex, "“The trams have stopped,” Mayor Ihor Terekhov said. “The depots are "
+                     "dark.\n\n“But Ukrainian officials promise that the lines will be back "
+                     "within a week.”\n\nThe governor said the city was calm.")
+    assert ("Ihor Terekhov", "The trams have stopped") in [(s, c.strip("“”,")) for s, c in got]
+    assert all(s != "Ukrainian officials" for s, _ in got)
+    assert ("The governor", "the city was calm") in got
+
+
+def test_a_report_outside_quotation_marks_stays(ex: SpacyExtractor) -> None:
+    got = claims(ex, "Ukrainian officials promise that the lines will be back within a week.")
+    assert got == [("Ukrainian officials", "that the lines will be back within a week")]
+
+
+def test_an_object_judged_as_something_keeps_the_judgement(ex: SpacyExtractor) -> None:
+    (res,) = ex.iter_extract([("t-as", "Kaja Kallas condemned the Russian strikes as "
+                                       "“pure terror”.", "2024-04-02")])
+    (c,) = res.claims
+    assert c.content == "the Russian strikes as “pure terror”"
+    assert c.statement == "The Russian strikes are “pure terror.”"
