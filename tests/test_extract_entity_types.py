@@ -122,10 +122,10 @@ def test_what_a_head_or_chief_is_of_is_an_organization(ex: SpacyExtractor) -> No
     assert len(next(e for e in res.entities if e.name == "Ukrenergo").mentions) == 2
 
 
-def test_a_publication_that_reports_and_is_told_things_is_an_organization(
+def test_a_publication_that_reports_and_is_told_things_is_an_outlet(
         ex: SpacyExtractor) -> None:
     # the model tags both mentions PERSON
     res = _one(ex, "Washington is weighing more rocket launchers for Kyiv, Politico reports. "
                    "The choice depends on the front line, one official told Politico.")
     pub = [e for e in res.entities if e.name == "Politico"]
-    assert [(e.type, len(e.mentions)) for e in pub] == [(EntityType.ORGANIZATION, 2)]
+    assert [(e.type, len(e.mentions)) for e in pub] == [(EntityType.OUTLET, 2)]

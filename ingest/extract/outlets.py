@@ -1,0 +1,95 @@
+"""News outlets the gazetteer does not know: an Organization with media evidence is an Outlet.
+
+The gold guidelines (``bench/gold``) type every news medium as ``Outlet`` -- agencies,
+papers, broadcasters, news sites -- while the gazetteer lists only the big wires. The model
+tags the others ORG ('the Times of Israel reported', 'the business daily Kommersant'), so
+they were Organizations. Evidence, read from the words of the text (never a list of names):
+
+- the name ends in a word that names a medium ('… News', '… Times', '… Post', '… TV',
+  '… Radio', '… Press', '… news agency'), unless a state-institution head is in it;
+- a media noun stands in apposition or as its modifier: 'the newspaper Kommersant',
+  'the tabloid the Global Times', 'MediaZona, an independent news outlet', 'the Telegram
+  channel WarGonzo', 'Interfax news agency'.
+
+Gazetteer entries keep their type; qualified state institutions (``org:inst:``) never change.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.models import EntityType
+from ingest.extract.entity_rules import Ment
+from ingest.extract.gazetteer import slug
+from ingest.extract.spans import ORG_HEADS
+
+# last words of a medium's own name ('Evening Standard' is left: 'standard' names no medium)
+_NAME_TAILS = frozenset({
+    "news", "times", "post", "journal", "gazette", "herald", "tribune", "telegraph", "tv",
+    "television", "radio", "press", "broadcasting", "daily", "newspaper", "magazine",
+})
+# nouns that call the name a medium when they stand next to it
+_MEDIA_NOUNS = frozenset({
+    "newspaper", "tabloid", "daily", "weekly", "outlet", "broadcaster", "website", "magazine",
+    "channel", "newswire",
+})
+# after a name these call it a platform, not a medium ('a Telegram channel', 'its website')
+_PLATFORM_NOUNS = frozenset({"channel", "website"})
+_NEWS_WORDS = frozenset({"news", "press"})  # 'news agency', 'press agency', 'news site'
+_NEWS_HEADS = frozenset({"agency", "site", "service", "portal"})
+
+
+def _media_noun(doc: Doc, i: int, after: bool = False) -> bool:
+    """Token ``i`` names a medium: a media noun, or 'news/press' + agency/site/service."""
+    if not 0 <= i < len(doc):
+        return False
+    t = doc[i]
+    low = t.lower_
+    if low in _MEDIA_NOUNS and t.pos_ == "NOUN" and not (after and low in _PLATFORM_NOUNS):
+        return True
+    return low in _NEWS_HEADS and i > 0 and doc[i - 1].lower_ in _NEWS_WORDS
+
+
+def _named_as_medium(m: Ment) -> bool:
+    words = (m.name or m.text).replace("’", "'").split()
+    low = [w.lower().strip(".,'") for w in words]
+    if len(low) < 2 or any(w in ORG_HEADS for w in low[:-1]):
+        return False
+    if low[-1] in _NAME_TAILS:
+        return True
+    return low[-1] in _NEWS_HEADS and low[-2] in _NEWS_WORDS
+
+
+def _medium_beside(doc: Doc, m: Ment) -> bool:
+    """'the newspaper X', 'the pro-Kremlin website X', 'X news agency', 'X, a news outlet'."""
+    i = m.start_tok - 1
+    if i >= 0 and doc[i].lower_ == "the" and m.text.lower().startswith("the"):
+        i -= 1  # 'the tabloid the Global Times'
+    if _media_noun(doc, i):
+        return True
+    j = m.end_tok
+    if j < len(doc) and _media_noun(doc, j + (doc[j].lower_ in _NEWS_WORDS), after=True):
+        return True  # 'Interfax news agency', 'Tass newswire'
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+        for k in range(j + 2, min(j + 6, len(doc))):
+            if _media_noun(doc, k):
+                return True
+            if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN", "ADV", "PUNCT") \
+                    or doc[k].text == ",":
+                break
+    return False
+
+
+def outlets_by_evidence(doc: Doc, ments: list[Ment]) -> None:
+    """Model Organizations with media evidence on any mention become Outlets, in place."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.ORGANIZATION and m.key and m.entry is None \
+                and m.description is None and not m.key.startswith("org:inst:"):
+            by_key.setdefault(m.key, []).append(m)
+    for ms in by_key.values():
+        if not any(_named_as_medium(m) or _medium_beside(doc, m) for m in ms):
+            continue
+        name = ms[0].name or ms[0].text
+        for m in ms:
+            m.type, m.key, m.method = EntityType.OUTLET, f"outlet:{slug(name)}", "outlet"

@@ -1,0 +1,47 @@
+"""News outlets the gazetteer does not list are Outlets, not Organizations (the gold types
+every news medium ``Outlet``): a name ending in a medium's word, or a media noun beside the
+name. Sentences written for these tests (not copied from any corpus article); no database
+needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EntityType, ExtractionResult
+from ingest.extract import SpacyExtractor
+from tests.extract_helpers import extract_checked
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def _types(res: ExtractionResult, name: str) -> list[EntityType]:
+    return [e.type for e in res.entities if e.name == name]
+
+
+def test_a_name_ending_in_a_medium_word_is_an_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Shelling resumed near the river on Monday, the Baltic Herald "
+                              "reported, citing two residents of the town.")
+    assert _types(res, "Baltic Herald") == [EntityType.OUTLET]
+    res = extract_checked(ex, "The governor told Danube TV that the bridge had been hit.")
+    assert _types(res, "Danube TV") == [EntityType.OUTLET]
+
+
+def test_a_media_noun_beside_the_name_makes_an_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "The business newspaper Vedomir wrote that fuel exports had "
+                              "fallen by a third since spring.")
+    assert _types(res, "Vedomir") == [EntityType.OUTLET]
+    res = extract_checked(ex, "The figures were collected by Sarmatia Watch, an independent "
+                              "news outlet, from local obituaries.")
+    assert [e.type for e in res.entities if "Sarmatia" in e.name] == [EntityType.OUTLET]
+
+
+def test_institutions_and_platforms_stay_organizations(ex: SpacyExtractor) -> None:
+    # a state institution that reports is no medium; a name before 'channel' is a platform
+    res = extract_checked(ex, "The Federal Statistics Service reported that prices rose, and "
+                              "the figures were posted on a Telegram channel.")
+    assert EntityType.OUTLET not in {e.type for e in res.entities}
+    res = extract_checked(ex, "Exports fell, the National Bank said on Tuesday.")
+    assert EntityType.OUTLET not in {e.type for e in res.entities}
