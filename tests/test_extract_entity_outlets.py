@@ -45,3 +45,14 @@ def test_institutions_and_platforms_stay_organizations(ex: SpacyExtractor) -> No
     assert EntityType.OUTLET not in {e.type for e in res.entities}
     res = extract_checked(ex, "Exports fell, the National Bank said on Tuesday.")
     assert EntityType.OUTLET not in {e.type for e in res.entities}
+
+
+def test_a_facility_that_speaks_is_an_organization(ex: SpacyExtractor) -> None:
+    # 'Centre' makes a Facility by its last noun; making a statement makes it the institution
+    res = extract_checked(ex, "The National Flood Warning Centre said on Friday that the river "
+                              "would crest overnight.")
+    assert [e.type for e in res.entities if "Flood" in e.name] == [EntityType.ORGANIZATION]
+    # the same name that is only flooded stays a Facility
+    res = extract_checked(ex, "Water rose for a week, and the National Flood Warning Centre was "
+                              "flooded.")
+    assert [e.type for e in res.entities if "Flood" in e.name] == [EntityType.FACILITY]

@@ -12,6 +12,10 @@ they were Organizations. Evidence, read from the words of the text (never a list
   channel WarGonzo', 'Interfax news agency'.
 
 Gazetteer entries keep their type; qualified state institutions (``org:inst:``) never change.
+
+**Speaking facilities**: a name typed Facility by its last noun ('… Centre', '… School',
+'… Academy') that is the subject of a speaking verb ('the National Cyber Security Centre
+said') is the institution, an Organization: buildings do not make statements.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.models import EntityType
-from ingest.extract.entity_rules import Ment
+from ingest.extract.entity_rules import Ment, Rules
 from ingest.extract.gazetteer import slug
 from ingest.extract.spans import ORG_HEADS
 
@@ -93,3 +97,29 @@ def outlets_by_evidence(doc: Doc, ments: list[Ment]) -> None:
         name = ms[0].name or ms[0].text
         for m in ms:
             m.type, m.key, m.method = EntityType.OUTLET, f"outlet:{slug(name)}", "outlet"
+
+
+def _speaks(doc: Doc, m: Ment, cues: frozenset[str]) -> bool:
+    for tok in doc[m.start_tok:m.end_tok]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                and doc[tok.head.i - 1].lower_ == "according":
+            return True
+    return False
+
+
+def speaking_facilities(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """Kind-typed Facilities that speak become Organizations, in place."""
+    by_key: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.FACILITY and m.key and m.method == "kind":
+            by_key.setdefault(m.key, []).append(m)
+    if not by_key:
+        return
+    cues = rules.gaz.words("cue_verbs")
+    for ms in by_key.values():
+        if any(_speaks(doc, m, cues) for m in ms):
+            name = ms[0].name or ms[0].text
+            for m in ms:
+                m.type, m.key = EntityType.ORGANIZATION, f"org:{slug(name)}"

@@ -48,7 +48,7 @@ from ingest.extract.one_name import (
     people_tagged_org,
     publishers_typed_person,
 )
-from ingest.extract.outlets import outlets_by_evidence
+from ingest.extract.outlets import outlets_by_evidence, speaking_facilities
 from ingest.extract.person_evidence import persons_without_evidence
 from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
@@ -122,6 +122,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     join_given_names(ments)
     publishers_typed_person(doc, ments)
     outlets_by_evidence(doc, ments)  # 'the newspaper Kommersant', 'the Times of Israel'
+    speaking_facilities(doc, ments, rules)  # 'the National Cyber Security Centre said'
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
