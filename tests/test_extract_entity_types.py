@@ -129,3 +129,17 @@ def test_a_publication_that_reports_and_is_told_things_is_an_outlet(
                    "The choice depends on the front line, one official told Politico.")
     pub = [e for e in res.entities if e.name == "Politico"]
     assert [(e.type, len(e.mentions)) for e in pub] == [(EntityType.OUTLET, 2)]
+
+
+def test_a_two_word_town_after_a_place_preposition_is_a_place(ex: SpacyExtractor) -> None:
+    # the model tags 'Kafr Nabudah' FAC: GeoNames knows it as a town of Syria, which the
+    # article talks about, and 'in' comes before it
+    res = _one(ex, "Air strikes hit rebel-held areas of Syria on Sunday. A doctor at the "
+                   "clinic in Kafr Nabudah said a strike hit its yard.")
+    assert (EntityType.PLACE, "Kafr Nabudah") in _typed(res)
+
+
+def test_a_person_after_a_preposition_stays_a_person(ex: SpacyExtractor) -> None:
+    # a given name opens the span: the person reading stays
+    res = _one(ex, "Talks on Syria resumed. The letter was handed to Ahmed Hassan by a guard.")
+    assert (EntityType.PERSON, "Ahmed Hassan") in _typed(res)

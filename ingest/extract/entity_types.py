@@ -123,9 +123,12 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         name = entry.name if entry is not None and info.kind != "country" else info.name
         return mk(doc, s, e, EntityType.PLACE, key=info.id, name=name, place=info,
                    method="gazetteer" if entry else info.method)
-    if label in _MISLABEL_LABELS and e - s == 1 and label != "NORP":
-        # A lone capitalized token after a place preposition that GeoNames knows in a country
-        # the article is about: the model's PERSON/PRODUCT guess loses.
+    if label in _MISLABEL_LABELS and label != "NORP" and (e - s == 1 or (
+            e - s <= 3 and not is_given_name(doc[s].text)
+            and all(t.text[:1].isupper() for t in doc[s:e]))):
+        # A capitalized name after a place preposition that GeoNames knows in a country the
+        # article is about: the model's PERSON/PRODUCT/FAC guess loses (also for two or three
+        # words, 'the hospital in Kafr Nabudah' tagged FAC, when no given name opens them).
         prev = doc[s - 1].lower_ if s > 0 else ""
         # an ORG here too ('the towns of Kefraya and ...'), unless written like an acronym
         if prev in _PLACE_PREPS and not (label == "ORG" and (text.isupper() or prev == "and")):
