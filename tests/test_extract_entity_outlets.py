@@ -56,3 +56,11 @@ def test_a_facility_that_speaks_is_an_organization(ex: SpacyExtractor) -> None:
     res = extract_checked(ex, "Water rose for a week, and the National Flood Warning Centre was "
                               "flooded.")
     assert [e.type for e in res.entities if "Flood" in e.name] == [EntityType.FACILITY]
+
+
+def test_a_university_is_an_organization(ex: SpacyExtractor) -> None:
+    # 'University' is a facility noun, but people work and study at the institution
+    res = extract_checked(ex, "Maria Lopez, a researcher at Western Plains University, said "
+                              "the data were incomplete.")
+    assert (EntityType.ORGANIZATION, "Western Plains University") in {
+        (e.type, e.name) for e in res.entities}
