@@ -64,3 +64,12 @@ def test_a_university_is_an_organization(ex: SpacyExtractor) -> None:
                               "the data were incomplete.")
     assert (EntityType.ORGANIZATION, "Western Plains University") in {
         (e.type, e.name) for e in res.entities}
+
+
+def test_an_organization_one_tells_things_is_an_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "An aide to the mayor told Orient Channel on Friday that the "
+                              "talks were over.")
+    assert _types(res, "Orient Channel") == [EntityType.OUTLET]
+    # an institution or an assembly one reports to is no medium
+    res = extract_checked(ex, "The envoy told the Security Council that aid was blocked.")
+    assert _types(res, "Security Council") == [EntityType.ORGANIZATION]

@@ -9,7 +9,9 @@ they were Organizations. Evidence, read from the words of the text (never a list
   '… Radio', '… Press', '… news agency'), unless a state-institution head is in it;
 - a media noun stands in apposition or as its modifier: 'the newspaper Kommersant',
   'the tabloid the Global Times', 'MediaZona, an independent news outlet', 'the Telegram
-  channel WarGonzo', 'Interfax news agency'.
+  channel WarGonzo', 'Interfax news agency';
+- someone told it something ('a spokesperson told Al Arabiya'), unless it is an assembly or
+  an institution ('told Congress', 'told the Security Council').
 
 Gazetteer entries keep their type; qualified state institutions (``org:inst:``) never change.
 
@@ -41,6 +43,9 @@ _MEDIA_NOUNS = frozenset({
 _PLATFORM_NOUNS = frozenset({"channel", "website"})
 _NEWS_WORDS = frozenset({"news", "press"})  # 'news agency', 'press agency', 'news site'
 _NEWS_HEADS = frozenset({"agency", "site", "service", "portal"})
+# bodies one reports to ('told Congress', 'told the Senate'), no media
+_ASSEMBLIES = frozenset({"congress", "senate", "house", "cabinet", "board", "conference",
+                         "summit", "forum", "nations", "union"})
 
 
 def _media_noun(doc: Doc, i: int, after: bool = False) -> bool:
@@ -84,6 +89,16 @@ def _medium_beside(doc: Doc, m: Ment) -> bool:
     return False
 
 
+def _told(doc: Doc, m: Ment) -> bool:
+    """'… an official told Kommersant': an organization one tells things to is a medium, unless
+    its name has an institution's head ('told the Security Council', 'told parliament')."""
+    words = {w.lower() for w in (m.name or m.text).split()}
+    if words & ORG_HEADS or words & _ASSEMBLIES:
+        return False
+    root = doc[m.start_tok:m.end_tok].root
+    return root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell"
+
+
 def outlets_by_evidence(doc: Doc, ments: list[Ment]) -> None:
     """Model Organizations with media evidence on any mention become Outlets, in place."""
     by_key: dict[str, list[Ment]] = {}
@@ -92,7 +107,7 @@ def outlets_by_evidence(doc: Doc, ments: list[Ment]) -> None:
                 and m.description is None and not m.key.startswith("org:inst:"):
             by_key.setdefault(m.key, []).append(m)
     for ms in by_key.values():
-        if not any(_named_as_medium(m) or _medium_beside(doc, m) for m in ms):
+        if not any(_named_as_medium(m) or _medium_beside(doc, m) or _told(doc, m) for m in ms):
             continue
         name = ms[0].name or ms[0].text
         for m in ms:
