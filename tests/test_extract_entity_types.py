@@ -160,3 +160,12 @@ def test_the_article_is_dropped_only_for_arabic_speaking_countries() -> None:
     assert (idx.resolve("Raqqa").country, idx.resolve("Raqqa").kind) == ("SY", "city")
     # Vietnam's 'An Khê' keeps its first word: 'Khe' is no Vietnamese town
     assert idx.resolve("Khe").country != "VN"
+
+
+def test_a_country_tagged_organization_is_the_country(ex: SpacyExtractor) -> None:
+    # the model tags 'Moldova' ORG in both sentences
+    res = _one(ex, "Meanwhile, a government building in Moldova’s breakaway region of "
+                   "Transnistria was shelled on Monday. With Moscow’s support, the region "
+                   "fought a war against Moldova.")
+    assert [(e.type, e.name) for e in res.entities if e.name == "Moldova"] == [
+        (EntityType.PLACE, "Moldova")]
