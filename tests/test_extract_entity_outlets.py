@@ -73,3 +73,10 @@ def test_an_organization_one_tells_things_is_an_outlet(ex: SpacyExtractor) -> No
     # an institution or an assembly one reports to is no medium
     res = extract_checked(ex, "The envoy told the Security Council that aid was blocked.")
     assert _types(res, "Security Council") == [EntityType.ORGANIZATION]
+
+
+def test_a_journalists_employer_is_an_outlet(ex: SpacyExtractor) -> None:
+    # the model tags 'Novaya Gazeta' PERSON here; 'editor of' names the medium
+    res = extract_checked(ex, "The editor of Novaya Gazeta, Dmitry Muratov, won the prize.")
+    assert _types(res, "Novaya Gazeta") == [EntityType.OUTLET]
+    assert _types(res, "Dmitry Muratov") == [EntityType.PERSON]

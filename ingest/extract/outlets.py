@@ -11,7 +11,9 @@ they were Organizations. Evidence, read from the words of the text (never a list
   'the tabloid the Global Times', 'MediaZona, an independent news outlet', 'the Telegram
   channel WarGonzo', 'Interfax news agency';
 - someone told it something ('a spokesperson told Al Arabiya'), unless it is an assembly or
-  an institution ('told Congress', 'told the Security Council').
+  an institution ('told Congress', 'told the Security Council');
+- a journalist's title is 'of/for/at' it ('the editor of Novaya Gazeta', also when the model
+  tagged the name PERSON and no given name opens it).
 
 Gazetteer entries keep their type; qualified state institutions (``org:inst:``) never change.
 
@@ -27,6 +29,7 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entity_rules import Ment, Rules
 from ingest.extract.gazetteer import slug
+from ingest.extract.names import is_given_name
 from ingest.extract.spans import ORG_HEADS
 
 # last words of a medium's own name ('Evening Standard' is left: 'standard' names no medium)
@@ -43,6 +46,9 @@ _MEDIA_NOUNS = frozenset({
 _PLATFORM_NOUNS = frozenset({"channel", "website"})
 _NEWS_WORDS = frozenset({"news", "press"})  # 'news agency', 'press agency', 'news site'
 _NEWS_HEADS = frozenset({"agency", "site", "service", "portal"})
+# journalists' titles: 'the editor of X', 'a reporter for X'
+_MEDIA_STAFF = frozenset({"editor", "editor-in-chief", "correspondent", "reporter",
+                          "columnist", "journalist", "anchor", "presenter"})
 # bodies one reports to ('told Congress', 'told the Senate'), no media
 _ASSEMBLIES = frozenset({"congress", "senate", "house", "cabinet", "board", "conference",
                          "summit", "forum", "nations", "union"})
@@ -99,15 +105,31 @@ def _told(doc: Doc, m: Ment) -> bool:
     return root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell"
 
 
+def _staff_of(doc: Doc, m: Ment) -> bool:
+    """'the editor of Novaya Gazeta', 'a correspondent for Kyiv Daily': journalists' titles
+    name the medium they work for (the model often tags it PERSON)."""
+    s = m.start_tok
+    return s >= 2 and doc[s - 1].lower_ in ("of", "for", "at") \
+        and doc[s - 2].lemma_.lower() in _MEDIA_STAFF and not is_given_name(doc[s].text)
+
+
 def outlets_by_evidence(doc: Doc, ments: list[Ment]) -> None:
-    """Model Organizations with media evidence on any mention become Outlets, in place."""
+    """Model Organizations with media evidence on any mention become Outlets, in place; so do
+    model Persons named as a journalist's employer."""
+    staff = {m.key for m in ments if m.type is EntityType.PERSON and m.key
+             and m.method == "model" and m.entry is None and _staff_of(doc, m)}
     by_key: dict[str, list[Ment]] = {}
     for m in ments:
-        if m.type is EntityType.ORGANIZATION and m.key and m.entry is None \
-                and m.description is None and not m.key.startswith("org:inst:"):
-            by_key.setdefault(m.key, []).append(m)
-    for ms in by_key.values():
-        if not any(_named_as_medium(m) or _medium_beside(doc, m) or _told(doc, m) for m in ms):
+        if (m.type is EntityType.ORGANIZATION and m.entry is None and m.description is None
+                and m.key and not m.key.startswith("org:inst:")) or m.key in staff:
+            by_key.setdefault(m.key or "", []).append(m)
+    for key, ms in by_key.items():
+        if key in staff:
+            if not all(m.type is EntityType.PERSON and m.method == "model" and m.entry is None
+                       and m.description is None for m in ms):
+                continue  # a person's key shared with other kinds of mention: leave it
+        elif not any(_named_as_medium(m) or _medium_beside(doc, m) or _told(doc, m)
+                     or _staff_of(doc, m) for m in ms):
             continue
         name = ms[0].name or ms[0].text
         for m in ms:
