@@ -42,6 +42,15 @@ HEAD_OF = "head-of"
 FAC_PERSON_CANDIDATE = "fac-person"
 
 
+def _portfolio_of_title(doc: Doc, e: int) -> bool:
+    """'<Defense> Secretary', '<Health> Minister': a word before a minister's or secretary's
+    title (not 'Secretary General', an organization's own head) names the portfolio."""
+    if e >= len(doc) or doc[e].lower_ not in ("secretary", "minister"):
+        return False
+    nxt = doc[e + 1].lower_ if e + 1 < len(doc) else ""
+    return nxt not in ("general", "-", "-general") and not doc[e].text.endswith("-General")
+
+
 def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, ...],
               ments: list[Ment]) -> Ment | None:
     text = doc[s:e].text
@@ -162,6 +171,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         return mk(doc, s, e, EntityType.ORGANIZATION)
     if label == "PERSON":
         return mk(doc, s, e, EntityType.PERSON)
+    if label == "ORG" and e - s == 1 and entry is None and not text.isupper() \
+            and _portfolio_of_title(doc, e):
+        return None  # 'Defense Secretary Lloyd Austin': the portfolio is part of the title
     if label == "ORG" and entry is None and not branch_of_country(doc, s, e, rules):
         # 'Moldova’s breakaway region' tagged ORG: a country's own name is the country (the
         # government speaking through it is still the Place, as the gold types it)
