@@ -80,3 +80,11 @@ def test_a_journalists_employer_is_an_outlet(ex: SpacyExtractor) -> None:
     res = extract_checked(ex, "The editor of Novaya Gazeta, Dmitry Muratov, won the prize.")
     assert _types(res, "Novaya Gazeta") == [EntityType.OUTLET]
     assert _types(res, "Dmitry Muratov") == [EntityType.PERSON]
+
+
+def test_a_centre_where_someone_holds_a_post_is_an_organization(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Jane Doe, a fellow at the Stimson Center, said sanctions bite.")
+    assert _types(res, "Stimson Center") == [EntityType.ORGANIZATION]
+    # workers at a plant hold no post there: the plant stays a Facility
+    res = extract_checked(ex, "Workers at the Azovstal steel plant were evacuated.")
+    assert _types(res, "Azovstal steel plant") == [EntityType.FACILITY]

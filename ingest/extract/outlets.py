@@ -19,7 +19,8 @@ Gazetteer entries keep their type; qualified state institutions (``org:inst:``) 
 
 **Speaking facilities**: a name typed Facility by its last noun ('… Centre', '… School',
 '… Academy') that is the subject of a speaking verb ('the National Cyber Security Centre
-said') is the institution, an Organization: buildings do not make statements.
+said') is the institution, an Organization: buildings do not make statements; so is one
+where someone holds a post ('a fellow at the Stimson Center', 'the director of the … Centre').
 """
 
 from __future__ import annotations
@@ -146,8 +147,19 @@ def _speaks(doc: Doc, m: Ment, cues: frozenset[str]) -> bool:
     return False
 
 
+def _works_at(doc: Doc, m: Ment, title_heads: frozenset[str]) -> bool:
+    """'Jane Doe, a fellow at the Stimson Center', 'the director of the X Centre': someone's
+    post is at it (a noun in apposition to a person, or a title, governs the preposition)."""
+    root = doc[m.start_tok:m.end_tok].root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "of", "with", "from"):
+        return False
+    post = root.head.head
+    return post.pos_ == "NOUN" and (post.dep_ == "appos" or post.lower_ in title_heads)
+
+
 def speaking_facilities(doc: Doc, ments: list[Ment], rules: Rules) -> None:
-    """Kind-typed Facilities that speak become Organizations, in place."""
+    """Kind-typed Facilities that speak, or where someone holds a post, become
+    Organizations, in place."""
     by_key: dict[str, list[Ment]] = {}
     for m in ments:
         if m.type is EntityType.FACILITY and m.key and m.method == "kind":
@@ -156,7 +168,7 @@ def speaking_facilities(doc: Doc, ments: list[Ment], rules: Rules) -> None:
         return
     cues = rules.gaz.words("cue_verbs")
     for ms in by_key.values():
-        if any(_speaks(doc, m, cues) for m in ms):
+        if any(_speaks(doc, m, cues) or _works_at(doc, m, rules.title_heads) for m in ms):
             name = ms[0].name or ms[0].text
             for m in ms:
                 m.type, m.key = EntityType.ORGANIZATION, f"org:{slug(name)}"
