@@ -179,7 +179,7 @@ def test_a_publication_that_reports_is_no_person(ex: SpacyExtractor) -> None:
     res = _one(ex, "The army may receive four more launchers next month, Defensenews reports. "
                    "Officials in Kyiv did not comment. Oksana Melnyk reported from the front.")
     types = {e.name: e.type for e in res.entities}
-    assert types.get("Defensenews") is EntityType.ORGANIZATION, res.entities
+    assert types.get("Defensenews") is EntityType.OUTLET, res.entities
     assert types.get("Oksana Melnyk") is EntityType.PERSON
 
 

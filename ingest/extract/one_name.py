@@ -17,7 +17,7 @@
   Kubrakov' as GPE). Gazetteer entries keep their type.
 - **Publications typed Person**: a one-word name, no given name, the subject of
   'report'/'publish'/'quote'/'cite' ('…, Politico reports') and otherwise only told things
-  ('an official told Politico') is an Organization.
+  ('an official told Politico') is an Outlet (a news medium, as the gold types them).
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ _TOLD = frozenset({"tell", "to"})
 def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
     """'…, Politico reports', 'Euromaidan reported': a one-word model Person that is no given
     name, the subject of a publishing verb and otherwise only the one told something ('told
-    Politico'), never after a title or honorific, is the publication (Organization), in place."""
+    Politico'), never after a title or honorific, is the publication (Outlet), in place."""
     by_key: dict[str, list[Ment]] = {}
     for m in ments:
         if m.type is EntityType.PERSON and m.key and m.entry is None and m.description is None:
@@ -181,5 +181,5 @@ def publishers_typed_person(doc: Doc, ments: list[Ment]) -> None:
         if not any(publishes) or not all(p or q for p, q in zip(publishes, told, strict=True)):
             continue
         for m in ms:
-            m.type, m.key, m.name, m.method = (EntityType.ORGANIZATION, f"org:{slug(m.text)}",
+            m.type, m.key, m.name, m.method = (EntityType.OUTLET, f"outlet:{slug(m.text)}",
                                                m.text, "publisher")

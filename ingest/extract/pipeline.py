@@ -48,6 +48,7 @@ from ingest.extract.one_name import (
     people_tagged_org,
     publishers_typed_person,
 )
+from ingest.extract.outlets import outlets_by_evidence, speaking_facilities
 from ingest.extract.person_evidence import persons_without_evidence
 from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
@@ -56,7 +57,7 @@ from ingest.extract.roles import find_roles, role_phrases, to_relations
 from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.8"
+EXTRACTOR_VERSION = "kg-extract/1.9"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
@@ -149,6 +150,8 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     one_organization_per_name(ments)  # 'head of Roscosmos' ... 'Roscosmos said'
     join_given_names(ments)
     publishers_typed_person(doc, ments)
+    outlets_by_evidence(doc, ments)  # 'the newspaper Kommersant', 'the Times of Israel'
+    speaking_facilities(doc, ments, rules)  # 'the National Cyber Security Centre said'
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
