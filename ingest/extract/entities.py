@@ -181,7 +181,7 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             # the parent and a second name, and the parent would get its words)
             claim(mk(doc, s, org_end, EntityType.ORGANIZATION, method="rule"))
             continue
-        if is_title_org(doc, ent, s, e, rules.title_heads, rules.role_titles) or (
+        if is_title_org(doc, ent, s, e, rules.title_heads) or (
                 ent.label_ == "PERSON" and is_title_person(doc, s, e, rules.title_heads,
                                                            HONORIFIC_WORDS)):
             continue  # 'Secretary of State <Name>', 'Senior Sgt.': a title, not a name

@@ -67,8 +67,6 @@ class Rules:
     # English common words (WordNet noun-and-verb, adjective, adverb) from the lemmatizer's
     # lookup tables: a capitalised one opening a sentence is no name ('Film posted ...')
     common_words: frozenset[str] = frozenset()
-    # whole role titles ('defence secretary'), lower case
-    role_titles: frozenset[str] = frozenset()
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -83,8 +81,7 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
                  gaz.words("region_words"), gaz.words("settlement_words"),
                  frozenset(t.split()[-1] for t in lex["role_titles"]),
-                 common_words=_common_english_words(nlp),
-                 role_titles=frozenset(t.lower() for t in lex["role_titles"]))
+                 common_words=_common_english_words(nlp))
 
 
 def _common_english_words(nlp: Language) -> frozenset[str]:

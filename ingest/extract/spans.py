@@ -79,17 +79,14 @@ def title_case(text: str) -> str:
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split())
 
 
-def is_title_org(doc: Doc, ent: Span, s: int, e: int, titles: frozenset[str],
-                 role_titles: frozenset[str] = frozenset()) -> bool:
+def is_title_org(doc: Doc, ent: Span, s: int, e: int, titles: frozenset[str]) -> bool:
     """A one-word organization that is part of a title: 'Secretary of State <Name>',
-    'Minister of State', the first word of a role title ('Defence Secretary Lloyd Austin':
-    'defence secretary' is a title, so not 'NATO Secretary General'), or a capitalised word
-    right before a person ('former Marine Paul Whelan', 'Cardinal Keith O'Brien')."""
+    'Minister of State', or a capitalised word right before a person ('former Marine Paul
+    Whelan', 'Cardinal Keith O'Brien'). A portfolio before a title ('Defence Secretary') is
+    ``entity_types._portfolio_of_title``."""
     if ent.label_ != "ORG" or e - s != 1 or not doc[s].is_title:
         return False
     if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in titles:
-        return True
-    if e < len(doc) and f"{doc[s].lower_} {doc[e].lower_}" in role_titles:
         return True
     nxt = doc[e] if e < len(doc) else None
     return nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" \
