@@ -21,11 +21,6 @@ from pathlib import Path
 from typing import Any
 
 
-def gold_scheme(golds: Iterable[dict]) -> frozenset[str]:
-    """The entity types the annotators use anywhere in the gold (their type inventory)."""
-    return frozenset(e["type"] for g in golds for e in g.get("entities", ()))
-
-
 def norm(s: str) -> str:
     s = " ".join(s.replace("’", "'").split()).casefold()
     s = s[4:] if s.startswith("the ") else s
@@ -154,11 +149,7 @@ class EntityScores:
     """Entity P/R/F1 for this extractor, the previous one and raw spaCy NER over a set of
     articles, plus wrong merges and splits per 100 gold entities."""
 
-    def __init__(self, scheme: frozenset[str] | None = None) -> None:
-        # the entity types the gold annotates (``gold_scheme``): a system entity of another
-        # type (Equipment: no gold file has one) is unjudged, not wrong, and is not scored
-        self.scheme = scheme
-        self.unscored: dict[str, int] = {}
+    def __init__(self) -> None:
         # key -> [tp, n_sys, n_gold]
         self.m: dict[str, list[int]] = {f"{row}{sfx}": [0, 0, 0]
                                         for _, row in _ENT_ROWS for _, sfx in _SYSTEMS}
@@ -173,10 +164,10 @@ class EntityScores:
             if ent.label_ in _SPACY_TYPES:
                 raw.setdefault((_SPACY_TYPES[ent.label_], norm(ent.text)), []).append(
                     (ent.start_char, ent.end_char))
-        systems = {"": self._in_scheme(system_entities(res)),
+        systems = {"": system_entities(res),
                    "_raw": [(t, n, {n}, spans) for (t, n), spans in raw.items()]}
         if prev is not None:
-            systems["_prev"] = self._in_scheme(system_entities(prev), count=False)
+            systems["_prev"] = system_entities(prev)
             self.has_prev = True
         for sfx, sys_ents in systems.items():
             for key, counts in entity_scores(g, sys_ents).items():
@@ -189,15 +180,6 @@ class EntityScores:
             acc[0] += merges
             acc[1] += spl
             acc[2] += n
-
-    def _in_scheme(self, ents: list[SysEnt], count: bool = True) -> list[SysEnt]:
-        if self.scheme is None:
-            return ents
-        if count:
-            for e in ents:
-                if e[0] not in self.scheme:
-                    self.unscored[e[0]] = self.unscored.get(e[0], 0) + 1
-        return [e for e in ents if e[0] in self.scheme]
 
     def _add(self, key: str, counts: tuple[int, int, int]) -> None:
         for i, v in enumerate(counts):
@@ -216,10 +198,6 @@ class EntityScores:
                 out[key + sfx] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
                 name = f"{label}: {sys_label}" if not sfx else f"  {sys_label}"
                 print(f"{name:<40}{p:>7.3f}{r:>7.3f}{f:>7.3f}{tp:>6}{ns:>6}{ng:>6}")
-        if self.unscored:
-            kinds = ", ".join(f"{n} {t}" for t, n in sorted(self.unscored.items()))
-            print(f"not scored (types the gold never annotates): {kinds}")
-            out["unscored"] = dict(self.unscored)
         for sys_label, sfx in _SYSTEMS:
             merges, spl, n = self.ms[sfx]
             if (sfx == "_prev" and not self.has_prev) or not n:

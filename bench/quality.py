@@ -28,8 +28,6 @@ code is extracted with ``git archive`` into a temp dir and run in a subprocess) 
 spaCy NER: entity F1, canonical-name F1, mention F1 (gold files whose entities list their
 ``mentions``), wrong merges and splits per 100 gold entities. A gold file without an
 ``entities`` (or ``claims``) key is not annotated for that task and is skipped for it.
-System entities of a type that no gold file uses (Equipment: the annotators' inventory is the
-union of the gold types) are unjudged, not scored; their count is printed.
 ``--verbose`` explains dev articles only: held-out articles are for checking, not tuning.
 """
 
@@ -217,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    from bench.entity_metrics import EntityScores, extract_previous, gold_scheme, merge_base
+    from bench.entity_metrics import EntityScores, extract_previous, merge_base
     from graph.settings import get_settings
     from ingest.extract import EXTRACTOR_VERSION, SpacyExtractor
 
@@ -233,11 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         prev_version, prev = extract_previous(ref, [(g["id"], t, p) for g, t, p in data])
         prev_version = f"{prev_version} @ {ref[:10]}"
     splits: dict[str, tuple[Scores, EntityScores]] = {}
-    scheme = gold_scheme(g for g, _, _ in data)
     for (g, text, _), res in zip(data, results, strict=True):
         doc = raw(text)
         for name in ("all", g.get("split", "dev")):
-            claims, ents = splits.setdefault(name, (Scores(), EntityScores(scheme)))
+            claims, ents = splits.setdefault(name, (Scores(), EntityScores()))
             ents.add(g, text, res, doc, prev.get(g["id"]) if prev else None)
             claims.add(g, res, doc)
         if args.verbose and g.get("split", "dev") != "heldout":
