@@ -134,15 +134,21 @@ def test_the_time_budget_stops_a_slow_article_and_the_worker_moves_on(
         graph: Graph, qsettings: Settings) -> None:
     tag = uuid.uuid4().hex[:8]
     words = "the convoy moved along the road while officials argued about terms and "
-    slow = (words * 700)[:40_000]  # under the size cap, but far over a 1 s budget
+    # under the size cap (200,000), but far over a 1 s budget: 40,000 characters no longer
+    # were once the claim rules stopped being quadratic (a quiet machine parsed them in time)
+    slow = (words * 2200)[:150_000]
     s = qsettings.model_copy(update={"parse_budget_s": 1.0})
-    _run_worker(s, graph, [[{"id": f"slow-{tag}", "text": slow},
-                            {"id": f"ok-{tag}", "text": english_article(f"h{tag}")}]])
-    got = article_status(graph, [f"slow-{tag}", f"ok-{tag}"])
-    assert got[f"ok-{tag}"]["status"] == "ok"
-    assert got[f"slow-{tag}"]["status"] == "too_complex"
-    assert "budget of 1 s" in got[f"slow-{tag}"]["error"]
-    forget(graph, [f"slow-{tag}", f"ok-{tag}"])
+    try:
+        _run_worker(s, graph, [[{"id": f"slow-{tag}", "text": slow},
+                                {"id": f"ok-{tag}", "text": english_article(f"h{tag}")}]])
+        got = article_status(graph, [f"slow-{tag}", f"ok-{tag}"])
+        assert got[f"ok-{tag}"]["status"] == "ok"
+        assert got[f"slow-{tag}"]["status"] == "too_complex"
+        assert "budget of 1 s" in got[f"slow-{tag}"]["error"]
+    finally:
+        # even when it fails: the slow text's claims would otherwise answer other modules'
+        # searches for 'convoy'
+        forget(graph, [f"slow-{tag}", f"ok-{tag}"])
 
 
 def test_long_sentences_are_cut_before_the_parser() -> None:
