@@ -203,6 +203,12 @@ def _assert_exact(graph: Graph) -> None:
     assert got_ents == want_ents
 
 
+def _articles(ids: range, seed: int) -> list[tuple[StoredArticle, ExtractionResult]]:
+    """Generated articles for ``ids`` (the lists' and newest-claims tests use it too)."""
+    rng = random.Random(seed)
+    return [_article(i, rng) for i in ids]
+
+
 @pytest.fixture(scope="module")
 def corpus() -> list[tuple[StoredArticle, ExtractionResult]]:
     rng = random.Random(12)

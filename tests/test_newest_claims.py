@@ -6,6 +6,7 @@ the migration builds the lists."""
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +19,6 @@ from graph.driver import Graph
 from graph.models import EntityType
 from graph.reads import entities as reads_entities
 from graph.schema import MIGRATIONS
-from graph.writer import Neo4jWriter
 
 P = "newc:"
 PEOPLE = [(f"{P}p{i}", n) for i, n in enumerate(
@@ -47,16 +47,8 @@ def ours(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def _articles(ids: range, seed: int) -> list[tuple[object, object]]:
-    rng = random.Random(seed)
-    return [agg_tests._article(i, rng) for i in ids]
-
-
-def _write(graph: Graph, pairs, batch: int = 6) -> None:
-    writer = Neo4jWriter(graph)
-    for lo in range(0, len(pairs), batch):
-        chunk = pairs[lo:lo + batch]
-        writer([a for a, _ in chunk], [r for _, r in chunk])
+_articles = agg_tests._articles
+_write = functools.partial(agg_tests._write, batch=6)
 
 
 def _ids(graph: Graph) -> list[str]:
