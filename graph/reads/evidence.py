@@ -10,7 +10,7 @@ from urllib.parse import quote
 import queries
 from graph.driver import Graph
 from graph.models import ClaimOut, Evidence, GraphEdge, RoleOut
-from graph.reads import claim_from_row, claims_by_ids
+from graph.reads import claim_evidence_from_row, claim_from_row, claims_by_ids
 from graph.reads.entities import _evidence, role_from_row
 
 EVIDENCE_PER_EDGE = 3
@@ -93,7 +93,8 @@ def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
 
 def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
            per_edge: int = EVIDENCE_PER_EDGE, all_claims: bool = False,
-           pointers: bool | None = None, walk_cap: int | None = None) -> dict[str, ClaimOut]:
+           pointers: bool | None = None, walk_cap: int | None = None,
+           whole_claims: bool = True) -> dict[str, ClaimOut]:
     """Fill ``evidence`` (and ``claim_ids``, ``title``) of each edge with up to ``per_edge``
     items, and ``evidence_more`` when its weight counts more; return the claims fetched.
     A claim edge lists up to EVIDENCE_PER_EDGE ``claim_ids`` (ids are cheap) and the evidence of
@@ -107,7 +108,9 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     few shared articles (``walk_cap`` of them, and of the claims, when given: an uncapped walk
     finds what the pointers hold). One round trip whatever the number
     of edges, the claims shown included (two when a pointer is missing or more items are
-    wanted than the pointers hold: the walk, and the claims it found)."""
+    wanted than the pointers hold: the walk, and the claims it found). Without
+    ``whole_claims`` only the evidence of the claims read through the pointers is built (not
+    returned): a caller that shows no claim saves building each one whole."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -137,13 +140,16 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
         ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}
     rest = _read(graph, "edge_evidence", [
         p for p in pairs if (p["kind"], p["a"], p["b"]) not in have], per_edge, walk_cap)
-    claims = {r["claim"]["id"]: claim_from_row(r) for r in row.get("claim_rows", [])}
+    rows = row.get("claim_rows", [])
+    claims = {r["claim"]["id"]: claim_from_row(r) for r in rows} if whole_claims else {}
+    shown = {} if whole_claims else {r["claim"]["id"]: claim_evidence_from_row(r) for r in rows}
     row = {k: row[k] + rest[k] for k in ("claims", "co", "roles")}
     ids = {(r["a"], r["b"]): r["ids"] for r in row["claims"]}
     wanted = [c for v in ids.values() for c in (v if all_claims else v[:per_edge])]
     # Only the claims of walked edges (a missing or dangling pointer) are fetched apart.
     claims.update((c.id, c) for c in claims_by_ids(
-        graph, list(dict.fromkeys(c for c in wanted if c not in claims))))
+        graph, list(dict.fromkeys(c for c in wanted if c not in claims and c not in shown))))
+    shown.update((i, c.evidence) for i, c in claims.items())
     co: dict[tuple[str, str], list[Evidence]] = {}
     for r in row["co"]:
         co.setdefault((r["a_id"], r["b_id"]), []).append(_evidence(r))
@@ -154,8 +160,8 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
         pair = (e.source, e.target)
         if e.type == "CLAIM_ABOUT":
             e.claim_ids = ids.get(pair, [])
-            shown = e.claim_ids if all_claims else e.claim_ids[:per_edge]
-            e.evidence = [claims[c].evidence for c in shown if c in claims]
+            listed = e.claim_ids if all_claims else e.claim_ids[:per_edge]
+            e.evidence = [shown[c] for c in listed if c in shown]
         elif e.type == "CO_MENTIONED":
             e.evidence = co.get(walk[pair], [])
         elif e.type == "HAS_ROLE":

@@ -106,7 +106,8 @@ def neighbors(
             break
     claims = evidence.attach(graph, list(edges.values()),
                              {i: n.mentions for i, n in nodes.items()},
-                             per_edge=evidence_per_edge, all_claims=include_claims)
+                             per_edge=evidence_per_edge, all_claims=include_claims,
+                             whole_claims=include_claims)
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
