@@ -12,6 +12,7 @@ from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, St
 from graph.models import content_hash as hash_of
 from graph.reads import entities as reads_entities
 from graph.reads import network, paths
+from graph.reads import timeline as reads_timeline
 from graph.writer import Neo4jWriter
 from tests.test_aggregates import OTHERS, PEOPLE, P, _article
 
@@ -136,7 +137,7 @@ def test_timeline_lists_the_newest_claims_of_its_newest_buckets(written: Graph, 
                                                                from_days: bool):
     """Whether the claims are read by walking the entity's claims or from the listed days'
     claims (an entity with many claims), each listed bucket holds its newest claims."""
-    monkeypatch.setattr(network, "TIMELINE_FROM_DAYS", -1 if from_days else 10**9)
+    monkeypatch.setattr(reads_timeline, "TIMELINE_FROM_DAYS", -1 if from_days else 10**9)
     for eid, _ in PEOPLE[:3]:
         for bucket in ("day", "week", "month"):
             tl = network.timeline(written, eid, bucket=bucket, claims_per_bucket=2,

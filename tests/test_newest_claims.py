@@ -1,8 +1,8 @@
 """Write-time newest-claims lists (graph/newest_claims.py) equal a full recount from the claims
 after ingest, re-extraction (claims moved and re-dated), deletion, a judgement and a rebuild,
 with N made small so that full lists and their recompute path are exercised; two writers at
-once lose nothing; profiles read through the lists equal profiles read by walking the claims;
-the migration builds the lists."""
+once lose nothing; profiles and timelines read through the lists equal profiles and timelines
+read by walking the claims; the migration builds the lists."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from graph import aggregates, judgements, newest_claims
 from graph.driver import Graph
 from graph.models import EntityType
 from graph.reads import entities as reads_entities
+from graph.reads import timeline as reads_timeline
 from graph.schema import MIGRATIONS
 
 P = "newc:"
@@ -168,4 +169,54 @@ def test_profiles_through_the_lists_equal_the_claim_walk(
     assert migration.backfill is not None
     migration.backfill(graph)
     _assert_exact(graph, 3)
+    assert reads() == from_lists
+
+
+@pytest.mark.parametrize("from_days", [False, True])
+def test_timelines_through_the_lists_equal_the_claim_walk(
+        graph: Graph, ours: None, monkeypatch: pytest.MonkeyPatch, from_days: bool):
+    """Full lists (N = 3) answer a timeline's newest buckets and leave the rest to the day
+    scan or walk; lists shorter than N hold every claim (one read); a missing list is walked.
+    Every variant lists exactly the claims of the timeline read without the lists."""
+    monkeypatch.setattr(newest_claims, "N", 3)
+    monkeypatch.setattr(reads_timeline, "TIMELINE_FROM_DAYS", -1 if from_days else 10**9)
+    _write(graph, _articles(range(40), seed=9))
+    newest_claims.build(graph, batch=4)
+    ids = _ids(graph)
+    shapes = [dict(bucket=b, claims_per_bucket=per, claim_cap=cap)
+              for b in ("day", "week", "month") for per, cap in ((1, 5), (2, 6), (10, 100))]
+    shapes.append(dict(bucket="day", date_from="2024-01-10", date_to="2024-03-20"))
+
+    def reads() -> list[object]:
+        return [reads_timeline.timeline(graph, eid, **kw) for eid in ids for kw in shapes]
+
+    reads_made: list[str] = []
+    read = Graph.read
+
+    def counting(self: Graph, cypher: str, **params: object) -> list[dict[str, object]]:
+        reads_made.append(cypher)
+        return read(self, cypher, **params)
+
+    answered: list[int] = []
+    from_lists_of = reads_timeline._from_lists
+
+    def spy(*args: object) -> dict[str, list[str]]:
+        got = from_lists_of(*args)  # type: ignore[arg-type]
+        answered.append(len(got))
+        return got
+
+    monkeypatch.setattr(Graph, "read", counting)
+    monkeypatch.setattr(reads_timeline, "_from_lists", spy)
+    from_lists = reads()
+    assert sum(len(b.claims) for t in from_lists for b in t.buckets) > 0
+    assert any(answered) and not all(answered)  # full lists answer some buckets, not all
+    monkeypatch.setattr(reads_timeline, "USE_LISTS", False)
+    assert reads() == from_lists
+    monkeypatch.setattr(reads_timeline, "USE_LISTS", True)
+    monkeypatch.setattr(newest_claims, "N", 1000)  # every list now reads as complete
+    newest_claims.build(graph, batch=4)
+    reads_made.clear()
+    assert reads() == from_lists
+    assert len(reads_made) == len(ids) * len(shapes)  # one read each
+    graph.write("MATCH (l:NewestClaims) WHERE l.entity_id STARTS WITH $p DELETE l", p=P)
     assert reads() == from_lists

@@ -3,7 +3,6 @@ entities and claims (paths are in ``graph.reads.paths``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import queries
@@ -17,17 +16,15 @@ from graph.models import (
     GraphNode,
     SearchOut,
     Subgraph,
-    Timeline,
 )
 from graph.reads import (
-    claim_from_row,
     claim_text_ids,
     claims_by_ids,
     evidence,
     lucene_phrase,
-    stats,
 )
-from graph.reads.entities import entity_from, resolve_with_entities, stats_row
+from graph.reads.entities import entity_from, resolve_with_entities
+from graph.reads.timeline import TIMELINE_CLAIM_CAP, _bucket, timeline
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
@@ -184,107 +181,6 @@ def _add_claim_nodes(nodes: dict[str, GraphNode], edges: dict[str, GraphEdge],
                                               type="ABOUT", evidence=[ev]))
 
 
-# --------------------------------------------------------------------------- timeline
-
-# Claims listed in a timeline by default (newest buckets first; every claim is counted). Listing
-# 500 with their evidence made a hub's timeline ~420 KB and most of its time (docs/api.md).
-TIMELINE_CLAIM_CAP = 100
-
-
-def _bucket(day: str, bucket: str) -> str:
-    if bucket == "day" or not day:
-        return day[:10]
-    if bucket == "month":
-        return day[:7]
-    try:
-        d = date.fromisoformat(day[:10])
-    except ValueError:
-        return day[:10]
-    return date.fromordinal(d.toordinal() - d.weekday()).isoformat()  # the week's Monday
-
-
-def timeline(graph: Graph, ref: str, *, bucket: str = "month", date_from: str | None = None,
-             date_to: str | None = None, claims_per_bucket: int = 10,
-             claim_cap: int = TIMELINE_CLAIM_CAP) -> Timeline:
-    """Mentions and claims over time (statement date, else publication date), bucketed, from
-    the write-time per-day counts: every claim is counted; the claims themselves are listed for
-    the newest buckets, up to ``claims_per_bucket`` each and ``claim_cap`` in all."""
-    if bucket not in ("day", "week", "month"):
-        raise InvalidInput("bucket must be day, week or month")
-    row = stats_row(graph, ref, limit=0)
-    entity_id = row["entity"]["id"]
-    # Summed in plain lists, one model per bucket at the end (a model per day and a validated
-    # attribute update per count took several ms for a hub's thousands of days).
-    sums: dict[str, list[int]] = {}  # bucket -> [mentions, articles, claims]
-    days: dict[str, tuple[str, int]] = {}  # day with claims, in range -> (its bucket, claims)
-    for day, n in stats.daily(row["counts"]).items():
-        if not stats.in_range(day, date_from, date_to):
-            continue
-        period = _bucket(day, bucket)
-        acc = sums.get(period)
-        if acc is None:
-            acc = sums[period] = [0, 0, 0]
-        acc[0] += n["mentions"]
-        acc[1] += n["articles"]
-        acc[2] += n["claims"]
-        if n["claims"] and day:
-            days[day] = (period, n["claims"])
-    # A day bucket per day: a hub has hundreds, so the buckets stay dicts and the whole
-    # timeline is validated in one call at the end.
-    buckets = {period: {"period": period, "mentions": m, "articles": a, "claim_count": c}
-               for period, (m, a, c) in sums.items() if m or a or c}
-    claim_counts = {period: b["claim_count"] for period, b in buckets.items()}
-    wanted = _list_claims(graph, entity_id, claim_counts, days, claims_per_bucket, claim_cap)
-    for period, listed in wanted.items():
-        buckets[period]["claims"] = sorted(
-            listed, key=lambda c: (c.date or c.evidence.published or "", c.id), reverse=True)
-    e = row["entity"]
-    unlisted = [p for p, n in claim_counts.items() if n and p and p not in wanted]
-    note = None
-    if unlisted and claims_per_bucket and claim_cap:
-        note = (f"claims are listed for the newest {len(wanted)} {bucket}s with claims only "
-                f"(up to {claims_per_bucket} each, {claim_cap} in all); older ones through "
-                f"GET /v1/claims?about={entity_id}&date_to=<date>, or raise claim_cap")
-    return Timeline.model_validate({
-        "entity": {"id": e["id"], "name": e.get("name") or e["id"],
-                   "type": e.get("type") or "Entity"},
-        "bucket": bucket, "buckets": [buckets[p] for p in sorted(buckets)],
-        "capped": note is not None, "cap_note": note})
-
-
-# An entity with more claims than this has its timeline's claims read from the listed days'
-# claims (the sort key's index) rather than by walking all of its claims (a hub has thousands).
-TIMELINE_FROM_DAYS = 500
-
-
-def _list_claims(graph: Graph, entity_id: str, claim_counts: dict[str, int],
-                 days: dict[str, tuple[str, int]], per_bucket: int,
-                 cap: int) -> dict[str, list[ClaimOut]]:
-    """The claims of the newest buckets with claims (``claim_counts``: bucket -> claims),
-    ``per_bucket`` each, ``cap`` in all, read whole in one query. ``days`` (day -> (bucket,
-    claims), the write-time counts) says which days hold each bucket's newest ``per_bucket``
-    claims: only those days are read."""
-    periods = sorted((p for p, n in claim_counts.items() if n and p), reverse=True)
-    periods = periods[:max(0, cap // per_bucket)] if per_bucket else []
-    chosen = set(periods)
-    period_of: dict[str, str] = {}
-    taken: dict[str, int] = {}
-    for day in sorted(days, reverse=True):
-        period, n = days[day]
-        if period in chosen and taken.get(period, 0) < per_bucket:
-            period_of[day] = period
-            taken[period] = taken.get(period, 0) + n
-    if not period_of:
-        return {}
-    total = sum(n for _, n in days.values())
-    wanted: dict[str, list[ClaimOut]] = {}
-    for r in graph.read(queries.load("timeline_claim_rows"), id=entity_id,
-                        period_of=period_of, per_bucket=per_bucket,
-                        from_days=total > TIMELINE_FROM_DAYS):
-        wanted.setdefault(r["period"], []).append(claim_from_row(r))
-    return wanted
-
-
 # --------------------------------------------------------------------------- search
 
 
@@ -299,4 +195,5 @@ def search(graph: Graph, q: str, *, limit: int = 8) -> SearchOut:
     return SearchOut(entities=entities, claims=claims)
 
 
-__all__ = ["EDGE_TYPES", "Evidence", "neighbors", "search", "timeline"]
+__all__ = ["EDGE_TYPES", "TIMELINE_CLAIM_CAP", "Evidence", "_bucket", "neighbors", "search",
+           "timeline"]
