@@ -1,6 +1,11 @@
-"""The floor of the query benchmark: the same questions as the API's, asked in bare Cypher
-against the write-time aggregates (no HTTP, no evidence, no models), and the exactness check
-of the API's top-25 neighbours against a full recount at read time."""
+"""The floors of the query benchmark: the same questions as the API's, asked in bare Cypher
+against the write-time aggregates, and the exactness check of the API's top-25 neighbours
+against a full recount at read time.
+
+Two floors per endpoint: ``<endpoint>_full``, the faithful floor, answers the API's question
+with everything the API returns (claims whole, each edge's evidence), without HTTP or models;
+``<endpoint>``, the narrow (core) floor, only its core (the top-k lists, the counts) without
+evidence. ``check_sizes`` checks that each faithful floor's answer is as big as the API's."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+
+from bench import floor_faithful as faithful
 
 AGG = "CO_MENTIONED|CLAIMED_ABOUT|HOLDS_ROLE"
 KINDS = "['co', 'out', 'in', 'rp', 'ro']"  # graph/toplists.py KINDS
@@ -164,9 +171,11 @@ FLOOR.update({
                    RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
                                    r.sentence_end - r.sentence_start)]) AS roles }
         RETURN e {.*}, properties(s), co, by, about, roles""",
-    # The top lists, then each returned edge's evidence through the write-time pointers: the
+    # The top lists, then each listed edge's evidence through the write-time pointers: the
     # co-mention's article and sentence, a claim edge's newest claim whole, a role's sentence.
-    "neighbors_d1_full": f"""
+    # Every listed edge (up to 50 per kind), not the API's node-limited neighbourhood: a
+    # bigger question than the API's, kept for comparison (the faithful floor is below).
+    "neighbors_d1_full_onequery": f"""
         MATCH (e:Entity {{id: $id}})
         MATCH (s:TopNeighbours {{entity_id: e.id}})
         UNWIND {KINDS} AS kind
@@ -199,9 +208,10 @@ FLOOR.update({
                                        r.sentence_end - r.sentence_start) AS text
         }}
         RETURN o.id, o.name, w, ev, text""",
-    # The per-day counts, then the newest claims by or about the entity, whole (the API lists
-    # up to 100, newest buckets first).
-    "timeline_full": """
+    # The per-day counts, then the 100 newest claims by or about the entity, whole, walking
+    # them all (the API lists the newest claims of its newest buckets, from the lists and the
+    # listed days: another question; the faithful floor is below).
+    "timeline_full_onequery": """
         MATCH (e:Entity {id: $id})
         OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
         CALL (e) {
@@ -213,6 +223,52 @@ FLOOR.update({
         }
         RETURN properties(s), listed""",
 })
+
+# Faithful floors of the endpoints the API answers in several reads: its own queries, driven
+# without models or HTTP (bench/floor_faithful.py). ``<endpoint>_full`` is each endpoint's
+# faithful floor (bench/queries.py reports it as ``floor``; ``<endpoint>`` is the narrow
+# ``core_floor``).
+FLOOR.update({
+    "neighbors_d1_full": faithful.neighbors_d1,
+    "neighbors_d2_full": faithful.neighbors_d2,
+    "timeline_full": faithful.timeline_claims,
+    "relationship_full": faithful.relationship,
+    "paths_full": faithful.paths,
+})
+
+
+def floor_size(graph: Any, name: str, params: dict[str, Any]) -> int:
+    """The size of a faithful floor's answer, in the unit of ``faithful.api_size``."""
+    floor = FLOOR[name]
+    if callable(floor):
+        return int(floor(graph, params))
+    row = graph.read(floor, **params)[0]
+    if name == "claims_by_speaker_full":
+        return min(len(row["claims"]), 20)  # 21 read: the page and whether there is more
+    if name == "entity_profile_full":
+        return sum(len(row[k]) for k in ("co", "by", "about", "roles"))
+    raise KeyError(name)
+
+
+def check_sizes(graph: Any, base: str, key: str, plan: dict[str, list[dict[str, Any]]],
+                only: list[str] | None, n: int = 20) -> dict[str, float]:
+    """Per endpoint with a faithful floor: the share of its first ``n`` requests whose floor
+    answer is as big as the API's (edges, listed claims, evidence items: ``api_size``)."""
+    out: dict[str, float] = {}
+    with httpx.Client(base_url=base, headers={"X-API-Key": key}, timeout=120) as client:
+        for name in FLOOR:
+            base_name = endpoint(name)
+            if not name.endswith("_full") or base_name not in plan or (
+                    only and base_name not in only):
+                continue
+            same = 0
+            for req in plan[base_name][:n]:
+                body = client.get(req["path"], params=req["params"]).json()
+                same += floor_size(graph, name, floor_params(name, req)) == faithful.api_size(
+                    base_name, body)
+            out[base_name] = same / min(n, len(plan[base_name]))
+    return out
+
 
 _driver: Any = None
 _graph: Any = None
@@ -240,9 +296,11 @@ def hit(job: tuple[str, dict[str, Any]]) -> float:
 
 
 def endpoint(name: str) -> str:
-    """The endpoint a floor entry answers (``*_scan``, ``*_shortest``: the same question,
-    asked another way; ``*_full``: the same question with everything the API returns)."""
-    return name.removesuffix("_scan").removesuffix("_shortest").removesuffix("_full")
+    """The endpoint a floor entry answers (``*_scan``, ``*_shortest``, ``*_onequery``: the
+    same or a bigger question, asked another way; ``*_full``: the same question with
+    everything the API returns)."""
+    return (name.removesuffix("_onequery").removesuffix("_scan").removesuffix("_shortest")
+            .removesuffix("_full"))
 
 
 def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
@@ -258,7 +316,7 @@ def floor_params(name: str, req: dict[str, Any]) -> dict[str, Any]:
         return {"id": params["from"], "other": params["to"], "max_hops": params["max_hops"],
                 "k": params["k"]}
     if name == "timeline":
-        return {"id": params["entity"]}
+        return {"id": params["entity"], "bucket": params["bucket"]}
     if name == "relationship":
         parts = path.split("/")
         return {"id": parts[3], "other": parts[5]}
