@@ -10,7 +10,8 @@
 //   MENTIONS edges;
 // - roles: as in edge_evidence.cypher;
 // - claim_rows: the first $claim_whole claims of each claim edge, whole (the shape of
-//   claims_by_ids.cypher), so that the claims shown as evidence cost no second round trip.
+//   claims_by_ids.cypher), so that the claims shown as evidence cost no second round trip;
+//   with $claim_lean only the parts their evidence shows.
 CALL () {
   UNWIND $pairs AS pair
   WITH pair WHERE pair.kind = 'claim'
@@ -85,17 +86,29 @@ CALL (claims) {
   UNWIND edge.ids[..$claim_whole] AS cid
   WITH DISTINCT cid
   MATCH (c:Claim {id: cid})
-  MATCH (s)-[:SAID]->(c)-[:REPORTED_IN]->(a:Article)
-  OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
-  OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
-  WITH s, c, a, collect(DISTINCT {id: ab.id, name: ab.name, type: ab.type}) AS about,
-       head(collect(DISTINCT {id: t.id, name: t.name, type: t.type})) AS target
-  RETURN collect({
-    claim: c {.*, ingested_at: null},
-    speaker: {id: s.id, name: coalesce(s.name, s.description),
-              type: coalesce(s.type, 'AnonymousSource'), anonymous: s:AnonymousSource,
-              description: s.description, affiliation: s.affiliation},
-    about: [x IN about WHERE x.id IS NOT NULL], target: target,
-    article: a {.id, .title, .url, .source, .published}}) AS claim_rows
+  CALL (c) {
+    // $claim_lean: only what a claim's evidence shows (the claim's sentence and offsets, the
+    // article), for a caller that shows no claim: no speaker, entities or other properties.
+    WITH c WHERE $claim_lean AND EXISTS { ()-[:SAID]->(c) }
+    MATCH (c)-[:REPORTED_IN]->(a:Article)
+    RETURN {claim: c {.id, .sentence, .content_start, .content_end, .sentence_start,
+                      .sentence_end},
+            article: a {.id, .title, .url, .source, .published}} AS row
+    UNION
+    WITH c WHERE NOT $claim_lean
+    MATCH (s)-[:SAID]->(c)-[:REPORTED_IN]->(a:Article)
+    OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
+    OPTIONAL MATCH (c)-[:TARGETS]->(t:Entity)
+    WITH s, c, a, collect(DISTINCT {id: ab.id, name: ab.name, type: ab.type}) AS about,
+         head(collect(DISTINCT {id: t.id, name: t.name, type: t.type})) AS target
+    RETURN {
+      claim: c {.*, ingested_at: null},
+      speaker: {id: s.id, name: coalesce(s.name, s.description),
+                type: coalesce(s.type, 'AnonymousSource'), anonymous: s:AnonymousSource,
+                description: s.description, affiliation: s.affiliation},
+      about: [x IN about WHERE x.id IS NOT NULL], target: target,
+      article: a {.id, .title, .url, .source, .published}} AS row
+  }
+  RETURN collect(row) AS claim_rows
 }
 RETURN claims, co, roles, claim_rows

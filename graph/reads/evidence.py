@@ -78,7 +78,8 @@ def more_link(edge: GraphEdge) -> str:
 
 
 def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
-          walk_cap: int | None, claim_whole: int = 0) -> dict[str, list[dict[str, Any]]]:
+          walk_cap: int | None, claim_whole: int = 0,
+          claim_lean: bool = False) -> dict[str, list[dict[str, Any]]]:
     if not pairs:
         return {"claims": [], "co": [], "roles": []}
     # The co-mention's sentence is picked among a few shared articles (one where both occur in
@@ -88,7 +89,7 @@ def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
     return graph.read(queries.load(query), pairs=pairs, per_edge=per_edge,
                       article_cap=article_cap, claim_ids_per_edge=claim_ids,
                       claim_ids=claim_ids, claim_scan=walk_cap or claim_ids,
-                      claim_whole=claim_whole)[0]
+                      claim_whole=claim_whole, claim_lean=claim_lean)[0]
 
 
 def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
@@ -110,7 +111,8 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     of edges, the claims shown included (two when a pointer is missing or more items are
     wanted than the pointers hold: the walk, and the claims it found). Without
     ``whole_claims`` only the evidence of the claims read through the pointers is built (not
-    returned): a caller that shows no claim saves building each one whole."""
+    returned), from rows holding only what the evidence shows: a caller that shows no claim
+    saves reading and building each one whole."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -134,7 +136,8 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
         ptr += [p for p in pairs if p["kind"] == "role"]
         # The claims shown (every listed id with ``all_claims``) come back whole with it.
         row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None,
-                    claim_whole=EVIDENCE_PER_EDGE if all_claims else per_edge)
+                    claim_whole=EVIDENCE_PER_EDGE if all_claims else per_edge,
+                    claim_lean=not whole_claims)
     have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
         ("co", r["a_id"], r["b_id"]) for r in row["co"]} | {
         ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}
