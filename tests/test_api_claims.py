@@ -151,3 +151,43 @@ def test_seed_accusation_without_a_denial_has_no_dispute(client, seeded: Graph):
     # Nobody in the article denies the accusation, and the UK, which also accuses Putin, sides
     # with Zelensky: no dispute is listed (precision first).
     assert body["disputes"] == []
+
+
+def test_who_said_what_by_name_alone_is_one_read_equal_to_lookup_then_list(
+        api_graph: ApiGraph, monkeypatch):
+    """A speaker filter alone (name, alias, id, anonymous description, unknown name, a page
+    after the first) is answered in one read, with the page, notes and errors that the name
+    lookup followed by the list give (forced here by turning the one read off)."""
+    import graph.reads as reads
+    from graph.errors import NotFound
+
+    graph = api_graph.graph
+    made: list[str] = []
+    read = Graph.read
+
+    def counting(self: Graph, cypher: str, **params: object) -> list[dict[str, object]]:
+        made.append(cypher)
+        return read(self, cypher, **params)
+
+    def answers() -> list[object]:
+        out: list[object] = []
+        for ref in (VARGA, "Varga", "Olena Vargova", PETRENKO, "official", "Nobody Qwxz"):
+            for limit in (2, 20):
+                try:
+                    page = reads.find_claims(graph, speaker=ref, limit=limit)
+                    out.append(page)
+                    if page.next:
+                        out.append(reads.find_claims(graph, speaker=ref, limit=limit,
+                                                     cursor=page.next))
+                except NotFound as exc:
+                    out.append((str(exc), exc.detail))
+        return out
+
+    monkeypatch.setattr(Graph, "read", counting)
+    one = answers()
+    assert any(isinstance(a, tuple) for a in one)  # the unknown name: NotFound, suggestions
+    assert sum(len(getattr(a, "items", [])) for a in one) > 10
+    found = [a for a in one if not isinstance(a, tuple)]
+    assert len(made) == len(found) + 2 * (len(one) - len(found))  # the error: and suggestions
+    monkeypatch.setattr(reads, "_claims_by_speaker_name", lambda *a, **k: None)
+    assert answers() == one

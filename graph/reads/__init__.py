@@ -116,8 +116,9 @@ def _claim_evidence(c: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
 
 
 def claim_evidence_from_row(row: dict[str, Any]) -> Evidence:
-    """Only ``claim_from_row(row).evidence``: a neighbourhood shows a claim edge's evidence,
-    not the claim, and building the whole claim was half of its model-building time."""
+    """Only ``claim_from_row(row).evidence`` (``row`` may hold only the claim's sentence and
+    offsets and the article): a neighbourhood shows a claim edge's evidence, not the claim,
+    and building the whole claim was half of its model-building time."""
     return Evidence.model_validate(_claim_evidence(row["claim"], row["article"]))
 
 
@@ -169,6 +170,12 @@ def find_claims(
     """Claims, newest first. ``q`` is a boolean search (graph/reads/boolean.py); an unknown
     speaker, entity or affiliation is NotFound with the closest names as suggestions."""
     notes: list[str] = []
+    if speaker and not (q or about or cue or quote_type or outlet or date_from or date_to
+                        or published_from or published_to or claim_ids is not None
+                        or anonymous is not None or speaker_country or speaker_affiliation):
+        page = _claims_by_speaker_name(graph, speaker, limit=limit, cursor=cursor)
+        if page is not None:
+            return page
     speaker_ids = _known_ids(graph, speaker, "speaker", notes) if speaker else None
     about_ids = _known_ids(graph, about, "about", notes) if about else None
     affiliation_ids = (_known_ids(graph, speaker_affiliation, "speaker_affiliation", notes)
@@ -192,12 +199,36 @@ def find_claims(
         affiliation_ids=affiliation_ids, after_key=after_key, after_id=after_id,
         limit=limit + 1,
     )
+    return _page(rows, limit, notes)
+
+
+def _page(rows: list[dict[str, Any]], limit: int, notes: list[str]) -> Page[ClaimOut]:
     items = [claim_from_row(r) for r in rows[:limit]]
     nxt = encode_cursor(rows[limit - 1]["sort_key"], rows[limit - 1]["claim"]["id"]) if len(
         rows
     ) > limit else None
     return Page[ClaimOut](items=items, next=nxt, capped=bool(nxt or notes),
                           cap_note="; ".join(notes) or None)
+
+
+def _claims_by_speaker_name(graph: Graph, speaker: str, *, limit: int,
+                            cursor: str | None) -> Page[ClaimOut] | None:
+    """``find_claims`` with a speaker and no other filter (who said what by name, the common
+    case) in one read: the name lookup and the page together (claims_by_speaker_name.cypher),
+    where ``_known_ids`` then ``_list_rows`` made two. Same ids, same page, same errors
+    (``None`` for a bad cursor: the two reads report it, after the name)."""
+    try:
+        after_key, after_id = decode_cursor(cursor, 2)
+    except InvalidInput:
+        return None
+    row = graph.read(queries.load("claims_by_speaker_name"), name=speaker,
+                     lucene=lucene_phrase(speaker), cap=NAME_MATCH_CAP, limit=limit + 1,
+                     after_key=after_key, after_id=after_id)[0]
+    if not row["matched"]:
+        raise NotFound(f"no speaker or entity matches speaker={speaker!r}",
+                       detail={"param": "speaker", "suggestions": suggest_names(graph, speaker)})
+    notes = [_too_many("speaker", speaker)] if row["matched"] >= NAME_MATCH_CAP else []
+    return _page(row["rows"], limit, notes)
 
 
 _LIST_FILTERS = ("speaker_ids", "about_ids", "claim_ids", "cue", "quote_type", "outlet",
@@ -226,9 +257,13 @@ def _known_ids(graph: Graph, ref: str, param: str, notes: list[str]) -> list[str
         raise NotFound(f"no speaker or entity matches {param}={ref!r}",
                        detail={"param": param, "suggestions": suggest_names(graph, ref)})
     if len(ids) >= NAME_MATCH_CAP:
-        notes.append(f"{param}: {ref!r} matches more than {NAME_MATCH_CAP} speakers or "
-                     "entities; only the best are used, give a fuller name or an id")
+        notes.append(_too_many(param, ref))
     return ids
+
+
+def _too_many(param: str, ref: str) -> str:
+    return (f"{param}: {ref!r} matches more than {NAME_MATCH_CAP} speakers or entities; "
+            "only the best are used, give a fuller name or an id")
 
 
 def suggest_names(graph: Graph, ref: str, *, limit: int = 5) -> list[dict[str, Any]]:
