@@ -11,18 +11,26 @@ from __future__ import annotations
 from typing import Any
 
 import queries
+from graph import toplists
 from graph.reads import evidence, path_search, timeline
-from graph.reads.network import EDGE_TYPES, _step
+from graph.reads.network import _KINDS, EDGE_TYPES, _step
 from graph.reads.path_search import SEP
 
 
 def _neighbours(graph: Any, root: str, depth: int, limit: int) -> int:
-    """graph/reads/network.py neighbors() (undated, every edge type, default evidence): the
-    levels from the top-K lists, then each returned edge's evidence through the pointers."""
+    """graph/reads/network.py neighbors() (undated, every edge type, default evidence): one
+    level and its evidence in one read (evidence.first_level); two levels from the top-K lists,
+    then each returned edge's evidence through the pointers."""
     per_node = max(5, min(limit, 50))
     rel_types, dates = list(EDGE_TYPES), evidence.month_range(None, None)
     found: list[dict[str, Any]] = []
-    first = _step(graph, [root], rel_types, None, per_node, dates, root=found)
+    # One level: the level and the evidence in one read, as the API reads them.
+    pre = evidence.first_level(graph, root, kinds=[k for t in rel_types for k, _ in _KINDS[t]],
+                               per_node=per_node, limit=limit, k=toplists.K) if depth == 1 else None
+    if pre is not None:
+        first, found = pre["rows"], pre["root"]
+    else:
+        first = _step(graph, [root], rel_types, None, per_node, dates, root=found)
     nodes: dict[str, int] = {root: found[0]["mentions"] if found else 0}
     edges: dict[tuple[str, str, str], None] = {}
     frontier = [root]
@@ -46,6 +54,8 @@ def _neighbours(graph: Any, root: str, depth: int, limit: int) -> int:
         frontier = nxt
         if not frontier:
             break
+    if pre is not None:
+        return len(edges)
     pairs = []
     for kind, a, b in edges:
         if kind == "CO_MENTIONED" and nodes.get(a, 0) > nodes.get(b, 0):

@@ -12,8 +12,10 @@
 // - claim_rows: the first $claim_whole claims of each claim edge, whole (the shape of
 //   claims_by_ids.cypher), so that the claims shown as evidence cost no second round trip;
 //   with $claim_lean only the parts their evidence shows.
-CALL () {
-  UNWIND $pairs AS pair
+WITH $pairs AS pairs
+// >>> evidence blocks (also read after a neighbourhood's first level: neighbors_d1_first)
+CALL (pairs) {
+  UNWIND pairs AS pair
   WITH pair WHERE pair.kind = 'claim'
   // The edge by its `pair` key (relationship index), not by expanding either entity.
   MATCH ()-[r:CLAIMED_ABOUT {pair: pair.a + '\u001f' + pair.b}]->()
@@ -23,8 +25,8 @@ CALL () {
     AND all(i IN ids WHERE EXISTS { MATCH (c:Claim {id: i}) })
   RETURN collect({a: pair.a, b: pair.b, ids: ids}) AS claims
 }
-CALL () {
-  UNWIND $pairs AS pair
+CALL (pairs) {
+  UNWIND pairs AS pair
   WITH pair WHERE pair.kind = 'co'
   // The edge by its `pair` key (lower id first; relationship index), then each step in its
   // own subquery, so that the planner looks the article up by id and expands from it rather
@@ -60,8 +62,8 @@ CALL () {
     sentence_end: CASE WHEN i IS NULL THEN null ELSE mx.sentence_ends[i] END
   }) AS co
 }
-CALL () {
-  UNWIND $pairs AS pair
+CALL (pairs) {
+  UNWIND pairs AS pair
   WITH pair WHERE pair.kind = 'role'
   MATCH (p:Entity {id: pair.a})
   MATCH (o:Entity {id: pair.b})
@@ -111,4 +113,5 @@ CALL (claims) {
   }
   RETURN collect(row) AS claim_rows
 }
+// <<< evidence blocks
 RETURN claims, co, roles, claim_rows

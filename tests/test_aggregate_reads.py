@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+import queries
 from graph.driver import Graph
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.models import content_hash as hash_of
@@ -166,3 +167,40 @@ def test_a_name_that_is_also_an_alias_resolves_to_the_entity_mentioned_most(grap
         graph.write("MATCH (n) WHERE n.id IN ['place:zz-vardia', 'person:zz-acme-vardia'] "
                     "OR n.entity_id IN ['place:zz-vardia', 'person:zz-acme-vardia'] "
                     "DETACH DELETE n")
+
+
+def test_a_one_level_neighbourhood_is_one_read_equal_to_level_then_evidence(
+        written: Graph, monkeypatch):
+    """By id, undated, unfiltered, one evidence item per edge: the level, the node cut and the
+    evidence come in one read (evidence.first_level), equal to the level read then the
+    evidence read; by name, or with claims shown, the reads stay apart."""
+    from graph.reads import evidence
+
+    ids = [r["id"] for r in written.read(
+        "MATCH (e:Entity) WHERE e.id STARTS WITH $p RETURN e.id AS id ORDER BY id", p=P)]
+    made: list[str] = []
+    read = Graph.read
+
+    def counting(self: Graph, cypher: str, **params: object) -> list[dict[str, object]]:
+        made.append(cypher)
+        return read(self, cypher, **params)
+
+    def reads() -> list[object]:
+        return [network.neighbors(written, eid, depth=1, limit=limit, rel_types=rel)
+                for eid in ids for limit in (3, 8, 50)
+                for rel in (None, ["CLAIM_ABOUT", "HAS_ROLE"])]
+
+    monkeypatch.setattr(Graph, "read", counting)
+    one = reads()
+    first = queries.load("neighbors_d1_first")
+    # one read each (plus a walk where another module's deletions left a pointer dangling)
+    assert sum(c.startswith(first) for c in made) == len(one)
+    assert queries.load("neighbors_top") not in made
+    assert any(g.truncated for g in one) and any(e.evidence for g in one for e in g.edges)
+    monkeypatch.setattr(evidence, "first_level", lambda *a, **k: None)
+    made.clear()
+    assert reads() == one
+    assert made.count(queries.load("neighbors_top")) == len(one)  # level, then evidence
+    assert not any(c.startswith(first) for c in made)
+    name = written.read("MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=ids[0])[0]["n"]
+    assert network.neighbors(written, name).nodes[0].id == ids[0]

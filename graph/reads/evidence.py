@@ -92,10 +92,32 @@ def _read(graph: Graph, query: str, pairs: list[dict[str, str]], per_edge: int,
                       claim_whole=claim_whole, claim_lean=claim_lean)[0]
 
 
+@lru_cache(maxsize=1)
+def _first_level_query() -> str:
+    """neighbors_d1_first.cypher followed by the evidence blocks of edge_evidence_ptr.cypher
+    (between its ``>>>`` and ``<<<`` lines), so that one read answers both."""
+    ptr = queries.load("edge_evidence_ptr")
+    blocks = ptr[ptr.index("// >>> evidence blocks"):ptr.index("// <<< evidence blocks")]
+    return (queries.load("neighbors_d1_first") + blocks
+            + "RETURN root, rows, fallback, claims, co, roles, claim_rows\n")
+
+
+def first_level(graph: Graph, entity_id: str, *, kinds: list[str], per_node: int, limit: int,
+                k: int) -> dict[str, Any] | None:
+    """A one-level neighbourhood's rows (the shape of network._step's), its entity and the
+    pointer evidence of the edges it keeps (one item each, claims lean), in one read; ``None``
+    when the lists cannot answer or no entity has that id (the caller reads apart)."""
+    row = graph.read(_first_level_query(), id=entity_id, kinds=kinds, per_node=per_node,
+                     limit=limit, k=k, per_edge=1, claim_ids=EVIDENCE_PER_EDGE,
+                     claim_whole=1, claim_lean=True)[0]
+    return None if row["fallback"] else row
+
+
 def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
            per_edge: int = EVIDENCE_PER_EDGE, all_claims: bool = False,
            pointers: bool | None = None, walk_cap: int | None = None,
-           whole_claims: bool = True) -> dict[str, ClaimOut]:
+           whole_claims: bool = True, pre: dict[str, Any] | None = None
+           ) -> dict[str, ClaimOut]:
     """Fill ``evidence`` (and ``claim_ids``, ``title``) of each edge with up to ``per_edge``
     items, and ``evidence_more`` when its weight counts more; return the claims fetched.
     A claim edge lists up to EVIDENCE_PER_EDGE ``claim_ids`` (ids are cheap) and the evidence of
@@ -112,7 +134,8 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     wanted than the pointers hold: the walk, and the claims it found). Without
     ``whole_claims`` only the evidence of the claims read through the pointers is built (not
     returned), from rows holding only what the evidence shows: a caller that shows no claim
-    saves reading and building each one whole."""
+    saves reading and building each one whole. ``pre``: the pointer read, already made (by
+    ``first_level``, for exactly these edges, one item each, claims lean)."""
     claim_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
                                      if e.type == "CLAIM_ABOUT"))
     co_pairs = list(dict.fromkeys((e.source, e.target) for e in edges
@@ -135,9 +158,10 @@ def attach(graph: Graph, edges: list[GraphEdge], sizes: dict[str, int], *,
     if ptr:
         ptr += [p for p in pairs if p["kind"] == "role"]
         # The claims shown (every listed id with ``all_claims``) come back whole with it.
-        row = _read(graph, "edge_evidence_ptr", ptr, per_edge, None,
-                    claim_whole=EVIDENCE_PER_EDGE if all_claims else per_edge,
-                    claim_lean=not whole_claims)
+        row = pre if pre is not None else _read(
+            graph, "edge_evidence_ptr", ptr, per_edge, None,
+            claim_whole=EVIDENCE_PER_EDGE if all_claims else per_edge,
+            claim_lean=not whole_claims)
     have = {("claim", r["a"], r["b"]) for r in row["claims"]} | {
         ("co", r["a_id"], r["b_id"]) for r in row["co"]} | {
         ("role", p["a"], p["b"]) for p in ptr if p["kind"] == "role"}

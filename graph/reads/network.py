@@ -60,8 +60,18 @@ def neighbors(
     # An id's first level and the entity itself come in one read; a name is resolved first.
     first: list[dict[str, Any]] | None = None
     found_root: list[dict[str, Any]] = []
+    pre: dict[str, Any] | None = None  # the evidence, read with the first level
     if not dates.get("dated"):
-        first = _step(graph, [ref], rel_types, types, per_node, dates, root=found_root)
+        if depth == 1 and types is None and evidence_per_edge == 1 and not include_claims:
+            # The common neighbourhood (the page's first click): level and evidence in one
+            # read; a missing list or a name instead of an id reads them apart.
+            pre = evidence.first_level(
+                graph, ref, kinds=[k for t in rel_types for k, _ in _KINDS[t]],
+                per_node=per_node, limit=limit, k=toplists.K)
+            if pre is not None:
+                first, found_root = pre["rows"], pre["root"]
+        if first is None:
+            first = _step(graph, [ref], rel_types, types, per_node, dates, root=found_root)
     if found_root:
         root_node = entity_from(found_root[0]["entity"], found_root[0]["mentions"])
     else:
@@ -104,7 +114,7 @@ def neighbors(
     claims = evidence.attach(graph, list(edges.values()),
                              {i: n.mentions for i, n in nodes.items()},
                              per_edge=evidence_per_edge, all_claims=include_claims,
-                             whole_claims=include_claims)
+                             whole_claims=include_claims, pre=pre)
     if include_claims:
         _add_claim_nodes(nodes, edges, claims)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
