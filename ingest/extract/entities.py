@@ -212,6 +212,11 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 claim(mk(doc, s + 1, e, EntityType.PLACE, key=info.id, name=info.name,
                           place=info, method=info.method))
             continue
+        if not known and ent.label_ in ("GPE", "LOC") and e < len(doc) \
+                and doc[e].lower_ in rules.types.facility | rules.types.features:
+            # 'the Brenvik coke plant' tagged GPE: a site unless some reference data (a
+            # KATOTTG village: 'the Kalynivka school') knows a place of that name
+            known = rules.places.resolve(text, context=ctx).kind != "unresolved"
         thing = classify_thing(doc, ent, s, e, rules.types, known)
         if thing is not None:
             if free(thing.start_tok, thing.end_tok):

@@ -67,6 +67,9 @@ class Rules:
     # English common words (WordNet noun-and-verb, adjective, adverb) from the lemmatizer's
     # lookup tables: a capitalised one opening a sentence is no name ('Film posted ...')
     common_words: frozenset[str] = frozenset()
+    # every WordNet noun: 'Congress' tagged ORG after 'from' is the assembly, not a village
+    # of that name (entity_types.classify)
+    common_nouns: frozenset[str] = frozenset()
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -81,7 +84,8 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
                  gaz.words("region_words"), gaz.words("settlement_words"),
                  frozenset(t.split()[-1] for t in lex["role_titles"]),
-                 common_words=_common_english_words(nlp))
+                 common_words=_common_english_words(nlp),
+                 common_nouns=_wordnet_nouns(nlp))
 
 
 def _common_english_words(nlp: Language) -> frozenset[str]:
@@ -93,6 +97,14 @@ def _common_english_words(nlp: Language) -> frozenset[str]:
         return frozenset()
     nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
     return frozenset((nouns & verbs) | set(index.get("adj", ())) | set(index.get("adv", ())))
+
+
+def _wordnet_nouns(nlp: Language) -> frozenset[str]:
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(index.get("noun", ()))
 
 
 def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:

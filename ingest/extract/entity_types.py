@@ -147,7 +147,10 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # an ORG here too ('the towns of Kefraya and ...'), unless written like an acronym
         if prev in _PLACE_PREPS and not (label == "ORG" and (text.isupper() or prev == "and")):
             info = rules.places.resolve(text, context=ctx)
-            if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
+            if label == "ORG" and e - s == 1 and text.lower() in rules.common_nouns \
+                    and info.population < AMBIGUOUS_PLACE_POPULATION:
+                pass  # 'opposition from Congress': the assembly, not a village so named
+            elif info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):

@@ -117,7 +117,9 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
             return Typed(s, e, EntityType.ORGANIZATION, span.text, f"org:{slug(span.text)}")
         return Typed(s, e, EntityType.FACILITY, span.text, f"facility:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.facility)
-    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):
+    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART",
+                                           "GPE", "LOC"):
+        # a GPE/LOC gets here only when no reference data knows it as a place
         name = doc[s:tail].text
         return Typed(s, tail, EntityType.FACILITY, name, f"facility:{slug(name)}")
     return None
