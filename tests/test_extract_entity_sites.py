@@ -1,4 +1,5 @@
-"""One site, one entity; an organisation word is no village (extractor after 1.9).
+"""One site, one entity; an organisation word is no village; a weapon before a hyphenated
+modifier is Equipment; an abbreviation of common words is no organization (after 1.9).
 Sentences written for these tests (not copied from any corpus article); no database needed."""
 
 from __future__ import annotations
@@ -74,3 +75,20 @@ def test_a_town_after_from_is_still_a_place(ex: SpacyExtractor) -> None:
     res = extract_checked(ex, text)
     places = {e.name for e in _by_type(res, EntityType.PLACE)}
     assert {"Bakhmut", "Avdiivka"} <= places
+
+
+def test_a_weapon_before_a_hyphenated_modifier_is_equipment(ex: SpacyExtractor) -> None:
+    text = ("In the first weeks the decisive weapon was the British made KLAW anti-tank "
+            "bazooka, which helped repel the attack.")
+    res = extract_checked(ex, text)
+    assert [(e.type, e.name) for e in res.entities if e.name == "KLAW"] == [
+        (EntityType.EQUIPMENT, "KLAW")]
+
+
+def test_an_abbreviation_defined_for_lower_case_words_is_never_an_organization(
+        ex: SpacyExtractor) -> None:
+    text = ("The country now buys liquefied natural gas (LNG) from Qatar. It was Japan's "
+            "biggest supplier of crude oil and LNG last year.")
+    res = extract_checked(ex, text)
+    assert not [e for e in res.entities if e.name == "LNG"]
+    assert {"Qatar", "Japan"} <= {e.name for e in _by_type(res, EntityType.PLACE)}

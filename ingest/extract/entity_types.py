@@ -19,7 +19,7 @@ from ingest.extract.place_context import (
 )
 from ingest.extract.spans import (
     after_org_kind,
-    common_noun_acronym,
+    common_noun_acronyms,
     common_word_opener,
     org_kind_apposition,
 )
@@ -68,8 +68,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         if label in ("PERSON", "ORG") and not is_given_name(text) \
                 and common_word_opener(doc, s, e, rules.common_words):
             return None  # 'Film posted online ...', '“Queues and ...': a common word
-        if label == "ORG" and common_noun_acronym(doc, s, e):
-            return None  # 'liquefied natural gas (LNG)': a thing's abbreviation
+        if label == "ORG" and text in common_noun_acronyms(doc):
+            # 'liquefied natural gas (LNG)' ... 'crude oil and LNG': a thing's abbreviation
+            return None
         if label == "PERSON" and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
             return None  # 'one Muscovite told ...': a common noun, not a person's name
         if label in PLACE_LABELS and demonym_code(rules, text)[0] \

@@ -71,12 +71,14 @@ class Typed:
 _INSTITUTION_SEATS = frozenset({"university", "academy", "college"})
 
 
-def _noun_tail(doc: Doc, e: int, heads: frozenset[str], limit: int = 3) -> int | None:
+def _noun_tail(doc: Doc, e: int, heads: frozenset[str], limit: int = 4) -> int | None:
     """End token of '<Name> [lower-case modifiers] <head noun>' starting at ``e``."""
     for k in range(e, min(len(doc), e + limit)):
         tok = doc[k]
         if tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN"):
             return k + 1
+        if tok.text == "-" and k > e:
+            continue  # 'NLAW anti-tank bazooka': a hyphenated modifier is one word
         if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ")):
             return None
     return None

@@ -134,6 +134,17 @@ def common_noun_acronym(doc: Doc, s: int, e: int) -> bool:
     return "".join(reversed(initials)) == text.lower()
 
 
+def common_noun_acronyms(doc: Doc) -> frozenset[str]:
+    """Abbreviations the article defines for lower-case words ('liquefied natural gas
+    (LNG)'): every later bare 'LNG' of the article is that thing too (cached per doc)."""
+    cached = doc.user_data.get("common_noun_acronyms")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.i >= 2 and doc[t.i - 1].text == "("
+                           and t.is_upper and common_noun_acronym(doc, t.i, t.i + 1))
+        doc.user_data["common_noun_acronyms"] = cached
+    return cached
+
+
 def common_word_opener(doc: Doc, s: int, e: int, common: frozenset[str]) -> bool:
     """'Film posted online showed ...', '“Queues and rising prices ...': one capitalised
     word opening a sentence or a quotation that is an English common word (a noun that is
