@@ -178,3 +178,16 @@ def test_a_ministers_portfolio_is_no_organization(ex: SpacyExtractor) -> None:
     assert _typed(res) == {(EntityType.PERSON, "Janet Yellen")}
     res = _one(ex, "NATO Secretary General Jens Stoltenberg said the alliance was united.")
     assert (EntityType.ORGANIZATION, "NATO") in _typed(res)
+
+
+@pytest.mark.parametrize("given", ["Andriy", "Vitaliy"])  # the model tags one ORG, one GPE
+def test_a_given_name_that_speaks_is_a_person(ex: SpacyExtractor, given: str) -> None:
+    res = _one(ex, f"“It feels like a different world for a while,” said {given}, a soldier "
+                   "who only wanted to give his first name.")
+    assert (EntityType.PERSON, given) in _typed(res)
+    assert not [e for e in res.entities if e.name == given and e.type is not EntityType.PERSON]
+
+
+def test_a_given_name_without_person_evidence_stays_no_person(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Heavy fighting was reported near Natalia on Monday, officials in Kyiv said.")
+    assert (EntityType.PERSON, "Natalia") not in _typed(res)

@@ -117,7 +117,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         info = rules.places.resolve(text, context=ctx)
         near = prev in _STRONG_PLACE_PREPS and info.country in ctx and info.population >= 1000
         if info.kind != "city" or not (info.population >= AMBIGUOUS_PLACE_POPULATION or near):
-            return None
+            # '… said Vitaliy, a soldier' tagged GPE: a person when something says so
+            return mk(doc, s, e, EntityType.PERSON) if person_evidence(doc, s, e, rules) \
+                else None
     if entry is not None or label in PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
@@ -190,6 +192,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         if info.kind == "country" and norm(info.name) == norm(text):
             return mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
                        method="context")
+    if label == "ORG" and e - s == 1 and entry is None and not text.isupper() \
+            and is_given_name(text) and person_evidence(doc, s, e, rules):
+        return mk(doc, s, e, EntityType.PERSON)  # '… said Volodymyr, a soldier' tagged ORG
     if label == "ORG":
         return mk(doc, s, e, EntityType.ORGANIZATION)
     if label == "FAC" and 2 <= e - s <= 3 and is_given_name(doc[s].text.split("-")[0]) \
