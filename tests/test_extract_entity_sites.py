@@ -92,3 +92,24 @@ def test_an_abbreviation_defined_for_lower_case_words_is_never_an_organization(
     res = extract_checked(ex, text)
     assert not [e for e in res.entities if e.name == "LNG"]
     assert {"Qatar", "Japan"} <= {e.name for e in _by_type(res, EntityType.PLACE)}
+
+
+def test_a_site_named_by_its_kind_first_is_a_facility(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Satellite images showed a long trench near the Church of St "
+                              "Elias in the village, the company said.")
+    assert [e.name for e in _by_type(res, EntityType.FACILITY)] == ["Church of St Elias"]
+
+
+def test_a_body_named_by_its_seat_first_stays_an_organization(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Students of the University of Kharkiv returned to class, and "
+                              "the Academy of Sciences reopened.")
+    orgs = {e.name for e in _by_type(res, EntityType.ORGANIZATION)}
+    assert orgs == {"University of Kharkiv", "Academy of Sciences"}  # not 'University of'
+    assert not _by_type(res, EntityType.FACILITY)
+
+
+def test_two_universities_cut_at_of_keep_their_full_names(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Four missiles hit the National University of Mykolaiv and five "
+                              "hit the National University of Shipbuilding, the governor said.")
+    assert {e.name for e in _by_type(res, EntityType.ORGANIZATION)} == {
+        "National University of Mykolaiv", "National University of Shipbuilding"}

@@ -42,9 +42,20 @@ def extend_initials(doc: Doc, s: int, e: int) -> int:
 
 
 def extend_number(doc: Doc, s: int, e: int) -> int:
-    """'Group of' + '20': an organization name ending in 'of' takes the number after it."""
+    """'Group of' + '20': an organization name ending in 'of' takes the number after it, and
+    'University of' + 'Kharkiv' the name after it."""
     if e - s >= 2 and doc[e - 1].lower_ == "of" and e < len(doc) and doc[e].like_num:
         return e + 1
+    if e - s >= 2 and doc[e - 1].lower_ in ("of", "for") and e < len(doc) \
+            and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN":
+        # 'the University of' + 'Kharkiv': the model cut the name before the place it
+        # names; take the proper nouns (one entity, or an untagged run) after it
+        k = e + 1
+        while k < len(doc) and k < e + 4 and (doc[k].ent_iob_ == "I" if doc[e].ent_iob_ == "B"
+                                              else doc[k].pos_ == "PROPN"
+                                              and doc[k].text[:1].isupper()):
+            k += 1
+        return k
     return e
 
 
