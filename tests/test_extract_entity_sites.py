@@ -113,3 +113,14 @@ def test_two_universities_cut_at_of_keep_their_full_names(ex: SpacyExtractor) ->
                               "hit the National University of Shipbuilding, the governor said.")
     assert {e.name for e in _by_type(res, EntityType.ORGANIZATION)} == {
         "National University of Mykolaiv", "National University of Shipbuilding"}
+
+
+def test_two_articles_writing_a_site_differently_give_it_one_id(ex: SpacyExtractor) -> None:
+    a = "Workers at the Vorstalk steel plant said the shelling had not stopped."
+    b = "The Brenvik coke plant stopped production, and the Brenvik plant may close."
+    c = "Shells hit the Brenvik plant again on Friday, officials said."
+    res = list(ex.iter_extract([("t-a", a, "2024-03-05", None), ("t-b", b, "2024-03-05", None),
+                                ("t-c", c, "2024-03-06", None)]))
+    ids = [{e.id for e in r.entities if e.type is EntityType.FACILITY} for r in res]
+    assert ids[1] == ids[2] and len(ids[1]) == 1
+    assert ids[0] != ids[1] and len(ids[0]) == 1

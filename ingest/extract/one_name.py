@@ -105,8 +105,11 @@ def one_thing_per_stem(ments: list[Ment], rules: Rules) -> None:
     best: dict[str, Ment] = {}
     for key, ms in groups.items():
         full = max(ms, key=lambda m: (len(m.name.split()), -m.start))  # type: ignore[union-attr]
+        # a site's id is its proper name ('facility:azovstal'), so the articles that write
+        # 'the Azovstal plant' and 'the Azovstal steel plant' name one node
+        fid = full.key if "\t" in key else f"facility:{slug(key)}"
         for m in ms:
-            m.key, m.name = full.key, full.name
+            m.key, m.name = fid, full.name
         if "\t" not in key:
             best[key] = full
     best.update({k: v for k, v in features.items() if k not in best})
