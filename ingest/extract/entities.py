@@ -168,7 +168,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 # gazetteer's 'Biden': another person of that surname
                 s -= 1
         elif ent.label_ == "ORG":
-            e = extend_number(doc, s, e)  # 'Group of' + '20'
+            e2 = extend_number(doc, s, e)  # 'Group of' + '20', 'University of' + 'Kharkiv'
+            e = e2 if free(s, e2) else e
             if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
                     and country_abbreviation(doc[s - 1], rules):
                 s -= 1  # untagged 'UK' + 'Independence Party': part of the name
