@@ -191,3 +191,18 @@ def test_a_given_name_that_speaks_is_a_person(ex: SpacyExtractor, given: str) ->
 def test_a_given_name_without_person_evidence_stays_no_person(ex: SpacyExtractor) -> None:
     res = _one(ex, "Heavy fighting was reported near Natalia on Monday, officials in Kyiv said.")
     assert (EntityType.PERSON, "Natalia") not in _typed(res)
+
+
+def test_a_company_tagged_person_once_joins_its_organization(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Investors said Kestrel’s shares fell sharply. Kestrel said it would appeal "
+                   "against the ruling.")
+    kestrel = [e for e in res.entities if e.name == "Kestrel"]
+    assert [(e.type, len(e.mentions)) for e in kestrel] == [(EntityType.ORGANIZATION, 2)]
+
+
+def test_a_named_persons_surname_tagged_organization_stays_the_person(
+        ex: SpacyExtractor) -> None:
+    res = _one(ex, "Boris Hollis won the vote. Critics said Hollis’s government had failed, "
+                   "and Hollis said he would stay.")
+    assert [(e.type, e.name) for e in res.entities if "Hollis" in e.name] == [
+        (EntityType.PERSON, "Boris Hollis")]

@@ -154,14 +154,24 @@ def one_entity_per_place_name(ments: list[Ment]) -> None:
 
 def one_organization_per_name(ments: list[Ment]) -> None:
     """'the new head of Roscosmos' ... 'Roscosmos said': the model's one-word Person mentions
-    of a name the article shows to be an organization (``entities.HEAD_OF``) join it."""
+    of a name the article shows to be an organization (``entities.HEAD_OF``, or the model's
+    own one-word Organization of that name, no given name) join it."""
     heads = {norm(m.text): m for m in ments if m.method == HEAD_OF and m.key}
+    # a surname of someone the article names in full is that person's, whatever the model
+    # tagged ('Johnson’s government' ORG ... 'Johnson said')
+    surnames = {norm((m.name or m.text).split()[-1]) for m in ments
+                if m.type is EntityType.PERSON and len((m.name or m.text).split()) > 1}
+    for m in ments:  # 'Kestrel’s shares fell' (ORG) ... 'Kestrel said' (PERSON)
+        if m.type is EntityType.ORGANIZATION and m.method == "model" and m.key \
+                and len(m.text.split()) == 1 and not is_given_name(m.text) \
+                and norm(m.text) not in surnames:
+            heads.setdefault(norm(m.text), m)
     if not heads:
         return
     for m in ments:
         hit = heads.get(norm(m.text))
         if hit is not None and m.type is EntityType.PERSON and m.method == "model" \
-                and m.entry is None and m.description is None:
+                and m.entry is None and m.description is None and not m.after_title:
             m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 
