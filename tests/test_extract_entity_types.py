@@ -206,3 +206,11 @@ def test_a_named_persons_surname_tagged_organization_stays_the_person(
                    "and Hollis said he would stay.")
     assert [(e.type, e.name) for e in res.entities if "Hollis" in e.name] == [
         (EntityType.PERSON, "Boris Hollis")]
+
+
+def test_a_zero_width_space_is_no_part_of_a_name(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The analyst Justin Bronk\u200b, of a London thinktank, said the air war had "
+                   "stalled.")
+    people = [e for e in res.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Justin Bronk"]
+    assert people[0].mentions[0].text == "Justin Bronk"  # offsets checked by extract_checked

@@ -49,3 +49,17 @@ def test_a_credit_naming_a_publication_with_its_article_is_blanked() -> None:
     out = Furniture().mask(text)
     assert "Chronicle" not in out and "Photograph" not in out
     assert "Women and children wait for a bus." in out
+
+
+def test_a_credit_chain_with_an_all_caps_paper_of_two_words_is_blanked() -> None:
+    text = (_PROSE + "The yacht was berthed at the wharf. Photograph: Jo Bloggs/ISLAND STAR/"
+            "AFP/Getty Images Last week, police boarded it. " + _PROSE)
+    out = Furniture().mask(text)
+    assert "Getty" not in out and "ISLAND STAR" not in out
+    assert "Last week, police boarded it." in out
+
+
+def test_a_word_after_the_credit_chain_is_kept_even_in_capitals() -> None:
+    text = _PROSE + "Photograph: Jo Bloggs/AFP UN officials said the convoy had left. " + _PROSE
+    out = Furniture().mask(text)
+    assert "AFP" not in out and "UN officials said the convoy had left." in out

@@ -133,6 +133,15 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# zero-width characters that pasted web text leaves inside a token ('Bronk\u200b'): never
+# part of a name, so a mention ends before them (its offsets still point at its text)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def mk(doc: Doc, start: int, end: int, etype: EntityType, **kw: object) -> Ment:
     span = doc[start:end]
-    return Ment(start, end, span.start_char, span.end_char, span.text, etype, **kw)  # type: ignore[arg-type]
+    text = span.text
+    a = len(text) - len(text.lstrip(_INVISIBLE))
+    b = len(text.rstrip(_INVISIBLE))
+    return Ment(start, end, span.start_char + a, span.start_char + b, text[a:b], etype,  # type: ignore[arg-type]
+                **kw)

@@ -81,11 +81,12 @@ def tz_abbreviations() -> frozenset[str]:
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"])")
 # inline photo credits inside a paragraph: 'Photograph: Alexey Furman/Getty Images',
 # 'Composite: A Name/Getty Images/Guardian Design' (name, slash, agency words)
-# ('… ed ram/The Guardian': a publication named with its article is one credit too)
+# ('… ed ram/The Guardian': a publication named with its article is one credit too; so is an
+# all-caps one of two words inside the chain: '… /FIJI SUN/AFP/Getty Images')
 _INLINE_CREDIT = re.compile(
     r"(?:Photograph|Photo|Composite|Illustration|Picture)s?:\s[^/\n]{1,80}/(?:The\s)?[A-Z][\w-]*"
-    r"(?:\s(?:Images|Design|Press|Photos|Pictures))?"
-    r"(?:/(?:The\s)?[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures))?)*")
+    r"(?:\s(?:Images|Design|Press|Photos|Pictures|[A-Z]{2,}(?=/)))?"
+    r"(?:/(?:The\s)?[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures|[A-Z]{2,}(?=/)))?)*")
 # a link's title run into the text before its 'Read more' button: '… For more, read on
 # here: Sanctions widened against two states Read more' (from the last sentence end or
 # colon to the button, at the end of a line)
