@@ -4,8 +4,9 @@ The extractor already gives deterministic ids where it can (gazetteer ids such a
 ``person:vladimir-putin``, GeoNames ids such as ``place:geonames:703448``, slugs otherwise).
 ``CanonicalResolver`` maps each article's entities onto an index of known canonical
 entities (seeded from the graph by the caller; this module never talks to Neo4j):
-exact id -> alias -> fuzzy name (rapidfuzz) -> new. Each non-trivial decision is recorded in
-``EntityRecord.resolution`` so the writer can store it for audit and undo.
+exact id -> a bare site name to its Facility -> alias -> fuzzy name (rapidfuzz) -> new.
+Each non-trivial decision is recorded in ``EntityRecord.resolution`` so the writer can
+store it for audit and undo.
 """
 
 from __future__ import annotations
@@ -111,6 +112,13 @@ class CanonicalResolver:
             # a country's ministry or army: its id already says whose; 'Defence Ministry'
             # written elsewhere about another country must not attract it by alias or fuzz
             return ent.id, "new", 1.0, ent.name
+        if ent.type is EntityType.ORGANIZATION and ent.id.startswith("org:") \
+                and not ent.resolution:
+            # 'Azovstal' alone, tagged ORG, once another article named the site in full
+            # ('the Azovstal steel plant' -> facility:azovstal): the site, not a company
+            site = "facility:" + ent.id.removeprefix("org:")
+            if site in self.by_id and site not in siblings:
+                return site, "same-site", 1.0, ent.name
         multi = len(ent.name.split()) > 1
         for alias in (ent.name, *ent.aliases):
             hit = self.by_alias.get((etype, norm(alias)))
@@ -163,7 +171,9 @@ class CanonicalResolver:
                 remap[ent.id] = cid
             # "new" is not a decision worth storing: it only says this process had not seen
             # the entity yet, which depends on the number of workers and the article order.
-            if method in ("alias", "transliteration", "fuzzy"):
+            if method == "same-site":
+                ent.type = EntityType(self.by_id[cid].type)
+            if method in ("alias", "transliteration", "fuzzy", "same-site"):
                 ent.resolution = {"method": method, "score": score, "matched": matched,
                                   "at": now}
                 if prior:
@@ -188,6 +198,7 @@ class CanonicalResolver:
                 if c.speaker.id in remap:
                     c.speaker.id = remap[c.speaker.id]
                     c.speaker.name = self.by_id[c.speaker.id].name
+                    c.speaker.type = self.by_id[c.speaker.id].type
                 c.about = list(dict.fromkeys(remap.get(a, a) for a in c.about))
                 c.target = remap.get(c.target, c.target) if c.target else None
             for r in res.relations:

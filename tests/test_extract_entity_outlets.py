@@ -88,3 +88,25 @@ def test_a_centre_where_someone_holds_a_post_is_an_organization(ex: SpacyExtract
     # workers at a plant hold no post there: the plant stays a Facility
     res = extract_checked(ex, "Workers at the Azovstal steel plant were evacuated.")
     assert _types(res, "Azovstal steel plant") == [EntityType.FACILITY]
+
+
+def test_a_medium_word_of_a_place_is_an_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Aid groups said the shipment had reached the port, the Times "
+                              "of Malta reported on Sunday.")
+    assert _types(res, "Times of Malta") == [EntityType.OUTLET]
+
+
+def test_every_name_listed_after_a_plural_media_noun_is_an_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "The oligarch was also the former owner of UK newspapers the "
+                              "Evening Standard and the Independent.")
+    assert _types(res, "Evening Standard") == [EntityType.OUTLET]
+    assert _types(res, "Independent") == [EntityType.OUTLET]
+    res = extract_checked(ex, "The businessman once owned two London newspapers, the Morning "
+                              "Ledger and the Examiner, before he sold them.")
+    assert _types(res, "Examiner") == [EntityType.OUTLET]
+
+
+def test_a_name_after_a_singular_media_noun_and_the_is_no_outlet(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "A spokesman told the newspaper the Pentagon had approved the "
+                              "sale of the drones.")
+    assert _types(res, "Pentagon") == [EntityType.ORGANIZATION]

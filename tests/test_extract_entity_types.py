@@ -178,3 +178,39 @@ def test_a_ministers_portfolio_is_no_organization(ex: SpacyExtractor) -> None:
     assert _typed(res) == {(EntityType.PERSON, "Janet Yellen")}
     res = _one(ex, "NATO Secretary General Jens Stoltenberg said the alliance was united.")
     assert (EntityType.ORGANIZATION, "NATO") in _typed(res)
+
+
+@pytest.mark.parametrize("given", ["Andriy", "Vitaliy"])  # the model tags one ORG, one GPE
+def test_a_given_name_that_speaks_is_a_person(ex: SpacyExtractor, given: str) -> None:
+    res = _one(ex, f"“It feels like a different world for a while,” said {given}, a soldier "
+                   "who only wanted to give his first name.")
+    assert (EntityType.PERSON, given) in _typed(res)
+    assert not [e for e in res.entities if e.name == given and e.type is not EntityType.PERSON]
+
+
+def test_a_given_name_without_person_evidence_stays_no_person(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Heavy fighting was reported near Natalia on Monday, officials in Kyiv said.")
+    assert (EntityType.PERSON, "Natalia") not in _typed(res)
+
+
+def test_a_company_tagged_person_once_joins_its_organization(ex: SpacyExtractor) -> None:
+    res = _one(ex, "Investors said Kestrel’s shares fell sharply. Kestrel said it would appeal "
+                   "against the ruling.")
+    kestrel = [e for e in res.entities if e.name == "Kestrel"]
+    assert [(e.type, len(e.mentions)) for e in kestrel] == [(EntityType.ORGANIZATION, 2)]
+
+
+def test_a_named_persons_surname_tagged_organization_stays_the_person(
+        ex: SpacyExtractor) -> None:
+    res = _one(ex, "Boris Hollis won the vote. Critics said Hollis’s government had failed, "
+                   "and Hollis said he would stay.")
+    assert [(e.type, e.name) for e in res.entities if "Hollis" in e.name] == [
+        (EntityType.PERSON, "Boris Hollis")]
+
+
+def test_a_zero_width_space_is_no_part_of_a_name(ex: SpacyExtractor) -> None:
+    res = _one(ex, "The analyst Justin Bronk\u200b, of a London thinktank, said the air war had "
+                   "stalled.")
+    people = [e for e in res.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Justin Bronk"]
+    assert people[0].mentions[0].text == "Justin Bronk"  # offsets checked by extract_checked

@@ -103,3 +103,23 @@ def test_two_entities_of_one_article_never_merge_by_alias_or_fuzz() -> None:
     # across articles the fuzzy match still joins a spelling variant
     out = r([_result("b", _org("org:azov-regimen", "Azov Regimen"))])[0]
     assert out.entities[0].id in ("org:azov-regiment", "org:azov-regiments")
+
+
+def test_a_bare_site_name_tagged_organization_joins_the_known_site() -> None:
+    r = CanonicalResolver(clock=lambda: NOW, reference_ids=())
+    site = EntityRecord(id="facility:vorstalk", type=EntityType.FACILITY,
+                        name="Vorstalk steel plant", aliases=["Vorstalk plant"])
+    r([_result("a", site)])
+    bare = EntityRecord(id="org:vorstalk", type=EntityType.ORGANIZATION, name="Vorstalk")
+    other = EntityRecord(id="org:vorstalk-holdings", type=EntityType.ORGANIZATION,
+                         name="Vorstalk Holdings")
+    out = r([_result("b", bare, other)])[0]
+    by_name = {e.name: e for e in out.entities}
+    joined = by_name["Vorstalk steel plant"]
+    assert joined.id == "facility:vorstalk" and joined.type is EntityType.FACILITY
+    assert "Vorstalk" in joined.aliases
+    assert joined.resolution == {"method": "same-site", "score": 1.0, "matched": "Vorstalk",
+                                 "at": NOW.isoformat()}
+    assert out.claims[0].speaker.id == "facility:vorstalk"
+    assert out.claims[0].speaker.type == "Facility"
+    assert by_name["Vorstalk Holdings"].id == "org:vorstalk-holdings"  # another name: new

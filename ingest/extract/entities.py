@@ -168,7 +168,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 # gazetteer's 'Biden': another person of that surname
                 s -= 1
         elif ent.label_ == "ORG":
-            e = extend_number(doc, s, e)  # 'Group of' + '20'
+            e2 = extend_number(doc, s, e)  # 'Group of' + '20', 'University of' + 'Kharkiv'
+            e = e2 if free(s, e2) else e
             if s > 0 and not taken[s - 1] and not doc[s - 1].ent_type_ \
                     and country_abbreviation(doc[s - 1], rules):
                 s -= 1  # untagged 'UK' + 'Independence Party': part of the name
@@ -212,6 +213,11 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 claim(mk(doc, s + 1, e, EntityType.PLACE, key=info.id, name=info.name,
                           place=info, method=info.method))
             continue
+        if not known and ent.label_ in ("GPE", "LOC") and e < len(doc) \
+                and doc[e].lower_ in rules.types.facility | rules.types.features:
+            # 'the Brenvik coke plant' tagged GPE: a site unless some reference data (a
+            # KATOTTG village: 'the Kalynivka school') knows a place of that name
+            known = rules.places.resolve(text, context=ctx).kind != "unresolved"
         thing = classify_thing(doc, ent, s, e, rules.types, known)
         if thing is not None:
             if free(thing.start_tok, thing.end_tok):

@@ -67,6 +67,9 @@ class Rules:
     # English common words (WordNet noun-and-verb, adjective, adverb) from the lemmatizer's
     # lookup tables: a capitalised one opening a sentence is no name ('Film posted ...')
     common_words: frozenset[str] = frozenset()
+    # every WordNet noun: 'Congress' tagged ORG after 'from' is the assembly, not a village
+    # of that name (entity_types.classify)
+    common_nouns: frozenset[str] = frozenset()
 
 
 def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
@@ -81,7 +84,8 @@ def build_rules(nlp: Language, gaz: Gazetteer, places: PlaceIndex) -> Rules:
                  gaz.words("group_nouns"), dict(lex["group_nouns_canonical"]),
                  gaz.words("region_words"), gaz.words("settlement_words"),
                  frozenset(t.split()[-1] for t in lex["role_titles"]),
-                 common_words=_common_english_words(nlp))
+                 common_words=_common_english_words(nlp),
+                 common_nouns=_wordnet_nouns(nlp))
 
 
 def _common_english_words(nlp: Language) -> frozenset[str]:
@@ -93,6 +97,14 @@ def _common_english_words(nlp: Language) -> frozenset[str]:
         return frozenset()
     nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
     return frozenset((nouns & verbs) | set(index.get("adj", ())) | set(index.get("adv", ())))
+
+
+def _wordnet_nouns(nlp: Language) -> frozenset[str]:
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(index.get("noun", ()))
 
 
 def demonym_code(rules: Rules, text: str) -> tuple[bool, str | None]:
@@ -121,6 +133,15 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# zero-width characters that pasted web text leaves inside a token ('Bronk\u200b'): never
+# part of a name, so a mention ends before them (its offsets still point at its text)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def mk(doc: Doc, start: int, end: int, etype: EntityType, **kw: object) -> Ment:
     span = doc[start:end]
-    return Ment(start, end, span.start_char, span.end_char, span.text, etype, **kw)  # type: ignore[arg-type]
+    text = span.text
+    a = len(text) - len(text.lstrip(_INVISIBLE))
+    b = len(text.rstrip(_INVISIBLE))
+    return Ment(start, end, span.start_char + a, span.start_char + b, text[a:b], etype,  # type: ignore[arg-type]
+                **kw)

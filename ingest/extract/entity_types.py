@@ -19,7 +19,7 @@ from ingest.extract.place_context import (
 )
 from ingest.extract.spans import (
     after_org_kind,
-    common_noun_acronym,
+    common_noun_acronyms,
     common_word_opener,
     org_kind_apposition,
 )
@@ -68,8 +68,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         if label in ("PERSON", "ORG") and not is_given_name(text) \
                 and common_word_opener(doc, s, e, rules.common_words):
             return None  # 'Film posted online ...', '“Queues and ...': a common word
-        if label == "ORG" and common_noun_acronym(doc, s, e):
-            return None  # 'liquefied natural gas (LNG)': a thing's abbreviation
+        if label == "ORG" and text in common_noun_acronyms(doc):
+            # 'liquefied natural gas (LNG)' ... 'crude oil and LNG': a thing's abbreviation
+            return None
         if label == "PERSON" and s > 0 and doc[s - 1].lower_ in _INDEFINITE:
             return None  # 'one Muscovite told ...': a common noun, not a person's name
         if label in PLACE_LABELS and demonym_code(rules, text)[0] \
@@ -116,7 +117,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         info = rules.places.resolve(text, context=ctx)
         near = prev in _STRONG_PLACE_PREPS and info.country in ctx and info.population >= 1000
         if info.kind != "city" or not (info.population >= AMBIGUOUS_PLACE_POPULATION or near):
-            return None
+            # '… said Vitaliy, a soldier' tagged GPE: a person when something says so
+            return mk(doc, s, e, EntityType.PERSON) if person_evidence(doc, s, e, rules) \
+                else None
     if entry is not None or label in PLACE_LABELS or is_settlement:
         info = rules.places.resolve(entry.name if entry else text,
                                     lookup=entry.geonames if entry else None,
@@ -147,7 +150,10 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # an ORG here too ('the towns of Kefraya and ...'), unless written like an acronym
         if prev in _PLACE_PREPS and not (label == "ORG" and (text.isupper() or prev == "and")):
             info = rules.places.resolve(text, context=ctx)
-            if info.geonames_id is not None and info.kind == "city" and info.country in ctx:
+            if label == "ORG" and e - s == 1 and text.lower() in rules.common_nouns \
+                    and info.population < AMBIGUOUS_PLACE_POPULATION:
+                pass  # 'opposition from Congress': the assembly, not a village so named
+            elif info.geonames_id is not None and info.kind == "city" and info.country in ctx:
                 return mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name,
                            place=info, method="context")
     if label == "PERSON" and e - s == 1 and entry is None and after_org_kind(doc, s):
@@ -186,6 +192,9 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         if info.kind == "country" and norm(info.name) == norm(text):
             return mk(doc, s, e, EntityType.PLACE, key=info.id, name=info.name, place=info,
                        method="context")
+    if label == "ORG" and e - s == 1 and entry is None and not text.isupper() \
+            and is_given_name(text) and person_evidence(doc, s, e, rules):
+        return mk(doc, s, e, EntityType.PERSON)  # '… said Volodymyr, a soldier' tagged ORG
     if label == "ORG":
         return mk(doc, s, e, EntityType.ORGANIZATION)
     if label == "FAC" and 2 <= e - s <= 3 and is_given_name(doc[s].text.split("-")[0]) \

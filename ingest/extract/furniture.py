@@ -40,6 +40,7 @@ _GENERIC = re.compile(
       (?:sign\ up|subscribe|get\ our|register\ now|follow\ us|download\ (?:the|our)\ app)\b.{0,200}
     | (?=.*\b(?:sign|subscribe|email|inbox|free|weekday|daily|weekly)\b)
         .{0,120}\bnewsletters?\b.{0,160}
+    | .{0,120}\bdelivered\ (?:straight\ |direct\ )?to\b.{0,40}\binbox(?:es)?\b.{0,160}
     | (?:updated|last\ (?:modified|updated)|first\ published|published)(?:\ at|\ on)?\b
         [^.!?]{0,60}\d[^.!?]{0,40}
     | \d{1,2}[.:]?\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{2,5}
@@ -80,10 +81,17 @@ def tz_abbreviations() -> frozenset[str]:
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"])")
 # inline photo credits inside a paragraph: 'Photograph: Alexey Furman/Getty Images',
 # 'Composite: A Name/Getty Images/Guardian Design' (name, slash, agency words)
+# ('… ed ram/The Guardian': a publication named with its article is one credit too; so is an
+# all-caps one of two words inside the chain: '… /FIJI SUN/AFP/Getty Images')
 _INLINE_CREDIT = re.compile(
-    r"(?:Photograph|Photo|Composite|Illustration|Picture)s?:\s[^/\n]{1,80}/[A-Z][\w-]*"
-    r"(?:\s(?:Images|Design|Press|Photos|Pictures))?"
-    r"(?:/[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures))?)*")
+    r"(?:Photograph|Photo|Composite|Illustration|Picture)s?:\s[^/\n]{1,80}/(?:The\s)?[A-Z][\w-]*"
+    r"(?:\s(?:Images|Design|Press|Photos|Pictures|[A-Z]{2,}(?=/)))?"
+    r"(?:/(?:The\s)?[A-Z][\w-]*(?:\s(?:Images|Design|Press|Photos|Pictures|[A-Z]{2,}(?=/)))?)*")
+# a link's title run into the text before its 'Read more' button: '… For more, read on
+# here: Sanctions widened against two states Read more' (from the last sentence end or
+# colon to the button, at the end of a line)
+_READ_MORE_LINK = re.compile(r"(?:(?<=[.!?:])\s|^)[^.!?:\n]{1,200}\bRead more[ \t]*$",
+                             re.MULTILINE)
 
 
 # a credit without a slash run into the next sentence: 'Photograph: Getty Images They came …'
@@ -207,6 +215,8 @@ class Furniture:
             # a keyword run's label inside a run-together page ('... a year. Tags Syria
             # Ahrar al-Sham ...'): the label must not start an entity ('Tags Syria')
             out = _TAG_LABEL.sub(lambda m: " " * len(m.group(0)), out)
+        if "Read more" in out:
+            out = _READ_MORE_LINK.sub(lambda m: " " * len(m.group(0)), out)
         if "/" in out:
             out = _INLINE_CREDIT.sub(lambda m: " " * len(m.group(0)), out)
         if ":" in out:

@@ -69,14 +69,18 @@ class Typed:
 # facility nouns whose names are institutions first (people work and study 'at' them); the
 # gold, like OntoNotes, types them Organization
 _INSTITUTION_SEATS = frozenset({"university", "academy", "college"})
+# '<kind> of …' names a body, not a site, for these ('School of Economics', 'Center of …')
+_SEATS_OF_BODIES = _INSTITUTION_SEATS | {"school", "centre", "center", "base", "port"}
 
 
-def _noun_tail(doc: Doc, e: int, heads: frozenset[str], limit: int = 3) -> int | None:
+def _noun_tail(doc: Doc, e: int, heads: frozenset[str], limit: int = 4) -> int | None:
     """End token of '<Name> [lower-case modifiers] <head noun>' starting at ``e``."""
     for k in range(e, min(len(doc), e + limit)):
         tok = doc[k]
         if tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN"):
             return k + 1
+        if tok.text == "-" and k > e:
+            continue  # 'NLAW anti-tank bazooka': a hyphenated modifier is one word
         if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ")):
             return None
     return None
@@ -116,8 +120,14 @@ def classify_thing(doc: Doc, ent: Span, s: int, e: int, words: TypeWords,
             # 'a professor at Northeastern University': the institution, not its campus
             return Typed(s, e, EntityType.ORGANIZATION, span.text, f"org:{slug(span.text)}")
         return Typed(s, e, EntityType.FACILITY, span.text, f"facility:{slug(span.text)}")
+    if e - s > 2 and span[0].lower_ in words.facility - _SEATS_OF_BODIES \
+            and span[1].lower_ == "of" and ent.label_ in ("FAC", "ORG"):
+        # 'the Church of St Andrew', 'the Palace of Culture': a site named by its kind first
+        return Typed(s, e, EntityType.FACILITY, span.text, f"facility:{slug(span.text)}")
     tail = _noun_tail(doc, e, words.facility)
-    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):
+    if tail is not None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART",
+                                           "GPE", "LOC"):
+        # a GPE/LOC gets here only when no reference data knows it as a place
         name = doc[s:tail].text
         return Typed(s, tail, EntityType.FACILITY, name, f"facility:{slug(name)}")
     return None

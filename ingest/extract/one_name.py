@@ -15,6 +15,12 @@
   name, the last no given name, no organization or facility head, no place and no title --
   is a Person; so is such a name tagged as a place that no reference data knows ('Oleksandr
   Kubrakov' as GPE). Gazetteer entries keep their type.
+- **One facility, one entity**: 'the Azovstal steel plant' ... 'the Azovstal plant' ... 'the
+  Azovstal complex' ... 'Azovstal' is one site: facilities that share the proper name before
+  their kind nouns are one Facility named by the fullest form (the others stay aliases), and
+  the model's bare Organization/Person mentions of that proper name join it; likewise a bare
+  'Siverka' joins 'the Siverka River'. A proper name that is itself a place ('the Odesa
+  refinery', 'the Odesa airport') names several sites: only facilities of one kind join.
 - **Publications typed Person**: a one-word name, no given name, the subject of
   'report'/'publish'/'quote'/'cite' ('…, Politico reports') and otherwise only told things
   ('an official told Politico') is an Outlet (a news medium, as the gold types them).
@@ -67,6 +73,58 @@ def one_type_per_name(ments: list[Ment]) -> None:
             m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 
+def _stem(name: str, kinds: frozenset[str]) -> tuple[str, str]:
+    """('Azovstal steel plant') -> ('azovstal', 'plant'): the words before the first
+    lower-case or kind word, and the last word."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and not words[k].islower() and words[k].lower() not in kinds:
+        k += 1
+    return norm(" ".join(words[:k])), words[-1].lower()
+
+
+def one_thing_per_stem(ments: list[Ment], rules: Rules) -> None:
+    """Facilities sharing a proper name are one Facility named by the fullest form; bare
+    model mentions of that name (and of a river's or a sea's name) join it. In place."""
+    kinds = rules.types.facility | rules.types.features
+    groups: dict[str, list[Ment]] = {}
+    features: dict[str, Ment] = {}
+    for m in ments:
+        if m.method != "kind" or not m.key or not m.name:
+            continue
+        stem, head = _stem(m.name, kinds)
+        if not stem:
+            continue
+        if m.type is EntityType.FACILITY:
+            place = rules.places.has_city(stem) or rules.places.country_code(stem) is not None \
+                or rules.gaz.lookup(stem) is not None
+            # a place's name names many sites: only one kind of site is one facility
+            groups.setdefault(f"{stem}\t{head}" if place else stem, []).append(m)
+        elif m.type is EntityType.PLACE and m.key.startswith("place:feature:"):
+            features.setdefault(stem, m)
+    best: dict[str, Ment] = {}
+    for key, ms in groups.items():
+        full = max(ms, key=lambda m: (len(m.name.split()), -m.start))  # type: ignore[union-attr]
+        # a site's id is its proper name ('facility:azovstal'), so the articles that write
+        # 'the Azovstal plant' and 'the Azovstal steel plant' name one node
+        fid = full.key if "\t" in key else f"facility:{slug(key)}"
+        for m in ms:
+            m.key, m.name = fid, full.name
+        if "\t" not in key:
+            best[key] = full
+    best.update({k: v for k, v in features.items() if k not in best})
+    if not best:
+        return
+    for m in ments:
+        if m.type not in _RETYPABLE or m.method != "model" or m.entry is not None \
+                or m.description is not None:
+            continue
+        hit = best.get(norm(m.text))
+        if hit is not None:
+            m.type, m.key, m.name, m.place, m.method = (hit.type, hit.key, hit.name, hit.place,
+                                                        "same-name")
+
+
 def one_entity_per_place_name(ments: list[Ment]) -> None:
     """One name, one entity: the model's Organization mentions of a name that the article
     also names as a place the reference data resolved ('fears in Moldova' ... 'a war against
@@ -96,14 +154,24 @@ def one_entity_per_place_name(ments: list[Ment]) -> None:
 
 def one_organization_per_name(ments: list[Ment]) -> None:
     """'the new head of Roscosmos' ... 'Roscosmos said': the model's one-word Person mentions
-    of a name the article shows to be an organization (``entities.HEAD_OF``) join it."""
+    of a name the article shows to be an organization (``entities.HEAD_OF``, or the model's
+    own one-word Organization of that name, no given name) join it."""
     heads = {norm(m.text): m for m in ments if m.method == HEAD_OF and m.key}
+    # a surname of someone the article names in full is that person's, whatever the model
+    # tagged ('Johnson’s government' ORG ... 'Johnson said')
+    surnames = {norm((m.name or m.text).split()[-1]) for m in ments
+                if m.type is EntityType.PERSON and len((m.name or m.text).split()) > 1}
+    for m in ments:  # 'Kestrel’s shares fell' (ORG) ... 'Kestrel said' (PERSON)
+        if m.type is EntityType.ORGANIZATION and m.method == "model" and m.key \
+                and len(m.text.split()) == 1 and not is_given_name(m.text) \
+                and norm(m.text) not in surnames:
+            heads.setdefault(norm(m.text), m)
     if not heads:
         return
     for m in ments:
         hit = heads.get(norm(m.text))
         if hit is not None and m.type is EntityType.PERSON and m.method == "model" \
-                and m.entry is None and m.description is None:
+                and m.entry is None and m.description is None and not m.after_title:
             m.type, m.key, m.name, m.method = hit.type, hit.key, hit.name, "same-name"
 
 

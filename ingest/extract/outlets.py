@@ -9,7 +9,9 @@ they were Organizations. Evidence, read from the words of the text (never a list
   '… Radio', '… Press', '… news agency'), unless a state-institution head is in it;
 - a media noun stands in apposition or as its modifier: 'the newspaper Kommersant',
   'the tabloid the Global Times', 'MediaZona, an independent news outlet', 'the Telegram
-  channel WarGonzo', 'Interfax news agency';
+  channel WarGonzo', 'Interfax news agency'; a plural one before a list names each item
+  ('UK newspapers the Evening Standard and the Independent'); '<medium> of <place>' is a
+  medium's name ('the Times of Israel');
 - someone told it something ('a spokesperson told Al Arabiya'), unless it is an assembly or
   an institution ('told Congress', 'told the Security Council');
 - a journalist's title is 'of/for/at' it ('the editor of Novaya Gazeta', also when the model
@@ -60,7 +62,7 @@ def _media_noun(doc: Doc, i: int, after: bool = False) -> bool:
     if not 0 <= i < len(doc):
         return False
     t = doc[i]
-    low = t.lower_
+    low = t.lower_ if after else t.lemma_.lower()  # 'UK newspapers the Standard and …'
     if low in _MEDIA_NOUNS and t.pos_ == "NOUN" and not (after and low in _PLATFORM_NOUNS):
         return True
     return low in _NEWS_HEADS and i > 0 and doc[i - 1].lower_ in _NEWS_WORDS
@@ -73,6 +75,8 @@ def _named_as_medium(m: Ment) -> bool:
         return False
     if low[-1] in _NAME_TAILS:
         return True
+    if len(low) >= 3 and low[0] in _NAME_TAILS - {"daily", "newspaper"} and low[1] == "of":
+        return True  # '<medium> of <place>': 'the Times of Israel', 'the News of the World'
     return low[-1] in _NEWS_HEADS and low[-2] in _NEWS_WORDS
 
 
@@ -81,6 +85,17 @@ def _medium_beside(doc: Doc, m: Ment) -> bool:
     i = m.start_tok - 1
     if i >= 0 and doc[i].lower_ == "the" and m.text.lower().startswith("the"):
         i -= 1  # 'the tabloid the Global Times'
+    root = doc[m.start_tok:m.end_tok].root
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    listed = root.i != doc[m.start_tok:m.end_tok].root.i
+    k = min(root.left_edge.i, m.start_tok) - 1
+    while k >= 0 and doc[k].text in (",", "the", "The"):
+        k -= 1
+    if _media_noun(doc, k) and (listed or doc[k].lower_ != doc[k].lemma_.lower()):
+        # 'UK newspapers(,) the Evening Standard and the Independent': a plural media noun
+        # before a name, or before the first name of a list, calls each of them a medium
+        return True
     if _media_noun(doc, i):
         return True
     j = m.end_tok

@@ -44,6 +44,7 @@ from ingest.extract.one_name import (
     join_given_names,
     one_entity_per_place_name,
     one_organization_per_name,
+    one_thing_per_stem,
     one_type_per_name,
     people_tagged_org,
     publishers_typed_person,
@@ -146,6 +147,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
+    one_thing_per_stem(ments, rules)  # 'Azovstal steel plant' / 'Azovstal plant' / 'Azovstal'
     one_entity_per_place_name(ments)  # 'Moldova' Place and ORG in one article: the place
     one_organization_per_name(ments)  # 'head of Roscosmos' ... 'Roscosmos said'
     join_given_names(ments)

@@ -42,9 +42,20 @@ def extend_initials(doc: Doc, s: int, e: int) -> int:
 
 
 def extend_number(doc: Doc, s: int, e: int) -> int:
-    """'Group of' + '20': an organization name ending in 'of' takes the number after it."""
+    """'Group of' + '20': an organization name ending in 'of' takes the number after it, and
+    'University of' + 'Kharkiv' the name after it."""
     if e - s >= 2 and doc[e - 1].lower_ == "of" and e < len(doc) and doc[e].like_num:
         return e + 1
+    if e - s >= 2 and doc[e - 1].lower_ in ("of", "for") and e < len(doc) \
+            and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN":
+        # 'the University of' + 'Kharkiv': the model cut the name before the place it
+        # names; take the proper nouns (one entity, or an untagged run) after it
+        k = e + 1
+        while k < len(doc) and k < e + 4 and (doc[k].ent_iob_ == "I" if doc[e].ent_iob_ == "B"
+                                              else doc[k].pos_ == "PROPN"
+                                              and doc[k].text[:1].isupper()):
+            k += 1
+        return k
     return e
 
 
@@ -132,6 +143,17 @@ def common_noun_acronym(doc: Doc, s: int, e: int) -> bool:
             initials.append(tok.lower_[0])
         k -= 1
     return "".join(reversed(initials)) == text.lower()
+
+
+def common_noun_acronyms(doc: Doc) -> frozenset[str]:
+    """Abbreviations the article defines for lower-case words ('liquefied natural gas
+    (LNG)'): every later bare 'LNG' of the article is that thing too (cached per doc)."""
+    cached = doc.user_data.get("common_noun_acronyms")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.i >= 2 and doc[t.i - 1].text == "("
+                           and t.is_upper and common_noun_acronym(doc, t.i, t.i + 1))
+        doc.user_data["common_noun_acronyms"] = cached
+    return cached
 
 
 def common_word_opener(doc: Doc, s: int, e: int, common: frozenset[str]) -> bool:
