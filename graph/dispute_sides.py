@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
+_CLAIM_WORDS = _LEXICON.with_name("claim_words.json")
 
 
 @lru_cache(maxsize=1)
@@ -58,3 +59,12 @@ def name_countries(keys: set[str]) -> set[str]:
     cc:RU): loose, so only used to find the claimant a denial names, never for sides."""
     codes = _country_codes()
     return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
+
+
+@lru_cache(maxsize=1)
+def counted_lemmas() -> dict[str, list[str]]:
+    """What a figure counts -> the lemmas that say it (``claim_words.json`` ``counted``: the
+    extractor's own reference data)."""
+    with _CLAIM_WORDS.open(encoding="utf-8") as fh:
+        data: dict[str, list[str]] = json.load(fh)["counted"]
+    return data

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph.dispute_sides import name_countries, side_keys
+from graph.dispute_sides import counted_lemmas, name_countries, side_keys
 
 WINDOW_DAYS = 30
 TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
@@ -128,19 +128,48 @@ _GENERIC_UNITS = frozenset({"people", "person", "persons", "others", "individual
                             "casualties", "lives"})
 
 
-def _unit(u: str | None) -> str | None:
+def _unit(u: str | None, counted: str | None = None) -> str | None:
+    """The kind of thing counted ('soldier'), None when the unit names none: a generic noun
+    ('people') or the count itself ('deaths', 'injuries')."""
     w = (u or "").lower().split()
-    return None if not w or w[-1] in _GENERIC_UNITS else w[-1].removesuffix("s")
+    return None if not w or _count_word(w[-1], counted) else w[-1].removesuffix("s")
+
+
+def _same_article(a: ClaimView, b: ClaimView) -> bool:
+    return a.article_id is not None and a.article_id == b.article_id
+
+
+def _same_event(a: ClaimView, b: ClaimView) -> bool:
+    """Same place and day. In one article, a figure without a date of its own is the dated
+    figure's event ('no civilians were killed in Kharkiv' after '12 killed in Kharkiv on
+    Monday'); two undated figures compare only when one is zero: a denied casualty ('there
+    were no deaths from the hospital strike') is a flat contradiction of a count, not a
+    second count, and then also without a place when the two share a word beyond the count
+    itself ('strike')."""
+    zero = 0 in (a.high, b.high)
+    if a.when and b.when:
+        same_day = _days(a.when, b.when) in (0, 1)
+    else:
+        same_day = _same_article(a, b) and (bool(a.when or b.when) or zero)
+    if a.where or b.where:
+        return a.where == b.where and same_day
+    return same_day and zero and _same_article(a, b) and any(
+        not _count_word(w, a.counted) for w in content_words(a.content) & content_words(b.content))
+
+
+def _count_word(word: str, counted: str | None) -> bool:
+    """A word of the count itself ('killing', 'deaths', 'people'), which any two figures of
+    one kind share: the counted kind's lemmas (``claim_words.json``) and generic units."""
+    return word in _GENERIC_UNITS or any(
+        word.startswith(lemma) for lemma in counted_lemmas().get(counted or "", ()))
 
 
 def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
     if not a.counted or a.counted == "other" or a.counted != b.counted:
         return False
-    if not a.where or a.where != b.where or _days(a.when, b.when) not in (0, 1):
+    if None in (a.low, a.high, b.low, b.high) or not _same_event(a, b):
         return False
-    if None in (a.low, a.high, b.low, b.high):
-        return False
-    ua, ub = _unit(a.unit), _unit(b.unit)
+    ua, ub = _unit(a.unit, a.counted), _unit(b.unit, b.counted)
     if ua and ub and ua != ub:  # 12 soldiers vs 40 civilians: two different counts
         return False
     if bool(_RUNNING.search(a.content)) != bool(_RUNNING.search(b.content)):

@@ -270,6 +270,11 @@ def _counted(noun: Token) -> str:
     near.extend((noun, *noun.children, noun.head, *noun.head.children))
     if noun.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         near.append(noun.head.head)
+    if verb is not None:  # 'the death toll reached 112', 'the number of dead rose to 40'
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.lemma_.lower() in claim_words()["tally_nouns"]):
+            near.extend((*subj.children, *(g for c in subj.children if c.dep_ == "prep"
+                                           for g in c.children)))
     for t in near:
         kind = kinds.get(t.lemma_.lower())
         if kind is not None:
@@ -277,11 +282,35 @@ def _counted(noun: Token) -> str:
     return "other"
 
 
+_NONE_WORDS = {"nobody", "none"}  # 'nobody was hurt', 'none of the soldiers died'
+
+
+def _zero(tok: Token) -> Quantity | None:
+    """A figure of zero: 'no deaths', 'no civilians were killed', 'no one was hurt', 'nobody
+    died'. The counted kind must be known (killed, wounded, …): 'no evidence' or 'no plans'
+    count nothing."""
+    if tok.lower_ == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PRON"):
+        noun = tok.head
+    elif tok.lower_ in _NONE_WORDS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        noun = tok
+    else:
+        return None
+    counted = _counted(noun)
+    if counted == "other" or any(c.dep_ == "neg" for c in noun.head.children):
+        return None  # 'no one was not hurt': a double negation is no figure
+    unit = None if noun.lower_ in ("one", *_NONE_WORDS) else noun.text
+    end = max(tok.idx + len(tok), noun.idx + len(noun))
+    return Quantity(text=doc_text(tok.doc)[tok.idx:end], value=0.0, unit=unit, counted=counted)
+
+
 def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
              ) -> Quantity | None:
     """The first counted figure in the content (not dates, times, ages or percentages of
-    nothing), with its range or bound."""
+    nothing), with its range or bound; a denied casualty ('no deaths', 'nobody was killed')
+    is a figure of zero."""
     for tok in _tokens_in(doc, cs, ce):
+        if tok.dep_ != "nummod" and (zero := _zero(tok)) is not None:
+            return zero.model_copy(update={"where": where, "when": when})
         if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT"):
             continue
         val = _number(tok)
