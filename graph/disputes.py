@@ -203,9 +203,23 @@ def _near(denial: ClaimView, other: ClaimView) -> bool:
     return 0 <= denial.start - other.end <= REFERENCE_REACH
 
 
+# A short denial whose subject points back ('that will not happen', 'this is a baseless
+# pretext', 'the claims were false'): it answers the claim before it. Not 'it' (often the
+# denier itself: 'denied it is targeting civilians'), and not a 'that' before a clause
+# ('denied that the units blew up the dam'): the pointer must be followed by its verb.
+_POINTER_SUBJECT = re.compile(
+    r"^[“\"']?\s*(?:this|that|the\s+(?:claims?|allegations?|accusations?|charges|reports?)|"
+    r"(?:these|those|such)\s+(?:claims?|allegations?|accusations?|charges|reports?))\s+"
+    r"(?:is|was|were|are|will|would|had|has|have|could|did|does|remains?|isn['’]t|wasn['’]t|"
+    r"won['’]t|['’]s)\b", re.I)
+POINTER_WORDS = 12  # longer contents say something of their own
+
+
 def points_back(v: ClaimView) -> bool:
     words = re.findall(r"\w+", v.content.lower())
-    return v.stance == "denies" and bool(words) and set(words) <= _REFERENCE
+    return v.stance == "denies" and bool(words) and (
+        set(words) <= _REFERENCE
+        or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
 
 
 # 'the Russian claim', 'Moscow's allegations', 'Russian claims of Lysychansk's fall': a denial

@@ -2,7 +2,8 @@
 
 All three are read off the parse of the claim's own sentence (no second parse):
 - ``stance``: the cue's lemma class (deny/accuse/question/predict, ``claim_words.json``), or a
-  'say' whose whole content is a dismissal ('the reports were "fabricated"') -> denies; a
+  'say' whose whole content is a dismissal ('the reports were "fabricated"') or a negated
+  pointer back ('said that will not happen', 'this was not the case') -> denies; a
   neutral cue whose content's first clause takes a future auxiliary ('said the bridge will
   reopen', "“We'll hold the line,”") -> predicts;
 - ``statement``: the content as one sentence with its subject: a leading 'that' dropped, the
@@ -68,8 +69,12 @@ def stance(cue: str, content: str, negated: bool = False,
         return by_lemma
     if cue in claim_words()["nominal_cues"]:
         return Stance(claim_words()["nominal_cues"][cue])
-    if doc is not None and span is not None and _future(_tokens_in(doc, *span)):
-        return Stance.PREDICTS
+    if doc is not None and span is not None:
+        toks = _tokens_in(doc, *span)
+        if _negated_reference(toks):
+            return Stance.DENIES
+        if _future(toks):
+            return Stance.PREDICTS
     words = content.split()
     # 'said the reports were "fabricated"', 'called it a lie': a dismissal, not an assertion.
     # Only short contents count: a long one that merely contains 'false' asserts something.
@@ -95,6 +100,24 @@ def _clause_heads(toks: list[Token]) -> list[Token]:
         else:
             out.append(h)
     return out
+
+
+_POINTERS = {"this", "that"}
+# verbs that say what is or what happened: 'that is not true', 'that will not happen' reject a
+# claim; 'this would not be tolerated' is a threat, not a denial
+_FACT_VERBS = {"be", "happen", "occur", "take", "exist"}
+
+
+def _negated_reference(toks: list[Token]) -> bool:
+    """'said that will not happen', 'said this was not the case': a content whose subject only
+    points back at what someone else said, with its verb of fact negated, rejects that
+    claim."""
+    heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")
+             and h.lemma_.lower() in _FACT_VERBS][:1]
+    first = next((t for t in toks if not t.is_punct), None)
+    return any(first is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i == first.i
+                                         and c.lower_ in _POINTERS for c in h.children)
+               and any(c.dep_ == "neg" for c in h.children) for h in heads)
 
 
 def _future(toks: list[Token]) -> bool:
