@@ -83,11 +83,21 @@ def view_from_row(row: dict[str, Any]) -> ClaimView:
                      **{k: (set(v) if k == "entities" else v) for k, v in r.items()})
 
 
+def _stem(word: str) -> str:
+    """'shelled', 'shelling', 'shells' -> 'shell': one proposition in another form of its verb
+    or noun (a stem of at least 4 letters, else the word as written)."""
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def content_words(text: str) -> set[str]:
-    """The words of the proposition: lower-case words of 4+ letters, not function words. Names
-    (capitalized) are left out: the claims' shared entities are checked apart, and a shared
-    name alone ('Nova Zora') says nothing about the same proposition."""
-    return {w for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
+    """The words of the proposition: lower-case words of 4+ letters, not function words, as
+    stems ('shelled' and 'shelling' are one word). Names (capitalized) are left out: the
+    claims' shared entities are checked apart, and a shared name alone ('Nova Zora') says
+    nothing about the same proposition."""
+    return {_stem(w) for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
 
 
 def _shared(a: str, b: str) -> tuple[int, float]:

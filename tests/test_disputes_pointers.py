@@ -57,3 +57,13 @@ def test_pointer_rules_in_the_dispute_check() -> None:
     # a long content says something of its own
     assert not points_back(denial("this is a claim made up by the ministry in order to hide "
                                   "its losses in the battles around the northern villages"))
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian officials said Russian forces shelled the Enerhodar power station on Sunday. "
+    "Russia denied shelling the station.",
+    "Kyiv said Russia targeted civilians in Kherson. Moscow denied targeting civilians.",
+])
+def test_a_denial_in_another_form_of_the_same_verb(ex: SpacyExtractor, text: str) -> None:
+    # 'shelled' and 'shelling' are one proposition word
+    assert [why for *_, why in system_disputes(run(ex, text))] == ["denial"]
