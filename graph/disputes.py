@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph.dispute_sides import counted_lemmas, name_countries, side_keys
+from graph.dispute_sides import counted_lemmas, entity_sides, name_countries, side_keys
 
 WINDOW_DAYS = 30
 TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
@@ -299,6 +299,34 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
             d.refers_to = pick[0].id if pick and pick[0].stance in DISPUTABLE else None
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no|nothing|nobody|none)\b|n['’]t\b", re.I)
+
+
+def _rebuts(x: ClaimView, y: ClaimView) -> bool:
+    """Does ``x`` answer ``y`` by saying its words with a 'not' ('its troops had not used
+    cluster munitions' just after 'accused Ukrainian forces of using cluster munitions')?
+    A rebuttal without a denial cue: ``x`` is negated and ``y`` is not, ``x`` follows ``y`` in
+    the same article within ``REFERENCE_REACH`` characters, and they share ``MIN_SHARED``
+    proposition words, at least half of the smaller claim's."""
+    if x.stance not in ("asserts", "predicts") or y.stance not in DISPUTABLE \
+            or not _near(x, y) or not _NEGATION.search(x.content) \
+            or _NEGATION.search(y.content):
+        return False
+    n, share = _shared(x.content, y.content)
+    return n >= MIN_SHARED and share >= 2 * MIN_OVERLAP
+
+
+def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
+    """'Kyiv said Russian troops had looted the museum. Moscow denied looting.': a short
+    denial just after a claim about the denier's side (an entity of the claim stands for the
+    denier: ``entity_sides``) denies that claim when most of its words are the claim's
+    (at least half of the denial's proposition words, one at least)."""
+    if not _near(x, y) or not ({x.speaker_id} | x.sides) & entity_sides(y.entities):
+        return False
+    wx, wy = content_words(x.content), content_words(y.content)
+    return bool(wx) and len(wx & wy) >= max(1, len(wx) / 2)
+
+
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     """Why ``b`` disputes ``a`` (or the reverse), or None when it does not. A denial that only
     points back needs ``resolve_references`` over its article's claims first."""
@@ -323,6 +351,10 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
         if n >= MIN_SHARED and (x.entities & y.entities and share >= MIN_OVERLAP
                                 or _near(x, y) and share >= 2 * MIN_OVERLAP):
             return "denial"
+        if _denies_what_is_said_of_it(x, y):
+            return "denial"
+    if _rebuts(a, b) or _rebuts(b, a):
+        return "rebuttal"
     if _figures_differ(a, b):
         return "figures_differ"
     return None
