@@ -353,10 +353,10 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
             return "denial"
         if _denies_what_is_said_of_it(x, y):
             return "denial"
+    if _figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
+        return "figures_differ"
     if _rebuts(a, b) or _rebuts(b, a):
         return "rebuttal"
-    if _figures_differ(a, b):
-        return "figures_differ"
     return None
 
 
