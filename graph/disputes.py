@@ -87,7 +87,8 @@ def _stem(word: str) -> str:
     """'shelled', 'shelling', 'shells' -> 'shell': one proposition in another form of its verb
     or noun (a stem of at least 4 letters, else the word as written)."""
     for suffix in ("ing", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 \
+                and not word.endswith(("ss", "us", "is")):  # 'across', 'campus', 'crisis'
             return word[: -len(suffix)]
     return word
 
@@ -100,15 +101,15 @@ def content_words(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
 
 
-def _shared(a: str, b: str) -> tuple[int, float]:
+def _shared(a: str, b: str, *, larger: bool = True) -> tuple[int, float]:
     """(shared content words, their share of the smaller claim's; 0 when under
-    MIN_OVERLAP_LARGER of the larger's)."""
+    MIN_OVERLAP_LARGER of the larger's, unless ``larger`` is False)."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
         return 0, 0.0
     n = len(wa & wb)
-    return n, (n / min(len(wa), len(wb)) if n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb))
-               else 0.0)
+    return n, (n / min(len(wa), len(wb)) if not larger
+               or n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb)) else 0.0)
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -266,6 +267,18 @@ def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool 
                   key=lambda o: -o.end)  # type: ignore[operator, return-value]
 
 
+def _accused(y: ClaimView, x: ClaimView) -> bool:
+    """Does ``y`` accuse ``x``'s speaker or its side?"""
+    return y.stance == "accuses" and y.target is not None and bool(
+        ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides))
+
+
+def _later(d: ClaimView, vs: list[ClaimView]) -> list[ClaimView]:
+    """Other sides' disputable claims after a denial in its article, nearest first."""
+    return sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
+                   and o.start >= d.end), key=lambda o: o.start)  # type: ignore[operator, return-value]
+
+
 def resolve_references(views: Iterable[ClaimView]) -> None:
     """Set ``refers_to`` on each denial that only points back or names its claimant: the one
     earlier claim of another side in the same article it answers. Pointing back ('denied the
@@ -273,7 +286,9 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     for 'the charges' the nearest accusation, else what the nearest other speaker said (its
     claim about the denier, else its nearest); when that is itself a denial, no link. Naming
     the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
-    with the denial, else its nearest within twice the reach."""
+    with the denial, else its nearest within twice the reach; with none before it (a lead
+    that answers what is told further down), its first later claim sharing an entity or
+    ``MIN_SHARED`` proposition words with the denial."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
@@ -288,11 +303,19 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                 block = [o for o in before if o.speaker_id == before[0].speaker_id]
                 pick = accusations[:1] or [o for o in block if o.entities & (
                     {d.speaker_id} | d.sides)][:1] or block[:1]
+                if not pick:  # 'denied the allegations' further down: the accusation of it
+                    pick = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
+                            if _accused(o, d)][:1]
             elif who := claimant(d):
                 theirs = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
                           if who & ({o.speaker_id} | o.sides | name_countries(o.sides))]
                 pick = [o for o in theirs if o.entities & d.entities][:1] or [
                     o for o in theirs if d.start - o.end <= 2 * REFERENCE_REACH][:1]  # type: ignore[operator]
+                if not pick:  # a lead that answers a claim told further down
+                    pick = [o for o in _later(d, vs) if who & (
+                        {o.speaker_id} | o.sides | name_countries(o.sides)) and (
+                        o.entities & d.entities or _shared(d.content, o.content)[0] >= MIN_SHARED)
+                    ][:1]
             else:
                 continue
             # what it refers to may be no claim a denial disputes (another denial): no link
@@ -324,7 +347,8 @@ def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
     if not _near(x, y) or not ({x.speaker_id} | x.sides) & entity_sides(y.entities):
         return False
     wx, wy = content_words(x.content), content_words(y.content)
-    return bool(wx) and len(wx & wy) >= max(1, len(wx) / 2)
+    n = len(wx & wy)
+    return n >= 1 and (n >= len(wx) / 2 or _adjacent(y, x))
 
 
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
@@ -339,17 +363,18 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
         if x.stance != "denies" or y.stance not in DISPUTABLE:
             continue
         if x.refers_to == y.id:
-            accused = y.stance == "accuses" and y.target is not None and bool(
-                ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides))
-            return "denial_of_accusation" if accused else "denial"
+            return "denial_of_accusation" if _accused(y, x) else "denial"
         if points_back(x):
             continue
         n, share = _shared(x.content, y.content)
-        if y.stance == "accuses" and y.target is not None and n >= MIN_SHARED \
-                and ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides):
+        if n >= 1 and _accused(y, x):  # the accused denies it: one word of it is enough
             return "denial_of_accusation"
-        if n >= MIN_SHARED and (x.entities & y.entities and share >= MIN_OVERLAP
-                                or _near(x, y) and share >= 2 * MIN_OVERLAP):
+        if n >= MIN_SHARED and x.entities & y.entities and share >= MIN_OVERLAP:
+            return "denial"
+        # just after the claim, a short denial of a long quote: most of the denial's words
+        # are the quote's, however long the quote is
+        if n >= MIN_SHARED and _near(x, y) \
+                and _shared(x.content, y.content, larger=False)[1] >= 2 * MIN_OVERLAP:
             return "denial"
         if _denies_what_is_said_of_it(x, y):
             return "denial"
