@@ -61,6 +61,43 @@ def _denial_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _blame_re() -> re.Pattern[str]:
+    words = sorted(claim_words()["blame_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+_EMBEDDED = {"advcl", "xcomp", "relcl", "acl", "ccomp", "pcomp", "csubj"}
+_HEDGES = {"would", "could", "might", "may", "if"}
+
+
+def _blames(doc: Doc, cs: int, ce: int) -> bool:
+    """The content lays wrongdoing at someone's door in its own main clause ('the crisis is
+    only the fault of Russia', 'jets in violation of a cease-fire hit an outpost'): a blame
+    word (``claim_words.json``) governed by the first clause's verb through no embedded
+    clause ('visited Kyiv to discuss war crimes' is a visit), in a clause that is not
+    hedged ('would be unacceptable', 'if aggression prevailed'), and not in a bare noun
+    phrase ('a war crimes team')."""
+    toks = _tokens_in(doc, cs, ce)
+    heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")][:1]
+    if not heads or any(c.lower_ in _HEDGES for c in heads[0].children
+                        if c.dep_ in ("aux", "mark")):
+        return False
+    main, text = heads[0], doc_text(doc)
+    for m in _blame_re().finditer(text, cs, ce):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *span.root.ancestors]
+        if main not in path:
+            continue
+        below = path[:path.index(main)]
+        if not any(t.dep_ in _EMBEDDED or any(c.lower_ in _HEDGES for c in t.children
+                                              if c.dep_ in ("aux", "mark")) for t in below):
+            return True
+    return False
+
+
 def stance(cue: str, content: str, negated: bool = False,
            doc: Doc | None = None, span: tuple[int, int] | None = None) -> Stance:
     """The stance of a claim from its cue lemma and content (and its parse when given)."""
@@ -82,6 +119,8 @@ def stance(cue: str, content: str, negated: bool = False,
         return Stance.DENIES
     if negated and cue in ("confirm", "accept", "agree"):
         return Stance.DENIES
+    if doc is not None and span is not None and _blames(doc, *span):
+        return Stance.ACCUSES
     if content.rstrip(" ”\"'").endswith("?"):
         return Stance.QUESTIONS
     return Stance.ASSERTS
