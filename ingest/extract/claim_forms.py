@@ -365,6 +365,23 @@ def _zero(tok: Token) -> Quantity | None:
     return Quantity(text=doc_text(tok.doc)[tok.idx:end], value=0.0, unit=unit, counted=counted)
 
 
+def _numeral_argument(tok: Token) -> Quantity | None:
+    """A number standing for what it counts: 'three were killed', '40 died', 'killed five of
+    the militants', 'eight of them were kidnapped'. Only for a known kind (killed, captured,
+    …): 'the two agreed' counts nothing."""
+    if tok.pos_ != "NUM" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+            or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"):
+        return None
+    val = _number(tok)
+    counted = _counted(tok)
+    if val is None or counted == "other":
+        return None
+    of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    return Quantity(text=tok.text, value=val, unit=of.text if of is not None else None,
+                    counted=counted)
+
+
 def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
              ) -> Quantity | None:
     """The first counted figure in the content (not dates, times, ages or percentages of
@@ -373,6 +390,8 @@ def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
     for tok in _tokens_in(doc, cs, ce):
         if tok.dep_ != "nummod" and (zero := _zero(tok)) is not None:
             return zero.model_copy(update={"where": where, "when": when})
+        if (alone := _numeral_argument(tok)) is not None:
+            return alone.model_copy(update={"where": where, "when": when})
         if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT"):
             continue
         val = _number(tok)
