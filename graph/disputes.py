@@ -13,7 +13,8 @@ A link needs one of two reasons:
 - ``figures_differ``: two figures counting the same thing (killed, wounded, …; the same kind of
   people or objects, the same scope: a running total is not one event's count) at the same
   place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
-  beyond which they are counts of different things).
+  beyond which they are counts of different things): ``graph/dispute_figures.py``;
+- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them.
 
 Same speaker or same side is never a dispute: one speaker holds a role in the other's
 organization, both have the same affiliation, or both belong to the same country (a country's
@@ -27,24 +28,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from graph.dispute_sides import counted_lemmas, entity_sides, name_countries, side_keys
+from graph.dispute_figures import figures_differ
+from graph.dispute_sides import entity_sides, name_countries, side_keys
+from graph.dispute_words import content_words, days
 
 WINDOW_DAYS = 30
-TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
-MAX_RATIO = 10.0  # figures further apart than this count different things (total vs one strike)
 MIN_OVERLAP = 0.25  # share of the smaller claim's content words found in the other
 MIN_OVERLAP_LARGER = 0.2  # and of the larger claim's (a short denial of a long, other claim)
 MIN_SHARED = 2  # and at least this many shared content words
 DISPUTABLE = frozenset({"asserts", "accuses", "predicts"})  # what a denial can deny
 
-_WORD = re.compile(r"(?<![A-Za-z'-])[a-z][a-z'-]{2,}[a-z]")
-_STOP = frozenset(re.findall(r"\w+", (
-    "that this these those with from have been were would could should will their there they "
-    "them than then when what which while about after before into over under also more most "
-    "some such only very just said says told being does didn other against")))
 
 
 @dataclass
@@ -83,24 +78,6 @@ def view_from_row(row: dict[str, Any]) -> ClaimView:
                      **{k: (set(v) if k == "entities" else v) for k, v in r.items()})
 
 
-def _stem(word: str) -> str:
-    """'shelled', 'shelling', 'shells' -> 'shell': one proposition in another form of its verb
-    or noun (a stem of at least 4 letters, else the word as written)."""
-    for suffix in ("ing", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 \
-                and not word.endswith(("ss", "us", "is")):  # 'across', 'campus', 'crisis'
-            return word[: -len(suffix)]
-    return word
-
-
-def content_words(text: str) -> set[str]:
-    """The words of the proposition: lower-case words of 4+ letters, not function words, as
-    stems ('shelled' and 'shelling' are one word). Names (capitalized) are left out: the
-    claims' shared entities are checked apart, and a shared name alone ('Nova Zora') says
-    nothing about the same proposition."""
-    return {_stem(w) for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
-
-
 def _shared(a: str, b: str, *, larger: bool = True) -> tuple[int, float]:
     """(shared content words, their share of the smaller claim's; 0 when under
     MIN_OVERLAP_LARGER of the larger's, unless ``larger`` is False)."""
@@ -112,13 +89,6 @@ def _shared(a: str, b: str, *, larger: bool = True) -> tuple[int, float]:
                or n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb)) else 0.0)
 
 
-def _days(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((date.fromisoformat((a or "")[:10]) - date.fromisoformat((b or "")[:10])).days)
-    except ValueError:
-        return None
-
-
 def _same_text(a: ClaimView, b: ClaimView) -> bool:
     """Two claims whose contents overlap in one article are two readings of one text."""
     return a.article_id is not None and a.article_id == b.article_id and None not in (
@@ -128,70 +98,6 @@ def _same_text(a: ClaimView, b: ClaimView) -> bool:
 def same_side(a: ClaimView, b: ClaimView) -> bool:
     return a.speaker_id == b.speaker_id or a.speaker_id in b.sides or b.speaker_id in a.sides \
         or bool(a.sides & b.sides)
-
-
-# A figure that sums up a period ('since February', 'so far', 'in total') is not the count of
-# one event: it never disputes a figure without such a scope.
-_RUNNING = re.compile(r"\b(since|so far|in total|overall|throughout|to date|altogether|in all|"
-                      r"this year|last year|cumulative)\b", re.I)
-# Counted nouns that name no particular kind of person (comparable with any kind).
-_GENERIC_UNITS = frozenset({"people", "person", "persons", "others", "individuals", "victims",
-                            "casualties", "lives"})
-
-
-def _unit(u: str | None, counted: str | None = None) -> str | None:
-    """The kind of thing counted ('soldier'), None when the unit names none: a generic noun
-    ('people') or the count itself ('deaths', 'injuries')."""
-    w = (u or "").lower().split()
-    return None if not w or _count_word(w[-1], counted) else w[-1].removesuffix("s")
-
-
-def _same_article(a: ClaimView, b: ClaimView) -> bool:
-    return a.article_id is not None and a.article_id == b.article_id
-
-
-def _same_event(a: ClaimView, b: ClaimView) -> bool:
-    """Same place and day. In one article, a figure without a date of its own is the dated
-    figure's event ('no civilians were killed in Kharkiv' after '12 killed in Kharkiv on
-    Monday'); two undated figures compare only when one is zero: a denied casualty ('there
-    were no deaths from the hospital strike') is a flat contradiction of a count, not a
-    second count, and then also without a place when the two share a word beyond the count
-    itself ('strike')."""
-    zero = 0 in (a.high, b.high)
-    if a.when and b.when:
-        same_day = _days(a.when, b.when) in (0, 1)
-    else:
-        same_day = _same_article(a, b) and (bool(a.when or b.when) or zero)
-    if a.where or b.where:
-        return a.where == b.where and same_day
-    return same_day and zero and _same_article(a, b) and any(
-        not _count_word(w, a.counted) for w in content_words(a.content) & content_words(b.content))
-
-
-def _count_word(word: str, counted: str | None) -> bool:
-    """A word of the count itself ('killing', 'deaths', 'people'), which any two figures of
-    one kind share: the counted kind's lemmas (``claim_words.json``) and generic units."""
-    return word in _GENERIC_UNITS or any(
-        word.startswith(lemma) for lemma in counted_lemmas().get(counted or "", ()))
-
-
-def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
-    if not a.counted or a.counted == "other" or a.counted != b.counted:
-        return False
-    if None in (a.low, a.high, b.low, b.high) or not _same_event(a, b):
-        return False
-    ua, ub = _unit(a.unit, a.counted), _unit(b.unit, b.counted)
-    if ua and ub and ua != ub:  # 12 soldiers vs 40 civilians: two different counts
-        return False
-    if bool(_RUNNING.search(a.content)) != bool(_RUNNING.search(b.content)):
-        return False
-    lo, hi = sorted((a, b), key=lambda v: v.high)  # type: ignore[arg-type, return-value]
-    if lo.high and hi.low > MAX_RATIO * lo.high:  # type: ignore[operator]
-        return False
-    # two ranges (a point is a range of width 0) disagree when they are apart by more than
-    # the tolerance of the larger figure
-    gap = max(a.low, b.low) - min(a.high, b.high)  # type: ignore[type-var, operator]
-    return gap > TOLERANCE * max(a.high, b.high)  # type: ignore[type-var, operator]
 
 
 # A denial whose content only points back ('denied the allegations', 'disputes this claim')
@@ -356,8 +262,8 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     points back needs ``resolve_references`` over its article's claims first."""
     if same_side(a, b) or _same_text(a, b):
         return None
-    days = _days(a.date, b.date)
-    if days is not None and days > WINDOW_DAYS:
+    apart = days(a.date, b.date)
+    if apart is not None and apart > WINDOW_DAYS:
         return None
     for x, y in ((a, b), (b, a)):
         if x.stance != "denies" or y.stance not in DISPUTABLE:
@@ -378,7 +284,7 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
             return "denial"
         if _denies_what_is_said_of_it(x, y):
             return "denial"
-    if _figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
+    if figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
         return "figures_differ"
     if _rebuts(a, b) or _rebuts(b, a):
         return "rebuttal"
