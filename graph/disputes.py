@@ -176,7 +176,7 @@ def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool 
 def _accused(y: ClaimView, x: ClaimView) -> bool:
     """Does ``y`` accuse ``x``'s speaker or its side?"""
     return y.stance == "accuses" and y.target is not None and bool(
-        ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides))
+        ({y.target} | y.target_sides | entity_sides([y.target])) & ({x.speaker_id} | x.sides))
 
 
 def _later(d: ClaimView, vs: list[ClaimView]) -> list[ClaimView]:

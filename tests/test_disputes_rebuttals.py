@@ -126,3 +126,10 @@ def test_a_denial_in_the_next_sentence_about_what_was_said_of_the_denier() -> No
     later = _v("d", "place:moscow", "looting artworks from the regional collection",
                claim.end + 400, "denies", sides={"cc:RU"})  # type: ignore[operator]
     assert dispute_reason(claim, later) is None
+
+
+def test_the_accused_named_by_nationality_denies_an_accusation(ex: SpacyExtractor) -> None:
+    # 'Ukrainian forces' (a group) are on the side of Ukraine's defence ministry
+    assert links(ex, "Amnesty International accused Ukrainian forces of using cluster "
+                     "munitions near Balakliia. Ukraine's foreign ministry rejected the "
+                     "accusation.") == ["denial_of_accusation"]
