@@ -17,7 +17,8 @@ def ex() -> SpacyExtractor:
 def test_a_numeral_standing_for_the_counted(ex: SpacyExtractor) -> None:
     text = ("The border police said seven of them were abducted near Ruska Lozova. The "
             "regional governor said two were killed in the shelling. The navy said the storm "
-            "killed four of the sailors. The two presidents said they agreed.")
+            "killed four of the sailors. The two presidents said they agreed. The mayor said "
+            "one of the raids took place at dawn.")
     (res,) = ex.iter_extract([("t-figures-2", text, "2024-05-08")])
     q = {c.content: c.quantity for c in res.claims}
     seven = q["seven of them were abducted near Ruska Lozova"]
@@ -27,3 +28,4 @@ def test_a_numeral_standing_for_the_counted(ex: SpacyExtractor) -> None:
     four = q["the storm killed four of the sailors"]
     assert four is not None and (four.value, four.counted, four.unit) == (4, "killed", "sailors")
     assert q["they agreed"] is None
+    assert q["one of the raids took place at dawn"] is None  # 'one' as a pronoun

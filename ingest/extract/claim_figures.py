@@ -127,7 +127,8 @@ def _numeral_argument(tok: Token) -> Quantity | None:
     """A number standing for what it counts: 'three were killed', '40 died', 'killed five of
     the militants', 'eight of them were kidnapped'. Only for a known kind (killed, captured,
     …): 'the two agreed' counts nothing."""
-    if tok.pos_ != "NUM" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+    # 'one' standing alone is a pronoun as often as a count ('one of the attacks took place')
+    if tok.pos_ != "NUM" or tok.lower_ == "one" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj") \
             or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"):
         return None
     val = _number(tok)

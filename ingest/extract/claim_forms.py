@@ -163,7 +163,19 @@ def _future(toks: list[Token]) -> bool:
     future = claim_words()["future_aux"]
     heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")][:1]
     return any(c.dep_ in ("aux", "auxpass") and c.lower_.strip("'’") in future
-               for h in heads for c in h.children)
+               for h in heads for c in h.children) or any(_going_to(h) for h in heads)
+
+
+_BOUND_FOR = {"going", "likely", "unlikely", "set", "poised", "bound", "about"}
+
+
+def _going_to(head: Token) -> bool:
+    """'it is going to be hard', 'the toll was likely to rise', 'the plant is set to reopen':
+    the clause's verb (or its adjective) is bound for what its 'to'-verb says."""
+    bound = [head] if head.lower_ in _BOUND_FOR else [
+        c for c in head.children if c.dep_ == "acomp" and c.lower_ in _BOUND_FOR]
+    return any(x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+               for b in bound for x in b.children)
 
 
 def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
