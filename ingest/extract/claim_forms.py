@@ -2,16 +2,16 @@
 
 All three are read off the parse of the claim's own sentence (no second parse):
 - ``stance``: the cue's lemma class (deny/accuse/question/predict, ``claim_words.json``), or a
-  'say' whose whole content is a dismissal ('the reports were "fabricated"') -> denies; a
+  'say' whose whole content is a dismissal ('the reports were "fabricated"') or a negated
+  pointer back ('said that will not happen', 'this was not the case') -> denies; a
   neutral cue whose content's first clause takes a future auxiliary ('said the bridge will
   reopen', "“We'll hold the line,”") -> predicts;
 - ``statement``: the content as one sentence with its subject: a leading 'that' dropped, the
   first letter raised, a first-person or 'it/they' subject replaced by the speaker, and an
   accusation rendered with its target ('accused Russia of escalating' -> 'Russia is
   escalating …');
-- ``quantity``: the first number in the content that counts something (nummod of a noun),
-  with a range or bound, the counted noun and what kind of count it is (killed, wounded,
-  displaced, …) from the lemmas around it.
+- ``quantity``: the first number in the content that counts something, with a range or
+  bound, the counted noun and its kind (``claim_figures.py``).
 """
 
 from __future__ import annotations
@@ -23,15 +23,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from graph.models import ClaimRecord, Quantity, Stance
+from graph.models import ClaimRecord, Stance
 from ingest.extract.claim_ctx import doc_text
+from ingest.extract.claim_figures import quantity as quantity  # claims.py takes it from here
 from ingest.extract.gazetteer import DATA_DIR
 
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-              "twenty": 20, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200,
-              "thousands": 2000}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _FIRST_PERSON = {"i", "we"}
 _NOT_A_CLAUSE = {"to", "for", "against", "about", "of", "on", "over"}
 _THIRD_NONPERSON = {"it"}  # an institution is "it"; a "they" may be anyone (never replaced)
@@ -60,6 +56,43 @@ def _denial_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _blame_re() -> re.Pattern[str]:
+    words = sorted(claim_words()["blame_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+_EMBEDDED = {"advcl", "xcomp", "relcl", "acl", "ccomp", "pcomp", "csubj"}
+_HEDGES = {"would", "could", "might", "may", "if"}
+
+
+def _blames(doc: Doc, cs: int, ce: int) -> bool:
+    """The content lays wrongdoing at someone's door in its own main clause ('the crisis is
+    only the fault of Russia', 'jets in violation of a cease-fire hit an outpost'): a blame
+    word (``claim_words.json``) governed by the first clause's verb through no embedded
+    clause ('visited Kyiv to discuss war crimes' is a visit), in a clause that is not
+    hedged ('would be unacceptable', 'if aggression prevailed'), and not in a bare noun
+    phrase ('a war crimes team')."""
+    toks = _tokens_in(doc, cs, ce)
+    heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")][:1]
+    if not heads or any(c.lower_ in _HEDGES for c in heads[0].children
+                        if c.dep_ in ("aux", "mark")):
+        return False
+    main, text = heads[0], doc_text(doc)
+    for m in _blame_re().finditer(text, cs, ce):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *span.root.ancestors]
+        if main not in path:
+            continue
+        below = path[:path.index(main)]
+        if not any(t.dep_ in _EMBEDDED or any(c.lower_ in _HEDGES for c in t.children
+                                              if c.dep_ in ("aux", "mark")) for t in below):
+            return True
+    return False
+
+
 def stance(cue: str, content: str, negated: bool = False,
            doc: Doc | None = None, span: tuple[int, int] | None = None) -> Stance:
     """The stance of a claim from its cue lemma and content (and its parse when given)."""
@@ -68,8 +101,12 @@ def stance(cue: str, content: str, negated: bool = False,
         return by_lemma
     if cue in claim_words()["nominal_cues"]:
         return Stance(claim_words()["nominal_cues"][cue])
-    if doc is not None and span is not None and _future(_tokens_in(doc, *span)):
-        return Stance.PREDICTS
+    if doc is not None and span is not None:
+        toks = _tokens_in(doc, *span)
+        if _negated_reference(toks):
+            return Stance.DENIES
+        if _future(toks):
+            return Stance.PREDICTS
     words = content.split()
     # 'said the reports were "fabricated"', 'called it a lie': a dismissal, not an assertion.
     # Only short contents count: a long one that merely contains 'false' asserts something.
@@ -77,6 +114,8 @@ def stance(cue: str, content: str, negated: bool = False,
         return Stance.DENIES
     if negated and cue in ("confirm", "accept", "agree"):
         return Stance.DENIES
+    if doc is not None and span is not None and _blames(doc, *span):
+        return Stance.ACCUSES
     if content.rstrip(" ”\"'").endswith("?"):
         return Stance.QUESTIONS
     return Stance.ASSERTS
@@ -97,6 +136,24 @@ def _clause_heads(toks: list[Token]) -> list[Token]:
     return out
 
 
+_POINTERS = {"this", "that"}
+# verbs that say what is or what happened: 'that is not true', 'that will not happen' reject a
+# claim; 'this would not be tolerated' is a threat, not a denial
+_FACT_VERBS = {"be", "happen", "occur", "take", "exist"}
+
+
+def _negated_reference(toks: list[Token]) -> bool:
+    """'said that will not happen', 'said this was not the case': a content whose subject only
+    points back at what someone else said, with its verb of fact negated, rejects that
+    claim."""
+    heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")
+             and h.lemma_.lower() in _FACT_VERBS][:1]
+    first = next((t for t in toks if not t.is_punct), None)
+    return any(first is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i == first.i
+                                         and c.lower_ in _POINTERS for c in h.children)
+               and any(c.dep_ == "neg" for c in h.children) for h in heads)
+
+
 def _future(toks: list[Token]) -> bool:
     """The content's first clause speaks of the future: its verb takes a future auxiliary
     ('will face', "we'll", "won't", 'shall'). A 'would' does not count: in reported speech
@@ -106,7 +163,19 @@ def _future(toks: list[Token]) -> bool:
     future = claim_words()["future_aux"]
     heads = [h for h in _clause_heads(toks) if h.pos_ in ("VERB", "AUX")][:1]
     return any(c.dep_ in ("aux", "auxpass") and c.lower_.strip("'’") in future
-               for h in heads for c in h.children)
+               for h in heads for c in h.children) or any(_going_to(h) for h in heads)
+
+
+_BOUND_FOR = {"going", "likely", "unlikely", "set", "poised", "bound", "about"}
+
+
+def _going_to(head: Token) -> bool:
+    """'it is going to be hard', 'the toll was likely to rise', 'the plant is set to reopen':
+    the clause's verb (or its adjective) is bound for what its 'to'-verb says."""
+    bound = [head] if head.lower_ in _BOUND_FOR else [
+        c for c in head.children if c.dep_ == "acomp" and c.lower_ in _BOUND_FOR]
+    return any(x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+               for b in bound for x in b.children)
 
 
 def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
@@ -221,106 +290,6 @@ def _accusation(toks: list[Token], body: str, target_name: str) -> str:
     return f"{target_name} is responsible for {rest}"
 
 
-_RANGE_BEFORE = re.compile(r"\bbetween\s+(\d[\d,.]*)\s+(?:and|to)\s*$", re.I)
-_PART_OF = re.compile(r"\b(\d[\d,.]*)\s+(?:out\s+)?of\s+$")
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,.]*)")
-
-
-def _plain(raw: str) -> float | None:
-    try:
-        return float(raw.replace(",", "").rstrip("."))
-    except ValueError:
-        return None
-
-
-def _number(tok: Token) -> float | None:
-    raw = tok.text.lower().replace(",", "")
-    if raw in _NUM_WORDS:
-        return float(_NUM_WORDS[raw])
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn)?", raw)
-    if m is None:
-        return None
-    val = float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in _SCALE:
-        val *= _SCALE[nxt.lower_]
-    return val
-
-
-@lru_cache(maxsize=1)
-def _counted_of_lemma() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for kind, lemmas in claim_words()["counted"].items():
-        for lemma in lemmas:
-            out.setdefault(lemma, kind)
-    return out
-
-
-def _counted(noun: Token) -> str:
-    """What the figure counts: the verb that governs the counted noun first ('shot down 31
-    drones' is shot_down, not munitions), then the noun and its modifiers."""
-    kinds = _counted_of_lemma()
-    near: list[Token] = []
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None:  # 'people fled', 'drones were shot down'
-        near.extend((verb, *(c for c in verb.children if c.dep_ in ("prt", "acomp"))))
-    # the words right after the counted noun ('3,000 people fled' when the parse lost the
-    # verb)
-    near.extend(t for t in noun.doc[noun.i + 1 : noun.i + 4] if t.pos_ in ("VERB", "AUX"))
-    near.extend((noun, *noun.children, noun.head, *noun.head.children))
-    if noun.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        near.append(noun.head.head)
-    for t in near:
-        kind = kinds.get(t.lemma_.lower())
-        if kind is not None:
-            return kind
-    return "other"
-
-
-def quantity(doc: Doc, cs: int, ce: int, where: str | None, when: str | None
-             ) -> Quantity | None:
-    """The first counted figure in the content (not dates, times, ages or percentages of
-    nothing), with its range or bound."""
-    for tok in _tokens_in(doc, cs, ce):
-        if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT"):
-            continue
-        val = _number(tok)
-        if val is None:
-            continue
-        noun = tok.head
-        mods = [c for c in tok.children if c.dep_ in ("quantmod", "advmod")]
-        low = high = None
-        # 'between 10 and 20', '10 to 20', '10-20': the other end is a conj/quantmod number
-        # (read off the text: the parse often splits 'between 2,000 and 3,000 people')
-        before = doc_text(doc)[max(0, tok.idx - 30):tok.idx]
-        after = doc_text(doc)[tok.idx + len(tok):tok.idx + len(tok) + 20]
-        part = _PART_OF.search(before)
-        if part is not None and _plain(part.group(1)) is not None:
-            # '45 of 60 drones': 45 is the count, 60 the whole
-            val = _plain(part.group(1)) or val
-        m = _RANGE_BEFORE.search(before)
-        m2 = _RANGE_AFTER.match(after)
-        other = m.group(1) if m else (m2.group(1) if m2 else None)
-        if other is not None and _plain(other) is not None:
-            low, high = sorted((val, _plain(other) or val))
-        words = {m.lower_ for m in mods} | {t.lower_ for t in doc[max(0, tok.i - 3):tok.i]}
-        if {"least", "over", "than"} & words and "less" not in words and "fewer" not in words:
-            low = low if low is not None else val
-        if {"most", "fewer", "less", "under", "up"} & words and "least" not in words:
-            high = high if high is not None else val
-        start = min([tok.idx, *(m.idx for m in mods)])
-        if part is not None:
-            start = tok.idx - len(before) + part.start(1)
-        end = tok.idx + len(tok)
-        if noun.i > tok.i:
-            end = max(end, noun.idx + len(noun))
-        unit = noun.text if noun.pos_ in ("NOUN", "PROPN") else None
-        value = val if low is None or high is None else None
-        return Quantity(text=doc_text(doc)[start:end], value=value, low=low, high=high, unit=unit,
-                        counted=_counted(noun), where=where, when=when)
-    return None
-
-
 def fold_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """The same speaker saying the same words twice in one article (a lead repeated under
     the headline, live-blog updates) is one claim with several appearances."""
@@ -358,3 +327,4 @@ def _near_repeat(out: list[ClaimRecord], who: str, words: list[str],
         if common >= 0.75 * len(short) and len(short) >= 0.6 * len(long_):
             return prev
     return None
+

@@ -314,7 +314,7 @@ export async function showClaim(claim) {
   panel.append(h("h3", {}, "Evidence"));
   await articleEvidence(c.evidence || {}, t);
   // Contested claims side by side: {reason, claim} items from /v1/claims/{id}.
-  // Each dispute shows its reason (denial, denial_of_accusation, figures_differ).
+  // Each dispute shows its reason (denial, denial_of_accusation, rebuttal, figures_differ).
   for (const [key, title] of [["disputes", "Disputed by"], ["same_speaker", "Same speaker, same subject"]]) {
     const rel = related[key] || [];
     if (rel.length) {
