@@ -18,7 +18,7 @@ from ingest.extract.claim_pronouns import (
     person_pronoun,
     post_signature,
 )
-from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
+from ingest.extract.coref import PRONOUNS_PERSON, title_after, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
 
@@ -219,6 +219,11 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             p = title_antecedent(ctx.text, ctx.locator, subj.lower_, subj.left_edge.idx,
                                  mods,
                                  skip=lambda m: in_quote(ctx, m))
+            if p is None:
+                # 'Ukraine’s ambassador warned …. “…,” said ambassador Vasyl …': named
+                # only afterwards, with the same title next to the name
+                p = title_after(ctx.text, ctx.locator, subj.lower_, subj.right_edge.idx
+                                + len(subj.right_edge), mods, skip=lambda m: in_quote(ctx, m))
             if p is not None and p.key:
                 return (SpeakerRef(id=p.key, name=p.name or p.text,
                                    type=EntityType.PERSON.value),

@@ -315,3 +315,47 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
             if title in before:  # far back, only a title written before the name
                 found.append(m)
     return found[0] if found and len({m.key for m in found}) == 1 else None
+
+
+_ARTICLES = {"the", "a", "an"}
+
+
+def title_after(text: str, locator: PersonLocator, title: str, end: int,
+                modifiers: tuple[str, ...] = (), window: int = 400,
+                skip: Callable[[Ment], bool] | None = None) -> Ment | None:
+    """'Ukraine’s ambassador warned …. “…,” said ambassador Vasyl Myroshnychenko': a
+    description the text names only afterwards is the first person named after it, within
+    ``window`` characters, when that person's name carries the same title right before it
+    ('ambassador Vasyl …', 'President Maia Sandu', 'the ambassador, Vasyl Bodnar,'). A
+    capitalised modifier of that title must fit the description ('Kharkiv region governor
+    Oleh Synehubov' is not 'the governor of Luhansk'); anyone else named first: no one."""
+    title = title.lower()
+    mods = {m.lower() for m in modifiers}
+    i = bisect_left(locator.starts, end)
+    while i < len(locator.people) and locator.people[i].start < end + window:
+        m = locator.people[i]
+        i += 1
+        if skip is not None and skip(m):
+            continue
+        words = text[max(0, m.start - 60): m.start].split()
+        if words and words[-1].endswith(","):  # 'the ambassador, Vasyl Bodnar'
+            words[-1] = words[-1][:-1]
+        if not words or words[-1].lower().strip(".:;()’'\"“”") != title:
+            return None  # the first person named after it is someone else, or untitled
+        for w in reversed(words[-4:-1]):  # the title's own modifiers: 'Kharkiv region …'
+            if w[-1] in ".,;:”\"" or w.lower() in _ARTICLES:
+                break
+            if not w[:1].isupper():
+                continue  # 'region', or the cue: 'said ambassador …'
+            low = w.lower().strip("()’'\"“”")
+            low = low[:-2] if low.endswith(("’s", "'s")) else low
+            if not _word_near(low, mods) and low not in _TITLE_WORDS:
+                return None
+        return m
+    return None
+
+
+# words that may stand before a title as part of it ('Prime Minister', 'Deputy Mayor')
+_TITLE_WORDS = {"prime", "deputy", "vice", "foreign", "defence", "defense", "first",
+                "acting", "chief", "supreme", "senior", "interior", "finance", "health",
+                "state", "general", "secretary", "minister", "president", "presidential"}
