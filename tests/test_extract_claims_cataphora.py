@@ -55,3 +55,32 @@ def test_an_untitled_name_after_is_not_the_description(ex: SpacyExtractor) -> No
                   "said the staff had already returned.")
     name, anonymous = speaker_of(res, "embassy would reopen")
     assert anonymous and name != "Toomas Rebane"
+
+
+def contents(res: ExtractionResult, cue: str) -> list[str]:
+    return [c.content for c in res.claims if c.cue == cue]
+
+
+def test_according_to_covers_the_clause_before_it(ex: SpacyExtractor) -> None:
+    # the clause after ', but' is the writer's; the attribution covers what precedes it
+    res = run(ex, "The garrison has about 9,000 soldiers, according to the Baltic "
+                  "Defence Institute, but has called up reservists since June.")
+    found = contents(res, "according to")
+    assert any("garrison has about 9,000" in c for c in found)
+    assert not any("reservists" in c for c in found)
+    res = run(ex, "According to the Baltic Defence Institute, the garrison has doubled.")
+    assert any("garrison has doubled" in c for c in contents(res, "according to"))
+
+
+def test_according_to_inside_an_aside(ex: SpacyExtractor) -> None:
+    # '– 40 according to the minister –' attributes the aside, not the writer's sentence
+    res = run(ex, "The debate now is about the new howitzers, which have hit depots in the "
+                  "rear – 40 according to the defence minister, Karl Tamm – and whether "
+                  "more will come.")
+    assert not any("debate now is" in c for c in contents(res, "according to"))
+
+
+def test_according_to_a_fragment_is_no_claim(ex: SpacyExtractor) -> None:
+    res = run(ex, "The convoy will leave soon. Either this week or next week, according to "
+                  "the sources.")
+    assert contents(res, "according to") == []
