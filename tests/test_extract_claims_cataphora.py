@@ -84,3 +84,28 @@ def test_according_to_a_fragment_is_no_claim(ex: SpacyExtractor) -> None:
     res = run(ex, "The convoy will leave soon. Either this week or next week, according to "
                   "the sources.")
     assert contents(res, "according to") == []
+
+
+def test_a_description_the_reference_data_gives_to_a_person_named(ex: SpacyExtractor) -> None:
+    # 'belarusian president' is the reference data's Lukashenko; the article names him
+    res = run(ex, "Alexander Lukashenko hosted the summit in Minsk. Later, the president of "
+                  "Belarus said the border would stay closed until spring.")
+    assert speaker_of(res, "border would stay closed") == ("Alexander Lukashenko", False)
+
+
+def test_a_description_of_another_country_is_not_guessed(ex: SpacyExtractor) -> None:
+    res = run(ex, "Alexander Lukashenko hosted the summit in Minsk. Later, the president of "
+                  "Estonia said the border would stay closed until spring.")
+    name, anonymous = speaker_of(res, "border would stay closed")
+    assert anonymous and name != "Alexander Lukashenko"
+
+
+def test_the_outlet_is_the_one_outlet_named_before(ex: SpacyExtractor) -> None:
+    res = run(ex, "An investigation by the Financial Times examined 4,000 shipping records. "
+                  "According to the newspaper, the tankers had switched off their transponders.")
+    name, anonymous = speaker_of(res, "switched off their transponders")
+    assert not anonymous and "Financial Times" in name
+    res = run(ex, "The Financial Times and Bloomberg examined 4,000 shipping records. "
+                  "According to the newspaper, the tankers had switched off their transponders.")
+    name, anonymous = speaker_of(res, "switched off their transponders")
+    assert anonymous

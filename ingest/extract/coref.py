@@ -359,3 +359,24 @@ def title_after(text: str, locator: PersonLocator, title: str, end: int,
 _TITLE_WORDS = {"prime", "deputy", "vice", "foreign", "defence", "defense", "first",
                 "acting", "chief", "supreme", "senior", "interior", "finance", "health",
                 "state", "general", "secretary", "minister", "president", "presidential"}
+
+
+def described_person(descriptions: dict[str, list[GazEntry]], title: str,
+                     modifiers: tuple[str, ...], named: set[str]) -> str | None:
+    """'The president of Belarus said …' with no one so titled next to a name: the reference
+    data's person described by that title with exactly these modifiers ('belarusian
+    president'; another form of the word fits: 'Belarus'/'belarusian'), when the article
+    names that person somewhere. A title without modifiers ('the prime minister') names no
+    one: every country has one."""
+    mods = {m.lower().removesuffix("’s").removesuffix("'s") for m in modifiers} - _ARTICLES
+    if not mods:
+        return None
+    found: set[str] = set()
+    for desc, entries in descriptions.items():
+        words = desc.split()
+        if len(words) < 2 or words[-1] != title.lower():
+            continue
+        own = {w.removesuffix("'s") for w in words[:-1]} - {"of", "the"}
+        if all(_word_near(m, own) for m in mods) and all(_word_near(w, mods) for w in own):
+            found |= {e.id for e in entries if e.id in named}
+    return next(iter(found)) if len(found) == 1 else None
