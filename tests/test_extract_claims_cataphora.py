@@ -109,3 +109,18 @@ def test_the_outlet_is_the_one_outlet_named_before(ex: SpacyExtractor) -> None:
                   "According to the newspaper, the tankers had switched off their transponders.")
     name, anonymous = speaker_of(res, "switched off their transponders")
     assert anonymous
+
+
+def test_it_goes_on_with_an_institution_only_close_by(ex: SpacyExtractor) -> None:
+    res = run(ex, "The Red Cross said aid convoys had reached the port on Monday. It said the "
+                  "water supply had failed in three districts.")
+    name, anonymous = speaker_of(res, "water supply had failed")
+    assert not anonymous and "Red Cross" in name
+    # two sentences about the city in between: 'it' may be the city, the port, the report
+    res = run(ex, "The Red Cross said aid convoys had reached the port on Monday. The city "
+                  "has been besieged since March, and its harbour, once the busiest on the "
+                  "coast, lies in ruins after months of shelling from across the estuary by "
+                  "artillery units. The last ferry left in April with 300 residents on board. "
+                  "It said the water supply had failed in three districts.")
+    assert not any("water supply had failed" in c.content and "Red Cross" in c.speaker.name
+                   for c in res.claims)

@@ -25,6 +25,10 @@ from ingest.extract.entities import Ment
 Speaker = tuple[SpeakerRef, tuple[int, int]]
 _NOT_PEOPLE = frozenset({"data", "figures", "report", "reports", "statement", "study", "survey"})
 _CONTINUING = frozenset({"add", "continue"})  # cues that go on with the last speaker
+# 'it said' goes on with an institution only about a sentence after its last statement:
+# further on, the countries, documents and places named in between (not sentence subjects,
+# so no rivals) are as likely meant ('they' keeps the longer reach of a group of people)
+_IT_REACH = 200
 
 
 def in_quote(ctx: ClaimCtx, m: Ment) -> bool:
@@ -208,7 +212,7 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         # a relative clause is the subject of the clause it hangs in, not the last speaker
         return _clause_subject(ctx, subj)
     last = ctx.last
-    if last is None or subj.idx - last[1] >= 800:
+    if last is None or subj.idx - last[1] >= (_IT_REACH if low == "it" else 800):
         return None
     if ctx.quoted[subj.idx + 1] - ctx.quoted[subj.idx]:
         return None  # '“They tell them …”': a pronoun inside a quotation is the quoted's
