@@ -124,3 +124,10 @@ def test_it_goes_on_with_an_institution_only_close_by(ex: SpacyExtractor) -> Non
                   "It said the water supply had failed in three districts.")
     assert not any("water supply had failed" in c.content and "Red Cross" in c.speaker.name
                    for c in res.claims)
+
+
+def test_a_document_published_by_someone_speaks_for_its_publisher(ex: SpacyExtractor) -> None:
+    res = run(ex, "The shelter was hit twice in one night, according to a report published "
+                  "by Human Rights Watch.")
+    name, anonymous = speaker_of(res, "shelter was hit twice")
+    assert not anonymous and "Human Rights Watch" in name
