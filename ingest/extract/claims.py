@@ -29,6 +29,7 @@ from ingest.extract.claim_ctx import (
 )
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.claim_guards import byline, reports_nothing
+from ingest.extract.claim_pronouns import named_next
 from ingest.extract.claim_span import (
     content_of,
     cut_audience,
@@ -538,6 +539,7 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
             _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
     ctx.claims = [with_relay(ctx, c) for c in ctx.claims]
+    named_next(ctx)
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
