@@ -18,12 +18,8 @@ from ingest.extract.claim_pronouns import (
     person_pronoun,
     post_signature,
 )
-from ingest.extract.coref import (
-    PRONOUNS_PERSON,
-    described_person,
-    title_after,
-    title_antecedent,
-)
+from ingest.extract.claim_titles import described_person, title_after
+from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
 
