@@ -26,6 +26,9 @@ def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
     for v in near:
         if v.pos_ != "VERB" or v.lemma_.lower() not in cues:
             continue
+        if ctx.quoted[v.idx + 1] - ctx.quoted[v.idx] \
+                and not ctx.quoted[tok.idx + 1] - ctx.quoted[tok.idx]:
+            continue  # '“News stories have falsely claimed …,” the outlet said': its words
         inner = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if inner is None and v.dep_ == "conj":
             # 'Ukraine rejected the plan and said …, Reuters reported': the subject of the

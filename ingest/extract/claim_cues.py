@@ -73,6 +73,14 @@ def document_author(subj: Token, tok2ment: list) -> object | None:  # -> Ment | 
                         and not (m.type is EntityType.PLACE and c.lower_ == "from"):
                     # 'reports from Kharkiv' come from a place, not from its authorities
                     return m
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            # 'a report published by the Institute for the Study of War'
+            for a in c.children:
+                if a.dep_ == "agent":
+                    g = next((x for x in a.children if x.dep_ == "pobj"), None)
+                    m = tok2ment[g.i] if g is not None else None
+                    if m is not None and m.key and m.type is not EntityType.PLACE:
+                        return m
     return None
 
 

@@ -25,6 +25,10 @@ from ingest.extract.entities import Ment
 Speaker = tuple[SpeakerRef, tuple[int, int]]
 _NOT_PEOPLE = frozenset({"data", "figures", "report", "reports", "statement", "study", "survey"})
 _CONTINUING = frozenset({"add", "continue"})  # cues that go on with the last speaker
+# 'it said' goes on with an institution only about a sentence after its last statement:
+# further on, the countries, documents and places named in between (not sentence subjects,
+# so no rivals) are as likely meant ('they' keeps the longer reach of a group of people)
+_IT_REACH = 200
 
 
 def in_quote(ctx: ClaimCtx, m: Ment) -> bool:
@@ -208,7 +212,7 @@ def group_pronoun(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         # a relative clause is the subject of the clause it hangs in, not the last speaker
         return _clause_subject(ctx, subj)
     last = ctx.last
-    if last is None or subj.idx - last[1] >= 800:
+    if last is None or subj.idx - last[1] >= (_IT_REACH if low == "it" else 800):
         return None
     if ctx.quoted[subj.idx + 1] - ctx.quoted[subj.idx]:
         return None  # '“They tell them …”': a pronoun inside a quotation is the quoted's
@@ -250,3 +254,50 @@ def _plural_last(ctx: ClaimCtx) -> bool:
 
 __all__ = ["PRONOUNS_PERSON", "group_pronoun", "in_quote", "is_title", "person_pronoun",
            "post_signature"]
+
+
+def named_next(ctx: ClaimCtx) -> None:
+    """'…, the region’s governor said. Vyacheslav Gladkov said at least 11 buildings …': a
+    definite title that speaks, and in the very next sentence of the paragraph a person the
+    article names there for the first time speaks too -- the news convention of introducing
+    a source by title, then by name. The description's claims (and a 'he said' continuing
+    it) become that person's. A person named before, with whatever title, is not assumed to
+    be this one; an indefinite 'a senior official' never is."""
+    claims = sorted((c for c in ctx.claims if c.cue_span is not None),
+                    key=lambda c: c.cue_span[0])
+    first: dict[str, int] = {}
+    for m in ctx.locator.people:
+        first.setdefault(m.key, m.start)
+    for i, a in enumerate(claims):
+        if a.speaker.type != "AnonymousSource" or not _definite_title(ctx, a.speaker_span):
+            continue
+        b = next((c for c in claims[i + 1:] if c.cue_span[0] >= a.sentence_span[1]), None)
+        if b is None or b.speaker.anonymous or b.speaker.type != EntityType.PERSON.value \
+                or ctx.text[a.sentence_span[1]: b.sentence_span[0]].strip(" ") \
+                or ctx.text.startswith(",", b.speaker_span[1]) or _titled(ctx, b.speaker_span) \
+                or not b.sentence_span[0] <= first.get(b.speaker.id, -1) < b.sentence_span[1] \
+                or ctx.text[b.speaker_span[0]: b.speaker_span[1]].lower() in PRONOUNS_PERSON:
+            continue
+        old = a.speaker.id
+        ctx.claims = [c.model_copy(update={"speaker": b.speaker}) if c.speaker.id == old
+                      else c for c in ctx.claims]
+        claims = [c.model_copy(update={"speaker": b.speaker}) if c.speaker.id == old
+                  else c for c in claims]
+
+
+def _titled(ctx: ClaimCtx, span: tuple[int, int]) -> bool:
+    """A word stands right before the name ('Tartu county governor Mart Kivisild'): the name
+    comes with a role of its own."""
+    toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return toks is not None and toks.start > 0 and ctx.doc[toks.start - 1].is_alpha
+
+
+def _definite_title(ctx: ClaimCtx, span: tuple[int, int]) -> bool:
+    """'the governor of …', 'the region’s governor', 'Ukraine’s ambassador': one titled
+    person ('officials', 'a spokesman' name no one in particular)."""
+    toks = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None:
+        return False
+    head = toks.root
+    return head.tag_ == "NN" and is_title(ctx, head) and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in head.children)

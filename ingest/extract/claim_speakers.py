@@ -18,6 +18,7 @@ from ingest.extract.claim_pronouns import (
     person_pronoun,
     post_signature,
 )
+from ingest.extract.claim_titles import described_person, title_after
 from ingest.extract.coref import PRONOUNS_PERSON, title_antecedent
 from ingest.extract.entities import Ment, demonym_code
 
@@ -178,6 +179,10 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     if m is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _GENERIC_ORG \
             and [c.lower_ for c in subj.children] == ["the"]:
         m = _only_organization_before(ctx, subj)
+    if m is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _GENERIC_OUTLET \
+            and [c.lower_ for c in subj.children] == ["the"]:
+        # 'A New York Times investigation found …. According to the outlet, …'
+        m = _only_organization_before(ctx, subj, EntityType.OUTLET)
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
@@ -219,6 +224,17 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             p = title_antecedent(ctx.text, ctx.locator, subj.lower_, subj.left_edge.idx,
                                  mods,
                                  skip=lambda m: in_quote(ctx, m))
+            if p is None:
+                # 'Ukraine’s ambassador warned …. “…,” said ambassador Vasyl …': named
+                # only afterwards, with the same title next to the name
+                p = title_after(ctx.text, ctx.locator, subj.lower_, subj.right_edge.idx
+                                + len(subj.right_edge), mods, skip=lambda m: in_quote(ctx, m))
+            if p is None and (key := described_person(
+                    ctx.rules.gaz.by_description, subj.lower_, mods,
+                    {m.key for m in ctx.tok2ment if m is not None and m.key})):
+                # 'The president of Belarus said': the reference data's 'belarusian
+                # president', named in the article
+                p = next(m for m in ctx.tok2ment if m is not None and m.key == key)
             if p is not None and p.key:
                 return (SpeakerRef(id=p.key, name=p.name or p.text,
                                    type=EntityType.PERSON.value),
@@ -241,12 +257,19 @@ _GENERIC_ORG = frozenset({"organisation", "organization", "group", "charity", "n
                           "observatory", "thinktank", "institute", "company", "firm"})
 
 
-def _only_organization_before(ctx: ClaimCtx, subj: Token) -> Ment | None:
+# nouns that name a news outlet by its kind only ('according to the outlet'); an 'agency' may
+# be a government's, so it too must be the one outlet named just before
+_GENERIC_OUTLET = frozenset({"outlet", "newspaper", "paper", "agency", "broadcaster",
+                             "channel", "daily", "website", "magazine", "network"})
+
+
+def _only_organization_before(ctx: ClaimCtx, subj: Token,
+                              kind: EntityType = EntityType.ORGANIZATION) -> Ment | None:
     """'… collected by the Centre for Civil Liberties, although the organisation says …': the
     one organization named in the ~600 characters before (two or more: no one)."""
     lo = max(0, subj.idx - 600)
     found = {m.key: m for m in ctx.tok2ment[:subj.i] if m is not None and m.key
-             and lo <= m.start < subj.idx and m.type is EntityType.ORGANIZATION
+             and lo <= m.start < subj.idx and m.type is kind
              and not in_quote(ctx, m)}
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
@@ -29,6 +29,7 @@ from ingest.extract.claim_ctx import (
 )
 from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
 from ingest.extract.claim_guards import byline, reports_nothing
+from ingest.extract.claim_pronouns import named_next
 from ingest.extract.claim_span import (
     content_of,
     cut_audience,
@@ -301,8 +302,10 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
         return
     sent = sentence(tok)
     p0, p1 = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
-    s0, s1 = sent.start_char, sent.end_char
-    cs, ce = (p1, s1) if s1 - p1 >= p0 - s0 else (s0, p0)
+    side = _according_side(ctx, sent, p0, p1)
+    if side is None:
+        return  # 'Either this week or next, according to the sources': no proposition
+    cs, ce = side
     # 'according to X, speaking to the BBC, …': the interview is the chain, not the content
     talk = next((t for t in (*tok.head.children, *pobj.children)
                  if t.dep_ in ("advcl", "acl") and t.lemma_.lower() in ("speak", "talk")
@@ -323,6 +326,37 @@ def _according(ctx: ClaimCtx, tok: Token) -> None:
             speaker, cs = quoted
             relay = ReportedBy(role="relay", name=outlet.name, id=outlet.id, type=outlet.type)
     _emit(ctx, speaker, "according to", (tok.idx, to.idx + len(to)), cs, ce, tok, None, relay)
+
+
+_DASHES = {"–", "—", "-", "("}
+
+
+def _according_side(ctx: ClaimCtx, sent: Span, p0: int, p1: int) -> tuple[int, int] | None:
+    """Which words 'according to X' attributes. A phrase set off inside dashes or brackets
+    covers the words of that aside only ('… in the rear – 50 according to the minister – and
+    whether …'); else the clause before the phrase when there is one ('It has 125,600
+    troops, according to the institute, but has mobilised …': the 'but' clause is the
+    writer's), else the words after it ('According to X, …', 'In Kyiv, according to X, …').
+    A side without a verb states nothing: no claim."""
+    before = [t for t in sent if t.idx < p0 and not t.is_space]
+    after = [t for t in sent if t.idx >= p1 and not t.is_space]
+    nxt = next((t for t in after if t.text != ","), None)
+    opening = next((t for t in reversed(before) if t.text in _DASHES), None)
+    if opening is not None and nxt is not None and nxt.text in _DASHES | {")"}:
+        inside = [t for t in before if t.i > opening.i and not t.is_punct]
+        if len(inside) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in inside):
+            return None
+        return inside[0].idx, inside[-1].idx + len(inside[-1])
+
+    def clause(toks: list[Token]) -> bool:
+        return len([t for t in toks if not t.is_punct]) >= 3 \
+            and any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+    if clause(before):
+        return sent.start_char, p0
+    if clause(after):
+        return p1, sent.end_char
+    return None
 
 
 def _source_before(ctx: ClaimCtx, tok: Token, pobj: Token
@@ -505,6 +539,7 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal:
             _nominal_cue(ctx, tok, nominal[tok.lemma_.lower()])
     ctx.claims = [with_relay(ctx, c) for c in ctx.claims]
+    named_next(ctx)
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])

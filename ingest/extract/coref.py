@@ -275,7 +275,7 @@ def add_surname_mentions(doc: Doc, ments: list[Ment]) -> list[Ment]:
     return sorted(ments + added, key=lambda m: m.start)
 
 
-def _word_near(word: str, near: set[str]) -> bool:
+def word_near(word: str, near: set[str]) -> bool:
     """A description's modifier is written near the name, as the same word or another form
     of it: 'the economic minister' / 'Economy minister Robert Habeck', 'the Russian
     president' / 'Russia's president, Vladimir Putin' (a shared stem of five letters)."""
@@ -307,7 +307,7 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
             continue
         near = {w.strip(".,;:()’'\"") for w in
                 text[max(0, m.start - 40): min(m.end + 50, offset)].lower().split()}
-        if title in near and all(_word_near(w, near) for w in mods):
+        if title in near and all(word_near(w, near) for w in mods):
             if m.start >= offset - window:
                 return m
             before = {w.strip(".,;:()’'\"") for w in text[max(0, m.start - 40): m.start]
@@ -315,3 +315,4 @@ def title_antecedent(text: str, locator: PersonLocator, title: str, offset: int,
             if title in before:  # far back, only a title written before the name
                 found.append(m)
     return found[0] if found and len({m.key for m in found}) == 1 else None
+
