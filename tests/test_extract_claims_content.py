@@ -64,3 +64,20 @@ def test_an_object_judged_as_something_keeps_the_judgement(ex: SpacyExtractor) -
     (c,) = res.claims
     assert c.content == "the Russian strikes as “pure terror”"
     assert c.statement == "The Russian strikes are “pure terror.”"
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("“I try to keep the shelters open every night,” said Marta Kovalenko.",
+     "Marta Kovalenko tries to keep the shelters open every night."),
+    ("“I watch the river crossings closely,” said Marta Kovalenko.",
+     "Marta Kovalenko watches the river crossings closely."),
+    ("“I know the convoy left on time,” said Marta Kovalenko.",
+     "Marta Kovalenko knows the convoy left on time."),
+])
+def test_a_first_person_present_verb_agrees_with_the_speakers_name(
+        ex: SpacyExtractor, text: str, statement: str) -> None:
+    (res,) = ex.iter_extract([("t-agree", text, "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == statement
+    # the content itself stays the article's words
+    assert c.content.startswith("“I ")

@@ -217,7 +217,8 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
         if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
-            body = speaker_name + _agree(low, body[len(first.text):])
+            nxt = first.nbor() if first.i + 1 < len(first.doc) else None
+            body = speaker_name + _agree(low, body[len(first.text):], nxt)
     body = " ".join(body.split())
     if not body:
         return body
@@ -262,15 +263,36 @@ def _unquoted(body: str) -> str:
     return inner.strip()
 
 
-def _agree(pronoun: str, rest: str) -> str:
-    """The verb after a first-person subject replaced by the speaker's name."""
+def _agree(pronoun: str, rest: str, verb_tok: Token | None = None) -> str:
+    """The verb after a first-person subject replaced by the speaker's name: the name is one
+    third person, so a plain present verb takes its -s form ('I try' -> 'Hameliak tries',
+    'we stand' -> 'NATO stands') and 'were' becomes 'was'."""
     m = re.match(r"(\s*)([’']?\w+)", rest)
     if m is None:
         return rest
-    verb = _AGREE.get(pronoun, {}).get(m.group(2).lower())
+    word = m.group(2).lower()
+    verb = _AGREE.get(pronoun, {}).get(word)
+    if verb is None and verb_tok is not None and verb_tok.lower_ == word:
+        if verb_tok.tag_ == "VBP":
+            verb = _third_singular(word)
+        elif word == "were" and pronoun == "we":
+            verb = "was"
     if verb is None:
         return rest
     return (verb if verb.startswith(" ") else m.group(1) + verb) + rest[m.end():]
+
+
+def _third_singular(verb: str) -> str:
+    """English third-person singular present of a base form (regular spelling rules)."""
+    irregular = {"am": "is", "are": "is", "be": "is", "have": "has", "do": "does",
+                 "go": "goes"}
+    if verb in irregular:
+        return irregular[verb]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _accusation(toks: list[Token], body: str, target_name: str) -> str:
