@@ -10,6 +10,7 @@ import pytest
 
 from graph.models import EntityType, ExtractionResult
 from ingest.extract import SpacyExtractor
+from ingest.extract.gazetteer import slug
 from ingest.extract.known_names import learn
 from ingest.extract.settlements import get_settlement_index
 from tests.extract_helpers import extract_checked
@@ -217,3 +218,24 @@ def test_a_renamed_ukrainian_town_keeps_the_national_form_of_the_name_written(
     town = [e for e in res.entities if e.type is EntityType.PLACE]
     assert [e.name for e in town] == ["Sievierodonetsk"]
     assert "Severodonetsk" in town[0].aliases
+
+
+@pytest.mark.parametrize(("dotted", "plain"), [
+    ("W.N.B.A.", "WNBA"), ("U.S. Army", "US Army"), ("the U.N. Security Council",
+                                                     "the UN Security Council"),
+])
+def test_an_initialism_with_full_stops_has_the_id_of_the_plain_one(dotted: str,
+                                                                   plain: str) -> None:
+
+    assert slug(dotted) == slug(plain)
+    assert slug("Mr. Smith") == "mr-smith"  # one letter and a stop is no initialism
+
+
+def test_two_articles_spelling_an_initialism_two_ways_name_one_organization() -> None:
+
+    text = "The {} said on Monday that its season would start in May, officials confirmed."
+    a, b = SpacyExtractor().iter_extract([("t-dots-1", text.format("W.N.B.A."), "2024-04-02"),
+                                          ("t-dots-2", text.format("WNBA"), "2024-04-02")])
+    ids_a = {e.id for e in a.entities if e.type.value == "Organization"}
+    ids_b = {e.id for e in b.entities if e.type.value == "Organization"}
+    assert ids_a and ids_a == ids_b

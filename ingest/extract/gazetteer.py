@@ -34,8 +34,14 @@ def norm(text: str) -> str:
     return t.strip(" .,;:\"'")
 
 
+# An initialism written with full stops ('W.N.B.A.', 'U.N.') is the same name as without them:
+# its letters join, so both spellings give one id instead of 'w-n-b-a' and 'wnba'.
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})")
+
+
 def slug(text: str) -> str:
     """ASCII slug for deterministic ids ('Volodymyr Zelensky' -> 'volodymyr-zelensky')."""
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", "") + " ", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _SLUG_RE.sub("-", norm(ascii_text)).strip("-") or "x"
 
