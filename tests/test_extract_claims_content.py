@@ -81,3 +81,26 @@ def test_a_first_person_present_verb_agrees_with_the_speakers_name(
     assert c.statement == statement
     # the content itself stays the article's words
     assert c.content.startswith("“I ")
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Andriy Sybiha criticised Amnesty over the report published on Thursday.",
+     "Andrii Sybiha criticised Amnesty over the report published on Thursday."),
+    ("The Iranian supreme leader, Ali Khamenei, warned Erdogan against a further invasion of "
+     "Syria.", "Ali Khamenei warned Erdogan against a further invasion of Syria."),
+    ("Volodymyr Zelensky denied Russian claims of the fall of Lysychansk.",
+     "Volodymyr Zelensky denied Russian claims of the fall of Lysychansk."),
+])
+def test_an_object_without_a_clause_is_the_speaker_doing_it(ex: SpacyExtractor, text: str,
+                                                           statement: str) -> None:
+    (res,) = ex.iter_extract([("t-object", text, "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == statement
+    assert text[c.content_span[0]:c.content_span[1]] == c.content  # offsets still the article's
+
+
+def test_a_statement_opening_with_a_quotation_mark_is_capitalised(ex: SpacyExtractor) -> None:
+    (res,) = ex.iter_extract([("t-cap", "The Iranian leader stated that “a military incursion "
+                                        "into Syria will benefit terrorists”.", "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == "“A military incursion into Syria will benefit terrorists.”"

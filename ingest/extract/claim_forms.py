@@ -213,6 +213,11 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         verb = "are" if obj.tag_ in ("NNS", "NNPS") else "is"
         left = doc_text(doc)[cs:as_tok.idx].rstrip()
         body = f"{left} {verb} {doc_text(doc)[as_tok.idx + len(as_tok):ce].lstrip()}"
+    elif _no_clause(toks) and cue_start is not None and cue_start < cs \
+            and "\n" not in doc_text(doc)[cue_start:cs]:
+        # 'criticised Amnesty over the report': the content is the cue's object, no clause,
+        # so (as for 'urged …') the sentence is the speaker doing it
+        body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
@@ -222,7 +227,8 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     body = " ".join(body.split())
     if not body:
         return body
-    body = body[0].upper() + body[1:]
+    lead = len(body) - len(body.lstrip(_OPEN_MARKS))  # '“a military …' -> '“A military …'
+    body = body[:lead] + body[lead:lead + 1].upper() + body[lead + 1:]
     close = ""
     if body[-1] in _CLOSE_MARKS and len(body) > 1:  # '… immediate needs,”' -> '… needs.”'
         body, close = body[:-1], body[-1]
@@ -261,6 +267,16 @@ def _unquoted(body: str) -> str:
     if any(m in inner for m in _OPEN_MARKS + _CLOSE_MARKS):
         return body
     return inner.strip()
+
+
+def _no_clause(toks: list[Token]) -> bool:
+    """A reported content that is only the cue's object, no clause of its own ('criticised
+    Amnesty over the report published on Thursday', 'warned Ankara against an incursion'): no
+    subject and no finite verb in it, and not a quotation."""
+    if not toks or toks[0].text in _OPEN_MARKS:
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                   or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks)
 
 
 def _agree(pronoun: str, rest: str, verb_tok: Token | None = None) -> str:
