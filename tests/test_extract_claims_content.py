@@ -104,3 +104,14 @@ def test_a_statement_opening_with_a_quotation_mark_is_capitalised(ex: SpacyExtra
                                         "into Syria will benefit terrorists”.", "2024-04-02")])
     (c,) = res.claims
     assert c.statement == "“A military incursion into Syria will benefit terrorists.”"
+
+
+def test_a_quoted_conditional_keeps_its_if(ex: SpacyExtractor) -> None:
+    (res,) = ex.iter_extract([("t-if", "“If this is another attempt at loud diplomacy, it is "
+                                       "their business,” Sergei Lavrov said.", "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement.startswith("If this is another attempt")
+    (res,) = ex.iter_extract([("t-that", "Sergei Lavrov said that the talks were over.",
+                               "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == "The talks were over."

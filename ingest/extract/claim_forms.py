@@ -191,9 +191,14 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     # Drop the quotation marks around a fully quoted content, and a leading 'that'/'of'.
     body = _unquoted(text.strip())
     first = toks[0] if toks else None
-    if first is not None and first.lower_ in ("“", '"', "«") and len(toks) > 1:
+    quoted = first is not None and first.lower_ in ("“", '"', "«") and len(toks) > 1
+    if quoted:
         first = toks[1]
-    if first is not None and first.lower_ in ("that", "whether", "if") and first.dep_ == "mark":
+    # A reported 'that'/'whether' clause loses its conjunction; the speaker's own words keep
+    # theirs: '“If this is another case …, it's their business”' is a conditional, and
+    # dropping its 'If' would make the statement assert the condition.
+    if first is not None and not quoted and first.lower_ in ("that", "whether", "if") \
+            and first.dep_ == "mark":
         body = body[len(first.text):].lstrip()
         first = next((t for t in toks if t.i > first.i), None)
     if target_name and cue in ("accuse", "blame", "allege", "charge"):
