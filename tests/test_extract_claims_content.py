@@ -115,3 +115,20 @@ def test_a_quoted_conditional_keeps_its_if(ex: SpacyExtractor) -> None:
                                "2024-04-02")])
     (c,) = res.claims
     assert c.statement == "The talks were over."
+
+
+@pytest.mark.parametrize(("text", "content", "statement"), [
+    ("The talks, Dmitry Peskov told reporters on Monday, would resume in Istanbul.",
+     "The talks, Dmitry Peskov told reporters on Monday, would resume in Istanbul",
+     "The talks would resume in Istanbul."),
+    ("Russian troops, the governor told the BBC, had withdrawn from the village.",
+     "Russian troops, the governor told the BBC, had withdrawn from the village",
+     "Russian troops had withdrawn from the village."),
+    ("The plan, the minister said on Friday, was realistic.",
+     "The plan, the minister said on Friday, was realistic", "The plan was realistic."),
+])
+def test_a_fronted_subject_before_an_inserted_cue_stays_in_the_claim(
+        ex: SpacyExtractor, text: str, content: str, statement: str) -> None:
+    (res,) = ex.iter_extract([("t-front", text, "2024-04-02")])
+    (c,) = res.claims
+    assert (c.content, c.statement) == (content, statement)

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef
 from ingest.extract.claim_ctx import ClaimCtx, quote_type, sentence
-from ingest.extract.claim_forms import statement
+from ingest.extract.claim_statement import statement
 from ingest.extract.quotes import close_quote as _close_quote
 from ingest.extract.quotes import trim_span as _trim_span
 

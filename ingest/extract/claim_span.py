@@ -316,3 +316,32 @@ def source_phrase(ctx: ClaimCtx, tok: Token, person_nouns: frozenset[str]) -> in
             and doc[start - 2].pos_ == "NOUN" and doc[start - 2].lemma_.lower() in person_nouns:
         start = left_mods(start - 2)
     return start
+
+
+def fronted_subject(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """'Russian troops, the governor told the BBC, had withdrawn …' / 'The talks, Peskov told
+    reporters, would resume …': the parse hangs the fronted noun phrase on the inserted cue,
+    so the content starts at the verb and loses its subject. When the content opens with a
+    verb, the sentence opens with a noun phrase set off by a comma, and the speaker stands
+    between that comma and the cue, the noun phrase is the content's subject."""
+    cs, ce = span
+    doc = tok.doc
+    first = next((t for t in doc[tok.i + 1:] if t.idx >= cs), None)
+    if first is None or first.pos_ not in ("AUX", "VERB") or cs <= tok.idx:
+        return span
+    start = tok.sent.start
+    while start < tok.i and doc[start].pos_ in ("CCONJ", "PUNCT") or doc[start].is_quote:
+        start += 1
+    comma = next((t for t in doc[start:tok.i] if t.text == ","), None)
+    if comma is None or comma.i - start > 8:
+        return span
+    front = doc[start:comma.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in front) \
+            or any(t.pos_ in ("VERB", "AUX") for t in front):
+        return span
+    # the speaker (a subject of the cue) stands between the comma and the cue, and no
+    # relative pronoun ('The bomb, which the media said was …' is the writer's clause)
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[comma.i + 1:tok.i]) or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and comma.i < c.i < tok.i for c in tok.children):
+        return span
+    return front[0].idx, ce

@@ -27,7 +27,7 @@ from ingest.extract.claim_ctx import (
     sentence_ents,
     whole_quote_in,
 )
-from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance, statement
+from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance
 from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_pronouns import named_next
 from ingest.extract.claim_span import (
@@ -35,6 +35,7 @@ from ingest.extract.claim_span import (
     cut_audience,
     cut_nested,
     final_attribution,
+    fronted_subject,
     one_paragraph,
     phrase_head,
     quote_in_sentence,
@@ -42,6 +43,7 @@ from ingest.extract.claim_span import (
     whole_words,
 )
 from ingest.extract.claim_speakers import speaker_of, subject_of, target_of
+from ingest.extract.claim_statement import statement
 from ingest.extract.dates import resolve_date
 from ingest.extract.quotes import OPEN_Q as _OPEN_Q
 from ingest.extract.quotes import close_quote as _close_quote
@@ -225,7 +227,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         span = (s0, e0)
     if span is None:
         return
-    span = cut_audience(ctx, tok, cut_nested(ctx, tok, span))
+    span = cut_audience(ctx, tok, cut_nested(ctx, tok, fronted_subject(tok, span)))
     if _only_audience(ctx, tok, span):
         return  # 'The governor appealed to residents.': who was addressed, nothing said
     relay: ReportedBy | None = None
