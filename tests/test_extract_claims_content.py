@@ -132,3 +132,10 @@ def test_a_fronted_subject_before_an_inserted_cue_stays_in_the_claim(
     (res,) = ex.iter_extract([("t-front", text, "2024-04-02")])
     (c,) = res.claims
     assert (c.content, c.statement) == (content, statement)
+
+
+def test_a_contracted_we_takes_the_singular_of_the_name(ex: SpacyExtractor) -> None:
+    (res,) = ex.iter_extract([("t-weve", "“We’ve seen them advance very slowly on the "
+                                         "battlefield,” said Lloyd Austin.", "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == "Lloyd Austin has seen them advance very slowly on the battlefield."

@@ -93,11 +93,11 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“\"«", "”\"»"
-# 'I am' -> 'Biden is', "I'm" -> 'Biden is', "we're" -> 'Ukraine are'
+# 'I am' -> 'Biden is', "I'm" -> 'Biden is', "we're" -> 'Ukraine is' (one name, one subject)
 _AGREE = {"i": {"am": "is", "'m": " is", "’m": " is", "have": "has", "'ve": " has",
                 "’ve": " has", "do": "does", "'d": " would", "’d": " would", "'ll": " will",
                 "’ll": " will"},
-          "we": {"'re": " are", "’re": " are", "'ve": " have", "’ve": " have", "'d": " would",
+          "we": {"'re": " is", "’re": " is", "'ve": " has", "’ve": " has", "'d": " would",
                  "’d": " would", "'ll": " will", "’ll": " will"}}
 
 
