@@ -139,3 +139,29 @@ def test_a_contracted_we_takes_the_singular_of_the_name(ex: SpacyExtractor) -> N
                                          "battlefield,” said Lloyd Austin.", "2024-04-02")])
     (c,) = res.claims
     assert c.statement == "Lloyd Austin has seen them advance very slowly on the battlefield."
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("The transport ministry believes it will take until 2030 for air traffic to recover.",
+     "It will take until 2030 for air traffic to recover."),
+    ("The ministry said it was clear that the bridge had been hit.",
+     "It was clear that the bridge had been hit."),
+    ("The ministry said it had shot down 12 drones overnight.",
+     "The ministry had shot down 12 drones overnight."),
+])
+def test_an_it_that_stands_for_a_clause_is_not_the_speaker(ex: SpacyExtractor, text: str,
+                                                           statement: str) -> None:
+    (res,) = ex.iter_extract([("t-it", text, "2024-04-02")])
+    (c,) = res.claims
+    assert c.statement == statement
+
+
+def test_a_content_left_on_a_preposition_runs_to_its_sentence_end(ex: SpacyExtractor) -> None:
+    # the parse hangs 'about NZ$95m.' outside the clause and misses the sentence end after it
+    text = ("Mark Rutte visited Kyiv on Sunday. Rutte said the new package raises the Dutch "
+            "total of military aid to about NZ$95m. Zelensky called the visit a “historic "
+            "moment”.")
+    (res,) = ex.iter_extract([("t-dangle", text, "2024-04-02")])
+    got = [c.content for c in res.claims if c.speaker.name.endswith("Rutte")]
+    assert got == ["the new package raises the Dutch total of military aid to about NZ$95m"]
+    assert all(text.find(c) >= 0 for c in got)  # still the article's own words

@@ -345,3 +345,29 @@ def fronted_subject(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
             c.dep_ in ("nsubj", "nsubjpass") and comma.i < c.i < tok.i for c in tok.children):
         return span
     return front[0].idx, ce
+
+
+def dangling_end(doc: Doc, cs: int, ce: int, cue: Token) -> int:
+    """'said the new contributions bring the total to approximately A$388m': when the parse hangs
+    the last words elsewhere, the content ends on a preposition or article ('… to'), which no
+    statement does. Such a content, reported after its cue, runs on to the end of its sentence
+    when what follows is a few plain words (no other clause, quotation or attribution)."""
+    if cue.idx >= cs:
+        return ce
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None or not len(span) or span[-1].pos_ not in ("ADP", "DET"):
+        return ce
+    rest: list[Token] = []
+    for t in doc[span.end: sentence(cue).end]:  # up to the sentence's end, which the parse
+        if t.is_space:                           # may have missed ('A$388m. Zelenskiy …')
+            continue
+        rest.append(t)
+        if t.text[-1] in ".!?":
+            break
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if not rest or len(rest) > 8 or any(t.is_punct or t.is_quote or t.pos_ in ("VERB", "AUX")
+                                        for t in rest):
+        return ce
+    last = rest[-1]
+    return last.idx + len(last) - (1 if len(last) > 1 and last.text[-1] in ".!?" else 0)

@@ -76,7 +76,8 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
-        if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person):
+        if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person
+                                    and not _dummy_it(first)):
             nxt = first.nbor() if first.i + 1 < len(first.doc) else None
             body = speaker_name + _agree(low, body[len(first.text):], nxt)
     body = " ".join(body.split())
@@ -142,6 +143,18 @@ def _without_inner_attribution(toks: list[Token], text: str, cs: int, cue_start:
         return text
     a, b = left.idx - cs, right.idx + len(right.text) - cs
     return text[:a].rstrip() + " " + text[b:].lstrip()
+
+
+# Verbs whose 'it' subject stands for a clause that follows ('it will take until 2030 for
+# traffic to recover', 'it is clear that …', 'it seems that …'): no one is doing anything.
+_DUMMY_IT_VERBS = {"be", "take", "seem", "appear", "remain", "become", "look", "make"}
+
+
+def _dummy_it(it: Token) -> bool:
+    """An 'it' that is no referent: its verb is one of the above and has a clause after it."""
+    head = it.head
+    return head.lemma_.lower() in _DUMMY_IT_VERBS and any(
+        c.dep_ in ("ccomp", "xcomp", "advcl", "csubj") and c.i > it.i for c in head.children)
 
 
 def _no_clause(toks: list[Token]) -> bool:

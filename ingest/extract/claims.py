@@ -34,6 +34,7 @@ from ingest.extract.claim_span import (
     content_of,
     cut_audience,
     cut_nested,
+    dangling_end,
     final_attribution,
     fronted_subject,
     one_paragraph,
@@ -141,6 +142,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         cs -= 1  # keep the opening mark of a fully quoted content: '“We will …,”'
     ce = _close_quote(text, cs, ce)
     cs, ce = whole_quote_in(ctx, cs, ce)
+    ce = dangling_end(ctx.doc, cs, ce, tok)
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
