@@ -110,6 +110,23 @@ _CLAIM_WHOLE = """
         RETURN collect({c: c {.*}, s: sp {.id, .name, .description}, about: about,
                         target: target, a: art {.id, .title, .url, .source}}) AS claims"""
 
+# The profile's parts both of its faithful floors share: the entity, its stats and top
+# co-mentions first; its roles with their sentences and the returned row last.
+_PROFILE_HEAD = """
+        MATCH (e:Entity {id: $id})
+        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
+        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
+        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
+                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o {.*}) AS co }
+"""
+_PROFILE_ROLES = """
+        CALL (e) { MATCH (e)-[r:HAS_ROLE]-(:Entity) WITH r LIMIT 50
+                   OPTIONAL MATCH (a:Article {id: r.article_id})
+                   RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
+                                   r.sentence_end - r.sentence_start)]) AS roles }
+        RETURN e {.*}, properties(s), co, by, about, roles"""
+
+
 # Faithful floors (``<endpoint>_full``): the question the API answers, evidence included, in
 # one bare query each. The entries above leave out what the API returns with every answer:
 # the claims whole, an edge's evidence, the name resolution's fuzzy and anonymous matches.
@@ -134,12 +151,7 @@ FLOOR.update({
         RETURN collect(claims) AS claims""",
     # The newest claims through the writer's lists (graph/newest_claims.py), as the API reads
     # them; ``_full_scan``: ordering all of the entity's claims, as it read them before.
-    "entity_profile_full": """
-        MATCH (e:Entity {id: $id})
-        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
-        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
-        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
-                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o {.*}) AS co }
+    "entity_profile_full": _PROFILE_HEAD + """
         OPTIONAL MATCH (l:NewestClaims {entity_id: e.id})
         CALL (l) { UNWIND coalesce(l.said, [])[..20] AS cid MATCH (c:Claim {id: cid})
                    CALL (c) {""" + _CLAIM_WHOLE + """ }
@@ -147,17 +159,8 @@ FLOOR.update({
         CALL (l) { UNWIND coalesce(l.about, [])[..20] AS cid MATCH (c:Claim {id: cid})
                    CALL (c) {""" + _CLAIM_WHOLE + """ }
                    RETURN collect(claims) AS about }
-        CALL (e) { MATCH (e)-[r:HAS_ROLE]-(:Entity) WITH r LIMIT 50
-                   OPTIONAL MATCH (a:Article {id: r.article_id})
-                   RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
-                                   r.sentence_end - r.sentence_start)]) AS roles }
-        RETURN e {.*}, properties(s), co, by, about, roles""",
-    "entity_profile_full_scan": """
-        MATCH (e:Entity {id: $id})
-        OPTIONAL MATCH (s:EntityStats {entity_id: e.id})
-        OPTIONAL MATCH (t:TopNeighbours {entity_id: e.id})
-        CALL (t) { UNWIND range(0, size(coalesce(t.top_co, [])[..20]) - 1) AS i
-                   MATCH (o:Entity {id: t.top_co[i]}) RETURN collect(o {.*}) AS co }
+""" + _PROFILE_ROLES,
+    "entity_profile_full_scan": _PROFILE_HEAD + """
         CALL (e) { MATCH (e)-[:SAID]->(c:Claim)
                    WITH c ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 20
                    CALL (c) {""" + _CLAIM_WHOLE + """ }
@@ -166,11 +169,7 @@ FLOOR.update({
                    ORDER BY coalesce(c.date, c.published, '') DESC, c.id LIMIT 20
                    CALL (c) {""" + _CLAIM_WHOLE + """ }
                    RETURN collect(claims) AS about }
-        CALL (e) { MATCH (e)-[r:HAS_ROLE]-(:Entity) WITH r LIMIT 50
-                   OPTIONAL MATCH (a:Article {id: r.article_id})
-                   RETURN collect([r.title, a.id, substring(a.text, r.sentence_start,
-                                   r.sentence_end - r.sentence_start)]) AS roles }
-        RETURN e {.*}, properties(s), co, by, about, roles""",
+""" + _PROFILE_ROLES,
     # The top lists, then each listed edge's evidence through the write-time pointers: the
     # co-mention's article and sentence, a claim edge's newest claim whole, a role's sentence.
     # Every listed edge (up to 50 per kind), not the API's node-limited neighbourhood: a

@@ -98,7 +98,7 @@ def test_timeline_and_profile_match_a_recount(written: Graph):
         MATCH (:Entity {id: $id})<-[m:MENTIONS]-(a:Article)
         RETURN substring(coalesce(a.published, ''), 0, 7) AS m, sum(m.count) AS n,
                count(a) AS a""", id=eid)}
-    tl = network.timeline(written, eid, bucket="month")
+    tl = reads_timeline.timeline(written, eid, bucket="month")
     assert {b.period: (b.mentions, b.articles) for b in tl.buckets if b.mentions} == months
     claims = written.read("""
         MATCH (e:Entity {id: $id})
@@ -107,7 +107,7 @@ def test_timeline_and_profile_match_a_recount(written: Graph):
         RETURN count(c) AS n""", id=eid)[0]["n"]
     assert sum(b.claim_count for b in tl.buckets) == claims
     assert all(len(b.claims) <= 10 for b in tl.buckets)
-    day = network.timeline(written, eid, bucket="day", date_from="2024-02-01",
+    day = reads_timeline.timeline(written, eid, bucket="day", date_from="2024-02-01",
                            date_to="2024-02-28")
     assert all("2024-02-01" <= b.period <= "2024-02-28" for b in day.buckets)
     prof = reads_entities.entity_profile(written, eid, limit=4)
@@ -126,7 +126,8 @@ def _newest_claims_by_period(graph: Graph, eid: str, bucket: str, per: int,
     by: dict[str, list[tuple[str, str]]] = {}
     for r in rows:
         if r["key"]:
-            by.setdefault(network._bucket(r["key"][:10], bucket), []).append((r["key"], r["id"]))
+            period = reads_timeline._bucket(r["key"][:10], bucket)
+            by.setdefault(period, []).append((r["key"], r["id"]))
     newest = sorted(by, reverse=True)[:periods]
     # newest first, ties by id (a stable sort by key over the id order)
     return {p: {i for _, i in sorted(sorted(by[p], key=lambda k: k[1]), key=lambda k: k[0],
@@ -141,7 +142,7 @@ def test_timeline_lists_the_newest_claims_of_its_newest_buckets(written: Graph, 
     monkeypatch.setattr(reads_timeline, "TIMELINE_FROM_DAYS", -1 if from_days else 10**9)
     for eid, _ in PEOPLE[:3]:
         for bucket in ("day", "week", "month"):
-            tl = network.timeline(written, eid, bucket=bucket, claims_per_bucket=2,
+            tl = reads_timeline.timeline(written, eid, bucket=bucket, claims_per_bucket=2,
                                   claim_cap=6)
             listed = {b.period: {c.id for c in b.claims} for b in tl.buckets if b.claims}
             assert listed == _newest_claims_by_period(written, eid, bucket, 2, 3)

@@ -21,8 +21,9 @@ from graph.models import (
 from graph.reads import entities as reads_entities
 from graph.reads import network as reads_graph
 from graph.reads import paths as reads_paths
+from graph.reads import timeline as reads_timeline
 from graph.reads.evidence import GRAPH_EVIDENCE_PER_EDGE
-from graph.reads.network import TIMELINE_CLAIM_CAP
+from graph.reads.timeline import TIMELINE_CLAIM_CAP
 
 router = APIRouter(prefix="/v1", tags=["graph"], dependencies=[ReadRole])
 
@@ -95,7 +96,7 @@ def timeline(
 ) -> Response:
     """Mentions and claims by or about the entity over time (statement date, else publication
     date); weeks are labelled by their Monday."""
-    return model_json(reads_graph.timeline(graph, entity, bucket=bucket.value,
+    return model_json(reads_timeline.timeline(graph, entity, bucket=bucket.value,
                                            date_from=date_from, date_to=date_to,
                                            claims_per_bucket=claims_per_bucket,
                                            claim_cap=claim_cap))

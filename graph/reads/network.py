@@ -1,4 +1,4 @@
-"""Relationship reads: neighborhoods ready to draw, timelines, and type-ahead search over
+"""Relationship reads: neighborhoods ready to draw and type-ahead search over
 entities and claims (paths are in ``graph.reads.paths``)."""
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from graph.reads import (
     lucene_phrase,
 )
 from graph.reads.entities import entity_from, resolve_with_entities
-from graph.reads.timeline import TIMELINE_CLAIM_CAP, _bucket, timeline
 
 EDGE_TYPES = ("CLAIM_ABOUT", "HAS_ROLE", "CO_MENTIONED")
 EVIDENCE_PER_EDGE = evidence.EVIDENCE_PER_EDGE
@@ -205,5 +204,4 @@ def search(graph: Graph, q: str, *, limit: int = 8) -> SearchOut:
     return SearchOut(entities=entities, claims=claims)
 
 
-__all__ = ["EDGE_TYPES", "TIMELINE_CLAIM_CAP", "Evidence", "_bucket", "neighbors", "search",
-           "timeline"]
+__all__ = ["EDGE_TYPES", "Evidence", "neighbors", "search"]

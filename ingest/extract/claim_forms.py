@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 
 from graph.models import ClaimRecord, Stance
 from ingest.extract.claim_ctx import doc_text
-from ingest.extract.claim_figures import quantity as quantity  # claims.py takes it from here
 from ingest.extract.gazetteer import DATA_DIR
 
 
@@ -34,7 +33,7 @@ def claim_words() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _stance_of_lemma() -> dict[str, Stance]:
+def stance_of_lemma() -> dict[str, Stance]:
     out: dict[str, Stance] = {}
     for stance, lemmas in claim_words()["stance_cues"].items():
         for lemma in lemmas:
@@ -88,7 +87,7 @@ def _blames(doc: Doc, cs: int, ce: int) -> bool:
 def stance(cue: str, content: str, negated: bool = False,
            doc: Doc | None = None, span: tuple[int, int] | None = None) -> Stance:
     """The stance of a claim from its cue lemma and content (and its parse when given)."""
-    by_lemma = _stance_of_lemma().get(cue)
+    by_lemma = stance_of_lemma().get(cue)
     if by_lemma is not None:
         return by_lemma
     if cue in claim_words()["nominal_cues"]:

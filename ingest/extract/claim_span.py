@@ -330,7 +330,7 @@ def fronted_subject(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
     if first is None or first.pos_ not in ("AUX", "VERB") or cs <= tok.idx:
         return span
     start = tok.sent.start
-    while start < tok.i and doc[start].pos_ in ("CCONJ", "PUNCT") or doc[start].is_quote:
+    while start < tok.i and (doc[start].pos_ in ("CCONJ", "PUNCT") or doc[start].is_quote):
         start += 1
     comma = next((t for t in doc[start:tok.i] if t.text == ","), None)
     if comma is None or comma.i - start > 8:

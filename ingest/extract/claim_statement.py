@@ -15,7 +15,13 @@ from spacy.tokens import Doc, Token
 
 from graph.models import Stance
 from ingest.extract.claim_ctx import doc_text
-from ingest.extract.claim_forms import _stance_of_lemma
+from ingest.extract.claim_forms import stance_of_lemma
+
+
+def _token_at(doc: Doc, idx: int) -> Token | None:
+    """The token that starts at character ``idx`` (a cue's start), if one does."""
+    span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == idx else None
 
 
 def _tokens_in(doc: Doc, cs: int, ce: int) -> list[Token]:
@@ -57,7 +63,7 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         # 'urged the EU to speed up talks', 'called for an embargo': not a clause, so the
         # sentence is the speaker doing it
         body = f"{speaker_name} {doc_text(doc)[cue_start:ce].strip()}"
-    elif _stance_of_lemma().get(cue) is not Stance.DENIES \
+    elif stance_of_lemma().get(cue) is not Stance.DENIES \
             and (judged := _judged_as(toks)) is not None:
         # 'condemned the attacks as "more barbarism"' -> 'The attacks are "more barbarism".'
         # (not for a denial: 'dismissed the reports as propaganda' is the speaker's
@@ -68,7 +74,7 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
         body = f"{left} {verb} {doc_text(doc)[as_tok.idx + len(as_tok):ce].lstrip()}"
     elif _no_clause(toks) and cue_start is not None and cue_start < cs \
             and not any(ch in doc_text(doc)[cue_start:cs] for ch in "\n,;:") \
-            and doc[doc.char_span(cue_start, cs, alignment_mode="expand").start].tag_ != "VBG":
+            and getattr(_token_at(doc, cue_start), "tag_", "") != "VBG":
         # ('Kyiv acknowledging …' is no sentence: a participle cue keeps the object alone)
         # 'criticised Amnesty over the report': the content is the cue's object, no clause,
         # so (as for 'urged …') the sentence is the speaker doing it
@@ -129,8 +135,8 @@ def _without_inner_attribution(toks: list[Token], text: str, cs: int, cue_start:
     """'The ministry, the spokesman said, had moved …' -> 'The ministry had moved …': the
     attribution set off by commas inside a reported content is the article's, not the
     speaker's words (the content's offsets keep it; only the statement drops it)."""
-    cue = next((t for t in toks if t.idx == cue_start), None)
-    if cue is None:
+    cue = _token_at(toks[0].doc, cue_start) if toks else None
+    if cue is None or not toks[0].i <= cue.i <= toks[-1].i:
         return text
     left = next((t for t in reversed(toks) if t.i < cue.i and t.text == ","), None)
     right = next((t for t in toks if t.i > cue.i and t.text in (",", "—", "–")), None)
@@ -186,12 +192,13 @@ def _agree(pronoun: str, rest: str, verb_tok: Token | None = None) -> str:
     return (verb if verb.startswith(" ") else m.group(1) + verb) + rest[m.end():]
 
 
+_IRREGULAR_3SG = {"am": "is", "are": "is", "be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
 def _third_singular(verb: str) -> str:
     """English third-person singular present of a base form (regular spelling rules)."""
-    irregular = {"am": "is", "are": "is", "be": "is", "have": "has", "do": "does",
-                 "go": "goes"}
-    if verb in irregular:
-        return irregular[verb]
+    if verb in _IRREGULAR_3SG:
+        return _IRREGULAR_3SG[verb]
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
         return verb + "es"
     if re.search(r"[^aeiou]y$", verb):

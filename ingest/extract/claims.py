@@ -27,7 +27,8 @@ from ingest.extract.claim_ctx import (
     sentence_ents,
     whole_quote_in,
 )
-from ingest.extract.claim_forms import claim_words, fold_repeats, quantity, stance
+from ingest.extract.claim_figures import quantity
+from ingest.extract.claim_forms import claim_words, fold_repeats, stance
 from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_pronouns import named_next
 from ingest.extract.claim_span import (
