@@ -5,6 +5,10 @@ MATCH (a:Article {id: row.article_id})
 MERGE (c:Claim {id: row.id})
 ON CREATE SET c.ingested_at = datetime()
 SET c += row.props
+// The article as stored after its own write in this transaction: a re-ingest that leaves out
+// the date or outlet keeps the article's known values, and its claims must carry the same ones
+// (the claim list, profiles and newest-claims lists order by them).
+SET c.published = a.published, c.outlet = coalesce(a.source, row.props.outlet)
 // The plain claim list's order, kept at write time so a page is an index scan. Computed from
 // the stored values, not the row: a value missing from a re-ingest keeps the stored one.
 SET c.sort_key = coalesce(c.date, c.published, '')

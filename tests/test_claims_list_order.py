@@ -41,3 +41,33 @@ def test_migration_5_stores_the_key_on_claims_written_before_it(graph: Graph) ->
             ("tlo-1", "2024-02-03"), ("tlo-2", "2024-01-09"), ("tlo-3", "")]
     finally:
         graph.write("MATCH (c:Claim) WHERE c.id STARTS WITH 'tlo-' DETACH DELETE c")
+
+
+def test_a_reingest_without_date_or_outlet_keeps_the_articles_on_its_claims(
+        graph: Graph, monkeypatch) -> None:
+    """The article keeps the date and outlet a re-ingest leaves out, and its claims (written
+    afresh) must carry the same ones, or the claim list files them among the undated."""
+    import random
+
+    from tests import test_aggregates as agg
+
+    monkeypatch.setattr(agg, "P", "tlo2:")
+    dated, _ = agg._article(1, random.Random(4), day="2024-02-14")
+    dated = dated.model_copy(update={"source": "Northgate Post"})
+    _, res = agg._article(1, random.Random(4), day="2024-02-14")
+    undated = dated.model_copy(update={"published": None, "source": None})
+    assert res.claims
+    try:
+        agg._write(graph, [(dated, res)])
+        # re-extracted: one claim kept, one new (a new node, no stored values of its own)
+        new = res.claims[0].model_copy(update={"id": "tlo2:art1-new"})
+        agg._write(graph, [(undated, res.model_copy(update={"claims": [res.claims[0], new]}))])
+        rows = graph.read(
+            "MATCH (c:Claim)-[:REPORTED_IN]->(a:Article {id: 'tlo2:art1'}) RETURN c.id AS id, "
+            "c.published AS p, c.sort_key AS k, c.outlet AS o, a.published AS ap")
+        assert len(rows) == 2 and all(r["ap"] == "2024-02-14" for r in rows)
+        assert [(r["p"], r["k"], r["o"]) for r in rows] == [
+            ("2024-02-14", "2024-02-14", "Northgate Post")] * len(rows)
+    finally:
+        graph.write("MATCH (n) WHERE n.id STARTS WITH 'tlo2:' DETACH DELETE n")
+        graph.write("MATCH (a:Article {id: 'tlo2:art1'}) DETACH DELETE a")
