@@ -148,6 +148,10 @@ def test_a_contracted_we_takes_the_singular_of_the_name(ex: SpacyExtractor) -> N
      "It was clear that the bridge had been hit."),
     ("The ministry said it had shot down 12 drones overnight.",
      "The ministry had shot down 12 drones overnight."),
+    # the cue after the content: 'it' is what the article spoke of before, not the speaker
+    ("A fuel depot burned for hours. It is in the town of Marvik in the Pelsk region, "
+     "according to the general staff of the Norland army.",
+     "It is in the town of Marvik in the Pelsk region."),
 ])
 def test_an_it_that_stands_for_a_clause_is_not_the_speaker(ex: SpacyExtractor, text: str,
                                                            statement: str) -> None:

@@ -79,6 +79,30 @@ def test_quoted_as_saying_gives_the_quoted_speaker_and_the_relay(ex: SpacyExtrac
     assert speakers(res) == ["Sergei Lavrov"]
 
 
+def test_reported_as_saying_gives_the_quoted_speaker_and_no_claim_of_the_relay(
+        ex: SpacyExtractor) -> None:
+    res = run(ex, "Interfax reported Colonel Ivan Dorn as saying the bridge had been "
+                  "destroyed.")
+    (c,) = res.claims
+    assert c.speaker.name == "Ivan Dorn" and c.content == "the bridge had been destroyed"
+    assert c.reported_by is not None and c.reported_by.role == "relay"
+    assert "Interfax" in c.reported_by.name
+    # a misparse that cuts the clause's verb off leaves no content: no claim, not a fragment
+    res = run(ex, "Reuters reported the army’s northern command as saying rail traffic to "
+                  "Marvik over the Pelsk River had been cut.")
+    assert all(c.speaker.name != "Reuters" and "had been cut" in c.content
+               for c in res.claims), [(c.speaker.name, c.content) for c in res.claims]
+    # a plain report keeps its own claim
+    assert speakers(run(ex, "The agency reported that the bridge had been destroyed.")) == [
+        "The agency"]
+
+
+def test_a_plain_speech_verb_needs_a_clause_or_a_quotation(ex: SpacyExtractor) -> None:
+    assert run(ex, "Mira Holt said the northern bridge.").claims == []
+    assert speakers(run(ex, "Mira Holt said “the northern bridge”.")) == ["Mira Holt"]
+    assert speakers(run(ex, "Mira Holt announced the closure of the bridge.")) == ["Mira Holt"]
+
+
 def test_the_accused_is_not_the_accuser(ex: SpacyExtractor) -> None:
     for text in ("Belarus stood accused of hosting the troops that crossed the border.",
                  "Hungary was accused of blocking the aid package for months."):

@@ -24,6 +24,8 @@ from ingest.extract.claim_forms import claim_words
 _APPROX = {"about", "around", "some", "nearly", "almost", "roughly", "over", "more", "least",
            "estimated", "approximately", "up", "than", "thousands", "hundreds", "dozens"}
 _MAX_SOURCES = 10
+# Verbs that relay another's words: 'X quoted / cited / reported Y as saying …' -> Y speaks.
+RELAY_VERBS = frozenset({"quote", "cite", "report"})
 _AUDIENCE_PREPS = {"to", "with", "on"}
 
 
@@ -118,7 +120,7 @@ def quoted_as(cue: Token) -> tuple[Token | None, Token | None] | None:
     quote = cue.head.head
     if quote.dep_ == "dobj":  # 'as' attached to the object
         quote = quote.head
-    if quote.lemma_.lower() not in ("quote", "cite"):
+    if quote.lemma_.lower() not in RELAY_VERBS:
         return None
     speaker = next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
     relay = next((c for c in quote.children if c.dep_ == "nsubj"), None)
@@ -127,6 +129,17 @@ def quoted_as(cue: Token) -> tuple[Token | None, Token | None] | None:
         if agent is not None:
             relay = next((g for g in agent.children if g.dep_ == "pobj"), None)
     return speaker, relay
+
+
+def relays_as(cue: Token) -> bool:
+    """'X reported / quoted Y as saying …': the cue only relays; the inner 'saying' is the
+    claim, with Y as its speaker (quoted_as)."""
+    if cue.lemma_.lower() not in RELAY_VERBS:
+        return False
+    heads = [cue, *(c for c in cue.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for h in heads for c in h.children)
 
 
 def passive_accused(cue: Token) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graph.models import EntityType, ReportedBy
 from ingest.extract.claim_ctx import ClaimCtx, doc_text, sentence
+from ingest.extract.claim_cues import RELAY_VERBS
 from ingest.extract.claim_forms import claim_words
 from ingest.extract.claim_speakers import subject_of
 from ingest.extract.coref import PRONOUNS_PERSON
@@ -190,7 +191,7 @@ def cut_nested(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> tuple[int, i
         # saying …', 'after it said …', 'while other officials later said …'), not 'as
         # systems promised to …'
         m = ctx.tok2ment[subj.i] if subj is not None else None
-        relay = t.lemma_.lower() in ("quote", "cite") and m is not None
+        relay = t.lemma_.lower() in RELAY_VERBS and m is not None
         source = subj is not None and (
             subj.lower_ in PRONOUNS_PERSON or subj.lower_ in ("it", "they") or relay
             or m is not None and m.type in _SOURCE_TYPES

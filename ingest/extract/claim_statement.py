@@ -82,7 +82,11 @@ def statement(doc: Doc, cs: int, ce: int, speaker_name: str, target_name: str | 
     elif first is not None and first.dep_ in ("nsubj", "nsubjpass"):
         low = first.lower_
         # 'we will …' is the speaker; so is 'it shot down …' when an institution speaks
+        # Only when the cue comes first ('the ministry said it …'): in 'It is in the village
+        # of …, according to the general staff' or '…, the ministry said' the 'it' is
+        # whatever the article spoke of before, and naming the speaker would invent a claim.
         if low in _FIRST_PERSON or (low in _THIRD_NONPERSON and not speaker_is_person
+                                    and cue_start is not None and cue_start < cs
                                     and not _dummy_it(first)):
             nxt = first.nbor() if first.i + 1 < len(first.doc) else None
             body = speaker_name + _agree(low, body[len(first.text):], nxt)

@@ -207,6 +207,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     lemma = tok.lemma_.lower()
     if reports_nothing(tok):  # 'did not say whether', 'Did he say …?', 'declined to say'
         return
+    if cues.relays_as(tok):  # 'Reuters reported the command as saying …': 'saying' speaks
+        return
     span = content_of(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
@@ -269,9 +271,26 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         # 'the statements suggest …', 'the images show …': an inference, not speech; 'the
         # statements raised fears': what a text caused, not what it said
         return
+    if lemma in _PLAIN_SPEECH and _verbless(ctx, tok, span):
+        # 'said rail traffic to Marvik' (a misparse cut the clause's verb off): what someone
+        # says is a clause or a quotation; a bare noun phrase is a fragment, not the claim
+        return
     target = target_of(ctx, tok, speaker[0].id)
     _emit(ctx, speaker, lemma, (tok.idx, tok.idx + len(tok)), span[0], span[1], tok, target,
           relay)
+
+
+# Verbs whose unquoted content must be a clause ('announced the supply of …' or 'denied the
+# report' are complete with an object; 'said the bridge' is not).
+_PLAIN_SPEECH = frozenset({"say", "tell", "add", "insist", "argue", "state"})
+
+
+def _verbless(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
+    """An unquoted content with no verb of its own."""
+    if ctx.quoted[span[1]] - ctx.quoted[span[0]]:
+        return False
+    toks = [t for t in sentence(tok) if span[0] <= t.idx < span[1]]
+    return bool(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
 def _according(ctx: ClaimCtx, tok: Token) -> None:
