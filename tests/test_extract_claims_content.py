@@ -169,3 +169,12 @@ def test_a_content_left_on_a_preposition_runs_to_its_sentence_end(ex: SpacyExtra
     got = [c.content for c in res.claims if c.speaker.name.endswith("Rutte")]
     assert got == ["the new package raises the Dutch total of military aid to about NZ$95m"]
     assert all(text.find(c) >= 0 for c in got)  # still the article's own words
+
+
+def test_after_a_fronted_quotation_the_writers_next_clause_is_not_content(
+        ex: SpacyExtractor) -> None:
+    text = ("Ivan Dorn met Pavel Holt in Marvik. “The decision to close the plant has been "
+            "made,” Dorn said, to which Holt responded: “Good.”")
+    (res,) = ex.iter_extract([("t-next", text, "2024-04-02")])
+    got = [(c.speaker.name, c.content) for c in res.claims]
+    assert got == [("Ivan Dorn", "“The decision to close the plant has been made,”")]

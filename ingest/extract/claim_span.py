@@ -96,6 +96,12 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         # '“…”, said Orysia Lutsevych, a research fellow, and Kyiv needs …': after a fronted
         # clause and the inverted speaker, what follows is the writer's next clause
         comps = [c for c in comps if c.i < tok.i]
+    if any(c.i < tok.i for c in comps) and any(c.i > tok.i for c in comps):
+        # '“…,” Dorn said, to which Holt responded: …': after a fronted content, a clause the
+        # parse hangs on the cue is the writer's next step; only a quotation that resumes
+        # ('“…,” he said, “and …”') continues what was said
+        comps = [c for c in comps if c.i < tok.i or c.left_edge.is_quote
+                 or c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].is_quote]
     s = min(c.left_edge.idx for c in comps)
     last = max(c.right_edge for c in comps)
     first = min(comps, key=lambda c: c.left_edge.i)
