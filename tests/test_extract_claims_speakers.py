@@ -103,6 +103,18 @@ def test_a_plain_speech_verb_needs_a_clause_or_a_quotation(ex: SpacyExtractor) -
     assert speakers(run(ex, "Mira Holt announced the closure of the bridge.")) == ["Mira Holt"]
 
 
+def test_the_one_asked_or_told_is_not_the_speaker(ex: SpacyExtractor) -> None:
+    res = run(ex, "“He can only lose,” Ivan Dorn said when asked what he would tell the "
+                  "general on the eve of the parade.")
+    assert [(c.speaker.name, c.cue) for c in res.claims] == [("Ivan Dorn", "say")]
+    for text in ("Ivan Dorn was told that the bridge had been destroyed.",
+                 "Residents of Marvik were warned that the shelling would resume."):
+        assert run(ex, text).claims == [], text
+    # with the asker named, the question is the asker's
+    assert speakers(run(ex, "Ivan Dorn was asked by Pavel Holt whether the bridge would "
+                            "reopen.")) == ["Pavel Holt"]
+
+
 def test_the_accused_is_not_the_accuser(ex: SpacyExtractor) -> None:
     for text in ("Belarus stood accused of hosting the troops that crossed the border.",
                  "Hungary was accused of blocking the aid package for months."):

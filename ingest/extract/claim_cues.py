@@ -142,6 +142,29 @@ def relays_as(cue: Token) -> bool:
         for h in heads for c in h.children)
 
 
+# Verbs whose passive subject is the one addressed: 'when asked', 'was told', 'were warned'.
+_ADDRESSED_PASSIVE = frozenset({"ask", "tell", "warn", "urge", "brief", "inform", "remind",
+                                "assure", "advise", "question"})
+_ELLIPSIS_MARKS = frozenset({"when", "if", "after", "once", "as", "before", "while"})
+
+
+def addressed_passive(cue: Token) -> bool:
+    """'when asked what …', 'was told that …', 'were warned to …' with no 'by' agent: the
+    subject (or the main clause's subject) was addressed, nobody named spoke."""
+    if cue.lemma_.lower() not in _ADDRESSED_PASSIVE:
+        return False
+    if cue.tag_ == "VBD" and cue.i > 0 and cue.doc[cue.i - 1].lower_ in _ELLIPSIS_MARKS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return True  # 'said when asked what …' (tagged as a past tense, no subject of its own)
+    if cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children) or (
+        cue.dep_ in ("advcl", "acl", "xcomp") and not any(c.dep_ == "nsubj"
+                                                          for c in cue.children))
+
+
 def passive_accused(cue: Token) -> bool:
     """'Russia stood accused of …', 'Kyiv, accused of …', 'was accused of': the subject is
     the accused. True when the cue is such a participle with no agent."""

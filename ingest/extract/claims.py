@@ -209,6 +209,10 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         return
     if cues.relays_as(tok):  # 'Reuters reported the command as saying …': 'saying' speaks
         return
+    if cues.addressed_passive(tok):
+        # '…, Trudeau said when asked what he would tell Putin': the one asked (or told,
+        # warned) is no speaker of the question, and the asker is not named
+        return
     span = content_of(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
