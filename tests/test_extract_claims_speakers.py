@@ -115,6 +115,19 @@ def test_the_one_asked_or_told_is_not_the_speaker(ex: SpacyExtractor) -> None:
                             "reopen.")) == ["Pavel Holt"]
 
 
+@pytest.mark.parametrize("text", [
+    "A group of Russian soldiers have accused their commanders of jailing them.",
+    "Some Ukrainian soldiers said the supplies had not arrived.",
+    "Two Russian soldiers told reporters that they had not been paid.",
+])
+def test_some_members_of_a_force_are_not_the_force(ex: SpacyExtractor, text: str) -> None:
+    (c,) = run(ex, text).claims
+    assert c.speaker.anonymous and "soldiers" in c.speaker.name, c.speaker
+    # the force as a whole speaks through its command: the Group entity
+    (c,) = run(ex, "Russian troops said they had captured the village.").claims
+    assert not c.speaker.anonymous and c.speaker.type == "Group"
+
+
 def test_the_accused_is_not_the_accuser(ex: SpacyExtractor) -> None:
     for text in ("Belarus stood accused of hosting the troops that crossed the border.",
                  "Hungary was accused of blocking the aid package for months."):

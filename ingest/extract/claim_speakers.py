@@ -183,6 +183,10 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
             and [c.lower_ for c in subj.children] == ["the"]:
         # 'A New York Times investigation found …. According to the outlet, …'
         m = _only_organization_before(ctx, subj, EntityType.OUTLET)
+    if m is not None and m.type is EntityType.GROUP and _some_members(subj):
+        # 'Some Ukrainian soldiers said', 'two Russian troops said': members of a force speak,
+        # not the force itself (its command or ministry), so they stay an unnamed source
+        return _anonymous(ctx, subj)
     if m is not None and m.key:
         return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
                 (m.start, m.end))
@@ -195,6 +199,9 @@ def speaker_of(ctx: ClaimCtx, subj: Token) -> tuple[SpeakerRef, tuple[int, int]]
     if of is not None and subj.lemma_.lower() in claim_words()["collective_nouns"]:
         # 'a number of Russian officials said', 'some of the residents said'
         member = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if member is not None and (x := ctx.tok2ment[member.i]) is not None \
+                and x.type is EntityType.GROUP:
+            return _anonymous(ctx, subj)  # 'a group of Russian soldiers': some, not the force
         return speaker_of(ctx, member) if member is not None else None
     if low in PRONOUNS_PERSON:
         return person_pronoun(ctx, subj)
@@ -272,6 +279,18 @@ def _only_organization_before(ctx: ClaimCtx, subj: Token,
              and lo <= m.start < subj.idx and m.type is kind
              and not in_quote(ctx, m)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_PARTITIVE = frozenset({"some", "several", "many", "few", "a", "one", "two", "three", "four",
+                        "five", "dozens", "hundreds", "other", "most"})
+
+
+def _some_members(subj: Token) -> bool:
+    """A plural people noun counted or quantified ('some soldiers', 'two troops', 'a few
+    fighters', '30 soldiers'), as opposed to the force as a whole ('Russian troops')."""
+    return subj.tag_ == "NNS" and any(
+        c.dep_ in ("det", "amod", "nummod", "quantmod") and c.i < subj.i
+        and (c.lower_ in _PARTITIVE or c.like_num) for c in subj.children)
 
 
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
