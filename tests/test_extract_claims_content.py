@@ -178,3 +178,15 @@ def test_after_a_fronted_quotation_the_writers_next_clause_is_not_content(
     (res,) = ex.iter_extract([("t-next", text, "2024-04-02")])
     got = [(c.speaker.name, c.content) for c in res.claims]
     assert got == [("Ivan Dorn", "“The decision to close the plant has been made,”")]
+
+
+def test_a_fronted_phrase_without_a_clause_is_not_what_was_said(ex: SpacyExtractor) -> None:
+    # a pull-quote line without a full stop glues onto the next paragraph in the parse, which
+    # leaves the fronted 'At the beginning of …' as the only thing before 'believed'
+    text = ("The spare parts needed to run major systems in big cities come from countries "
+            "robustly supporting the embargo regime\n\nAt the beginning of the war, many people "
+            "believed the west would impose only weak sanctions and that Moscow would find "
+            "allies to circumvent the most damaging ones.")
+    (res,) = ex.iter_extract([("t-fronted", text, None)])
+    assert not any(c.content.startswith("At the beginning") for c in res.claims), [
+        c.content for c in res.claims]

@@ -147,6 +147,10 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
+    if ce <= tok.idx and _verbless(ctx, tok, (cs, ce), finite=True):
+        # before its cue, only a clause or a quotation is what was said: 'At the start of the
+        # war, many believed …' must not yield 'At the start of the war'
+        return
     # 'Feygin agrees that China has rejected …': a claim reported inside another's content
     # is not the last speaker a later 'he says' goes on with
     nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
@@ -289,11 +293,16 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
 _PLAIN_SPEECH = frozenset({"say", "tell", "add", "insist", "argue", "state"})
 
 
-def _verbless(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
-    """An unquoted content with no verb of its own."""
+def _verbless(ctx: ClaimCtx, tok: Token, span: tuple[int, int], finite: bool = False) -> bool:
+    """An unquoted content with no verb of its own (``finite``: no finite verb and no
+    subject, so 'At the beginning of the war' counts as verbless)."""
     if ctx.quoted[span[1]] - ctx.quoted[span[0]]:
         return False
-    toks = [t for t in sentence(tok) if span[0] <= t.idx < span[1]]
+    toks = list(ctx.doc.char_span(span[0], span[1], alignment_mode="expand") or ())
+    if finite:
+        return bool(toks) and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.dep_ in ("nsubj", "nsubjpass", "expl")
+            for t in toks)
     return bool(toks) and not any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
