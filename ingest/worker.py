@@ -222,6 +222,9 @@ class Worker:
         self.settle()
         self._in_flight = (held, self._writer.submit(self._write, held))
 
+    def _writer_busy(self) -> bool:
+        return self._in_flight is not None and not self._in_flight[1].done()
+
     def settle(self) -> None:
         """Wait for the batch in flight, if any, and ack or dead-letter its jobs."""
         if self._in_flight is not None:
@@ -247,10 +250,14 @@ class Worker:
                     held_since = held_since if held else time.monotonic()
                     held.append(staged)
                     held_n += len(staged.articles)
-                    # Keep extracting while jobs are waiting, up to one write batch (or a few
-                    # seconds, so progress stays visible and a crash redoes little).
+                    # Keep extracting while jobs are waiting and the writer is busy, up to one
+                    # write batch (or a few seconds, so progress stays visible and a crash
+                    # redoes little). An idle writer takes what there is: the write then
+                    # overlaps the next extraction, and the last batch, which nothing
+                    # overlaps, stays small.
                     if (held_n < self.settings.write_batch_size
-                            and time.monotonic() - held_since < MAX_HOLD_S):
+                            and time.monotonic() - held_since < MAX_HOLD_S
+                            and self._writer_busy()):
                         continue
             if held:
                 self.flush(held)
