@@ -11,7 +11,7 @@ workers are started and load their model first (``kg worker``), then the clock r
 enqueueing (``kg ingest --no-spawn``) until the queue has drained and everything is written.
 Peak RSS is sampled per worker process with psutil. Prints a table and, as its LAST line, one
 JSON object: raw_spacy_aps, extract_aps, e2e_aps_1w, e2e_aps_2w, ratio_e2e_2w_vs_raw,
-peak_rss_mb_worker.
+peak_rss_mb_worker, write_retries_1w/_2w (write transactions the driver re-ran).
 """
 
 from __future__ import annotations
@@ -67,8 +67,10 @@ def bench_extract(rows: list[dict], batch: int) -> float:
     return len(items) / (time.perf_counter() - t0)
 
 
-def bench_e2e(corpus_file: Path, n: int, workers: int, env: dict[str, str]) -> tuple[float, float]:
-    """Articles/s into Neo4j with ``workers`` running workers; return (aps, peak RSS MB)."""
+def bench_e2e(corpus_file: Path, n: int, workers: int,
+              env: dict[str, str]) -> tuple[float, float, int]:
+    """Articles/s into Neo4j with ``workers`` running workers; return (aps, peak RSS MB, write
+    transactions retried)."""
     from graph import articles as graph_articles
     from graph.driver import Graph, connect
     from graph.schema import migrate
@@ -81,8 +83,9 @@ def bench_e2e(corpus_file: Path, n: int, workers: int, env: dict[str, str]) -> t
     migrate(graph)
     logs = [Path(env["KG_QUEUE_PATH"]).parent / f"worker-{i}.log" for i in range(workers)]
     logs[0].parent.mkdir(parents=True, exist_ok=True)
-    procs = [subprocess.Popen([*KG, "worker"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                              stderr=log.open("w")) for log in logs]
+    outs = [log.with_suffix(".out") for log in logs]
+    procs = [subprocess.Popen([*KG, "worker"], cwd=REPO, env=env, stdout=out.open("w"),
+                              stderr=log.open("w")) for log, out in zip(logs, outs, strict=True)]
     peak = 0.0
     try:
         while not all('"ready"' in log.read_text() for log in logs):  # models loaded
@@ -108,7 +111,13 @@ def bench_e2e(corpus_file: Path, n: int, workers: int, env: dict[str, str]) -> t
     graph.close()
     if stored < n:
         raise SystemExit(f"only {stored} of {n} articles were stored")
-    return n / elapsed, peak
+    # Each worker's exit line: how often the driver re-ran a write transaction (deadlocks).
+    retries = 0
+    for out in outs:
+        for line in out.read_text().splitlines():
+            if line.startswith("{") and "write_retries" in line:
+                retries += json.loads(line)["write_retries"]
+    return n / elapsed, peak, retries
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,12 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     # The machine may be shared: the load average says how much CPU the runs really had.
     print(f"peak RSS per worker: {max(results[1][1], results[2][1]):.0f} MB; "
           f"cores: {psutil.cpu_count()}; load average (1, 5, 15 min): "
-          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; write transactions retried: "
+          f"{results[1][2]} (1 worker), {results[2][2]} (2 workers)")
     print(json.dumps({
         "raw_spacy_aps": round(raw, 3), "extract_aps": round(extract, 3),
         "e2e_aps_1w": round(results[1][0], 3), "e2e_aps_2w": round(results[2][0], 3),
         "ratio_e2e_2w_vs_raw": round(results[2][0] / raw, 3),
         "peak_rss_mb_worker": round(max(results[1][1], results[2][1]), 1),
+        "write_retries_1w": results[1][2], "write_retries_2w": results[2][2],
         "articles": len(rows), "corpus": str(args.corpus),
     }))
     return 0

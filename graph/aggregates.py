@@ -151,10 +151,7 @@ def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True,
     to the newest-claims lists unless ``newest`` is false: a judgement moves those once, after
     its change, graph/judgements.py)."""
     pair_rows, entity_rows = delta_rows(old, new)
-    marked: list[dict[str, Any]] = []
-    if pair_rows:
-        marked = tx.run(queries.load("agg_apply_pairs"), rows=pair_rows,
-                        keep=agg_pointers.CLAIM_POINTERS).data()
+    marked = apply_pairs(tx, pair_rows)
     stale = [r for r in marked if r["stale"]]
     if stale:
         tx.run(queries.load("agg_bounds"), rows=stale).consume()
@@ -166,6 +163,20 @@ def apply(tx: Any, old: Contribution, new: Contribution, *, lists: bool = True,
         toplists.update(tx, pair_rows)  # each entity's top-K neighbours (graph/toplists.py)
     if lists and newest:
         newest_claims.update(tx, old.newest, new.newest)  # graph/newest_claims.py
+
+
+def apply_pairs(tx: Any, pair_rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Run ``agg_apply_pairs`` for the claim and role rows and its co-mention-only twin
+    ``agg_apply_co`` for the co-mention rows (the bulk, and 2-3x cheaper per row there); each
+    part keeps the rows' sorted order. Returns the rows marked stale / repoint / solo."""
+    co = AggRel.CO_MENTIONED.value
+    marked: list[dict[str, Any]] = []
+    for name, rows in (("agg_apply_pairs", [r for r in pair_rows if r["type"] != co]),
+                       ("agg_apply_co", [r for r in pair_rows if r["type"] == co])):
+        if rows:
+            marked += tx.run(queries.load(name), rows=rows,
+                             keep=agg_pointers.CLAIM_POINTERS).data()
+    return marked
 
 
 def pointer_rows(c: Contribution) -> list[dict[str, Any]]:

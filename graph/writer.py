@@ -7,6 +7,7 @@ errors such as deadlocks between two workers merging the same entity).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +26,7 @@ from graph.models import (
     stable_id,
 )
 
+log = logging.getLogger("kg.writer")
 _ENTITY_LABELS = {t.value: t.label.value for t in EntityType}
 
 
@@ -138,6 +140,9 @@ class Neo4jWriter:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        # Transactions the driver ran again after a transient error (a deadlock between two
+        # workers, say): execute_write retries silently, so the worker reports this count.
+        self.retries = 0
 
     def __call__(
         self, articles: Sequence[StoredArticle], results: Sequence[ExtractionResult]
@@ -159,7 +164,11 @@ class Neo4jWriter:
 
         ids = [r["id"] for r in arts]
 
+        tries = 0
+
         def work(tx: Any) -> None:
+            nonlocal tries
+            tries += 1
             # Aggregates move by the difference between the articles' edges before and after.
             before = aggregates.read_contribution(tx, ids)
             aggregates.prune(tx, results)
@@ -168,7 +177,12 @@ class Neo4jWriter:
                     tx.run(queries.load(name), rows=rows).consume()
             aggregates.apply(tx, before, aggregates.read_contribution(tx, ids))
 
-        with self.graph.session() as session:
-            session.execute_write(work)
+        try:
+            with self.graph.session() as session:
+                session.execute_write(work)
+        finally:
+            if tries > 1:
+                self.retries += tries - 1
+                log.info("write of %d articles retried %d times", len(arts), tries - 1)
         return WriteSummary(articles=len(arts), entities=len(ents), claims=len(claims),
                             relations=len(rels))

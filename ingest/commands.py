@@ -157,7 +157,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     try:
         n = worker.run(burst=args.burst)
         print(json.dumps({"processed": n, "pid": os.getpid(),
-                          "seconds": {k: round(v, 1) for k, v in worker.timings.items()}}))
+                          "seconds": {k: round(v, 1) for k, v in worker.timings.items()},
+                          "write_retries": getattr(worker.pipeline.write, "retries", 0)}))
     finally:
         worker.close()
         graph.close()

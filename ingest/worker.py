@@ -4,10 +4,12 @@ Per job: fetch what still needs fetching, prepare (clean, check, identify the la
 identity (already stored / exact duplicate / near-duplicate), extract the usable articles with one
 ``nlp.pipe`` pass, then write. Consecutive jobs are written together, up to
 ``settings.write_batch_size`` articles per transaction, while more jobs are waiting; the jobs are
-acked only after their write committed (at-least-once). Transient graph errors
-(``GraphUnavailable``) are retried with exponential backoff; after ``settings.job_max_attempts``
-the job goes to the dead-letter list with the reason. An article that breaks the extractor is
-stored with status ``failed`` and its error, and the rest of its batch lands.
+acked only after their write committed (at-least-once). The write runs on a thread of its own
+while the next jobs are extracted, one batch in flight at most: extraction and writing overlap.
+Transient graph errors (``GraphUnavailable``) are retried with exponential backoff; after
+``settings.job_max_attempts`` the job goes to the dead-letter list with the reason. An article
+that breaks the extractor is stored with status ``failed`` and its error, and the rest of its
+batch lands.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -56,6 +59,9 @@ class Worker:
         self.http = make_client(settings)
         self.stopping = False
         self.processed = 0
+        # One writer thread and at most one batch in flight (flush/settle).
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-write")
+        self._in_flight: tuple[list[Staged], Future[dict[str, str]]] | None = None
         # Seconds per stage, reported when the worker exits: where does the time go?
         self.timings: dict[str, float] = dict.fromkeys(
             ("prepare", "identify", "extract", "write"), 0.0)
@@ -173,7 +179,8 @@ class Worker:
         arts = self._timed("identify", lambda: self._identify(prepared, job.attempts))
         return Staged(job, arts, self._timed("extract", lambda: self._extract(arts)))
 
-    def flush(self, held: list[Staged]) -> None:
+    def _write(self, held: list[Staged]) -> dict[str, str]:
+        """Write the held jobs' articles (on the writer thread); return the articles lost."""
         arts = [a for s in held for a in s.articles]
         results = [r for s in held for r in s.results]
         attempts = max(s.job.attempts for s in held)
@@ -186,8 +193,14 @@ class Worker:
             # A batch that Neo4j refuses is bisected: only the article at fault fails.
             return write_isolating(write_some, arts, results)
 
+        return self._timed("write", lambda: self._retry(write, attempts))
+
+    def _settle(self, held: list[Staged], written: Future[dict[str, str]]) -> None:
+        """Ack or dead-letter the held jobs once their write is over (on the main thread, which
+        alone talks to the queue). A write that crashed re-raises here, before any ack: its
+        jobs stay leased to this worker and come back to the queue when it is gone."""
         try:
-            lost = self._timed("write", lambda: self._retry(write, attempts))
+            lost = written.result()
         except GraphUnavailable as exc:
             for s in held:
                 s.job.attempts = self.settings.job_max_attempts
@@ -200,7 +213,24 @@ class Worker:
                 self.queue.fail(s.job, "; ".join(reasons)[:2000])
             else:
                 self.queue.ack(s.job)
-        self.processed += len(arts) - len(lost)
+        self.processed += sum(len(s.articles) for s in held) - len(lost)
+
+    def flush(self, held: list[Staged]) -> None:
+        """Hand the held jobs to the writer thread, after the batch in flight is settled: at
+        most one batch is written while the next one is extracted (Neo4j works in its own
+        process, so the write mostly waits on the socket while spaCy keeps the core)."""
+        self.settle()
+        self._in_flight = (held, self._writer.submit(self._write, held))
+
+    def _writer_busy(self) -> bool:
+        return self._in_flight is not None and not self._in_flight[1].done()
+
+    def settle(self) -> None:
+        """Wait for the batch in flight, if any, and ack or dead-letter its jobs."""
+        if self._in_flight is not None:
+            held, written = self._in_flight
+            self._in_flight = None
+            self._settle(held, written)
 
     # ------------------------------------------------------------------ loop
     def run(self, *, burst: bool = False, idle_timeout: float = 2.0) -> int:
@@ -212,21 +242,29 @@ class Worker:
         held_n, held_since = 0, 0.0
         last_recover = time.monotonic()
         while not self.stopping:
-            job = self.queue.take(timeout=0.0 if held else idle_timeout)
+            busy = bool(held) or self._in_flight is not None
+            job = self.queue.take(timeout=0.0 if busy else idle_timeout)
             if job is not None:
                 staged = self._stage_or_fail(job)
                 if staged is not None:
                     held_since = held_since if held else time.monotonic()
                     held.append(staged)
                     held_n += len(staged.articles)
-                    # Keep extracting while jobs are waiting, up to one write batch (or a few
-                    # seconds, so progress stays visible and a crash redoes little).
+                    # Keep extracting while jobs are waiting and the writer is busy, up to one
+                    # write batch (or a few seconds, so progress stays visible and a crash
+                    # redoes little). An idle writer takes what there is: the write then
+                    # overlaps the next extraction, and the last batch, which nothing
+                    # overlaps, stays small.
                     if (held_n < self.settings.write_batch_size
-                            and time.monotonic() - held_since < MAX_HOLD_S):
+                            and time.monotonic() - held_since < MAX_HOLD_S
+                            and self._writer_busy()):
                         continue
             if held:
                 self.flush(held)
                 held, held_n = [], 0
+                continue
+            if self._in_flight is not None:
+                self.settle()  # nothing left to extract meanwhile
                 continue
             if time.monotonic() - last_recover > 10:
                 self.queue.recover()  # a dead worker's jobs come back to us
@@ -235,6 +273,7 @@ class Worker:
                 break
         if held:
             self.flush(held)
+        self.settle()
         return self.processed
 
     def _stage_or_fail(self, job: Job) -> Staged | None:
@@ -262,5 +301,6 @@ class Worker:
         self.stopping = True
 
     def close(self) -> None:
+        self._writer.shutdown(wait=True)
         self.dedup.close()
         self.http.close()
