@@ -36,7 +36,22 @@ def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
             inner = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
         if inner is not None and inner.i != subj.i and sentence(inner) == sentence(tok):
             return v
+        if inner is None and v.i < tok.i and _tail_attribution(tok, subj):
+            # 'In a letter, Russia's foreign minister, Sergei Lavrov, said …, Radio Free
+            # Europe reported': the parse lost the inner verb's subject, but the words are
+            # still another's, relayed; with the inner speaker unknown, no claim at all
+            return v
     return None
+
+
+def _tail_attribution(tok: Token, subj: Token) -> bool:
+    """', Reuters reported.' at the end of its sentence: the subject right after a comma,
+    nothing after the verb but punctuation or a time."""
+    doc = tok.doc
+    if not subj.i < tok.i or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or t.lower_ == "on"
+               for t in doc[tok.i + 1: sentence(tok).end])
 
 
 def relayed(ctx: ClaimCtx, tok: Token, subj: Token,

@@ -236,6 +236,10 @@ def _clause_subject(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         if node.head is node:
             return None
         node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in ctx.rules.gaz.words("cue_verbs"):
+        # 'The ministry said Russia was relying on …, a tactic it said had been used …': the
+        # clause is itself reported, and 'it' may be its subject or the one reporting it
+        return None
     outer = next((c for c in node.children if c.dep_ == "nsubj"), None)
     m = ctx.tok2ment[outer.i] if outer is not None else None
     if m is None or not m.key or subj.lower_ == "it" and m.type is EntityType.PERSON:

@@ -43,6 +43,9 @@ _DATELINE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} 
 _SOURCE_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP,
                  EntityType.OUTLET)
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
+# verbs that report words and take them as a clause or an object, never as a prepositional
+# phrase: the phrase after them says where or how ('said on Facebook', 'wrote in a post')
+_PLAIN_REPORT = {"say", "add", "write", "post", "state", "report", "tweet", "reply"}
 
 
 
@@ -78,6 +81,11 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
                                           any(g.lower_ in ("reporters", "journalists")
                                               for g in c.children))]
+        if tok.lemma_.lower() in _PLAIN_REPORT:
+            # 'said on Facebook', 'wrote in a post', 'announced at a briefing': the phrase
+            # after a verb of plain report is where or how it was said; only 'about' names
+            # what it was about
+            comps = [c for c in comps if c.dep_ != "prep" or c.lower_ == "about"]
         # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
         # attribution on the main verb, whose subject is not the speaker): no content, no claim
         comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]

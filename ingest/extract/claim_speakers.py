@@ -56,7 +56,7 @@ def subject_of(tok: Token) -> Token | None:
             if subj.dep_ == "nsubjpass":
                 return None  # 'was accused of': the subject is not the speaker
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                return cur.head
+                return _who_antecedent(cur.head) if subj.lower_ == "who" else cur.head
             return subj
         if cur.dep_ == "acl" and cues.is_document(cur.head) and cur.head.dep_ == "dobj" \
                 and cur.head.head.pos_ == "VERB":
@@ -74,6 +74,20 @@ def subject_of(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _who_antecedent(head: Token) -> Token:
+    """'Arif Husain, the chief economist at the UN World Food Programme, who said …': the
+    parse hangs 'who' on the nearest noun, the organization closing the apposition; 'who'
+    is a person, so climb out of the 'at/of/for' phrase and the apposition to the person
+    they describe. Only a climb that ends on a named person is taken ('officials in Kyiv
+    who said' stays with the phrase the parse gave)."""
+    if head.ent_type_ == "PERSON" or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return head
+    node = head.head.head  # the noun the 'at …' phrase describes: 'economist'
+    while node.dep_ == "appos" and node.ent_type_ != "PERSON" and node.head is not node:
+        node = node.head
+    return node if node.ent_type_ == "PERSON" else head
 
 
 def _controller(cur: Token) -> Token | None:

@@ -147,6 +147,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     words = text[cs:ce].split()
     if len(words) < 2 or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
+    if not _says_something(ctx, cs, ce):
+        return  # 'Biden suggested he would': an elided verb leaves nothing to quote
     # 'Feygin agrees that China has rejected …': a claim reported inside another's content
     # is not the last speaker a later 'he says' goes on with
     nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
@@ -187,6 +189,29 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
+_CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _says_something(ctx: ClaimCtx, cs: int, ce: int) -> bool:
+    """The content holds a word that carries meaning: 'he would', 'it did', 'they were' (the
+    verb elided after a modal or auxiliary) are pronouns and auxiliaries only."""
+    span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    return span is None or any(t.pos_ in _CONTENT_POS for t in span)
+
+
+def _bare_attribution(ctx: ClaimCtx, tok: Token) -> bool:
+    """The cue's complement is nothing but another attribution ending the sentence: '… a
+    source in the province said on Monday SANA reported' (commas lost in wire copy) -- a
+    cue verb with its own subject and no complement of its own is no content."""
+    cues = ctx.rules.gaz.words("cue_verbs")
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or comp.pos_ != "VERB" or comp.lemma_.lower() not in cues:
+        return False
+    return any(c.dep_ == "nsubj" for c in comp.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in comp.children) \
+        and all(t.is_punct or t.is_space for t in ctx.doc[comp.i + 1: sentence(tok).end])
+
+
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
     """The content is nothing but the cue's 'to …'/'with …' phrase and holds no verb."""
     toks = [t for t in ctx.doc[tok.i + 1: sentence(tok).end] if span[0] <= t.idx < span[1]]
@@ -207,6 +232,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     lemma = tok.lemma_.lower()
     if reports_nothing(tok):  # 'did not say whether', 'Did he say …?', 'declined to say'
         return
+    if _bare_attribution(ctx, tok):
+        return  # '… a source said on Monday SANA reported': what follows is another cue
     span = content_of(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
