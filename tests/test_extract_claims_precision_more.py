@@ -85,3 +85,31 @@ def test_it_said_inside_a_reported_clause_is_dropped(ex: SpacyExtractor) -> None
                    for c in found)
     (main,) = [c for c in found if "conscripts" in c.content]
     assert "defence ministry" in main.speaker.name.lower() or "Defence" in main.speaker.name
+
+
+def test_add_with_a_noun_object_says_nothing(ex: SpacyExtractor) -> None:
+    assert claims(ex, "The astronaut posted a photo of the station, adding emojis of a flag "
+                      "and a rocket.") == []
+    found = claims(ex, "The minister said the talks had failed, adding that a new round was "
+                       "planned.")
+    assert [c.cue for c in found] == ["say", "add"]
+    (c,) = claims(ex, "Anna Berg spoke in Oslo on Friday. “We will not give up,” she added.")
+    assert c.cue == "add" and c.speaker.name == "Anna Berg"
+
+
+def test_a_cue_under_attempt_or_threat_has_not_happened(ex: SpacyExtractor) -> None:
+    found = claims(ex, "Anna Berg said Moscow would try to claim victory by the holiday.")
+    assert [c.speaker.name for c in found] == ["Anna Berg"]
+    found = claims(ex, "The rebels threatened to announce their own referendum.")
+    assert [c.cue for c in found] == ["threaten"]  # the threat is a claim, the announcement not
+
+
+def test_a_participle_after_a_dash_goes_on_with_the_reporter(ex: SpacyExtractor) -> None:
+    """'She denied that Moscow would … – saying that …': the participle is hers, not the
+    subject of the clause she denied."""
+    found = claims(ex, "Anna Berg spoke in Oslo on Friday. She also denied that Moscow would "
+                       "try to claim victory by the holiday – saying that the army would not "
+                       "adjust its plans to any date.")
+    (c,) = [c for c in found if c.cue == "say"]
+    assert c.speaker.name == "Anna Berg"
+    assert all(c.speaker.name == "Anna Berg" for c in found)

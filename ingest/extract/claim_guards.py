@@ -22,7 +22,9 @@ _HYPOTHETICAL = {"would", "could", "might", "may", "should", "can", "must"}
 # heads of an infinitive cue that say the speech did not (or not yet) happen
 _NOT_YET = {"decline", "refuse", "fail", "expect", "plan", "intend", "want", "hope", "set",
             "due", "likely", "prepare", "seek", "wish", "aim", "schedule", "go", "reluctant",
-            "unwilling", "unable", "ready", "need", "have", "about"}
+            "unwilling", "unable", "ready", "need", "have", "about",
+            # 'would attempt to claim victory', 'threatened to reveal', 'promised to announce'
+            "attempt", "try", "threaten", "promise", "pledge", "vow", "offer"}
 _GENERIC = {"people", "some", "many", "others", "everyone", "everybody", "someone",
             "somebody", "anyone", "anybody", "nobody", "few", "most"}
 _NEVER = {"never", "no", "hardly", "barely", "not"}

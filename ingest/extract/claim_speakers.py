@@ -25,9 +25,11 @@ from ingest.extract.entities import Ment, demonym_code
 
 def _reporter_of_participle(tok: Token) -> Token | None:
     """'Johnson said there was a need for …, predicting that …': a participle set off by a
-    comma at the end of a reported clause (the parse hangs it on the clause's verb) goes on
-    with whoever reported that clause -- the subject of the verb the clause complements."""
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    comma (or a dash: 'denied that Russia would … – saying that …') at the end of a
+    reported clause (the parse hangs it on the clause's verb) goes on with whoever reported
+    that clause -- the subject of the verb the clause complements."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 \
+            or tok.doc[tok.i - 1].text not in (",", "–", "—"):
         return None
     node = tok.head
     for _ in range(4):

@@ -199,6 +199,15 @@ def _says_something(ctx: ClaimCtx, cs: int, ce: int) -> bool:
     return span is None or any(t.pos_ in _CONTENT_POS for t in span)
 
 
+def _object_only(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
+    """The content is the cue's noun object alone, outside quotation marks: 'add' reports
+    words only with a clause or a quotation ('he added that …', '“…,” he added')."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) \
+        and obj.left_edge.idx <= span[0] + 1 and span[0] > tok.idx \
+        and not ctx.quoted[span[1]] - ctx.quoted[span[0]]
+
+
 def _bare_attribution(ctx: ClaimCtx, tok: Token) -> bool:
     """The cue's complement is nothing but another attribution ending the sentence: '… a
     source in the province said on Monday SANA reported' (commas lost in wire copy) -- a
@@ -258,6 +267,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     if span is None:
         return
     span = cut_audience(ctx, tok, cut_nested(ctx, tok, fronted_subject(tok, span)))
+    if lemma == "add" and _object_only(ctx, tok, span):
+        return  # 'adding a map of the front line': something was added, nothing was said
     if _only_audience(ctx, tok, span):
         return  # 'The governor appealed to residents.': who was addressed, nothing said
     relay: ReportedBy | None = None
