@@ -113,3 +113,17 @@ def test_a_participle_after_a_dash_goes_on_with_the_reporter(ex: SpacyExtractor)
     (c,) = [c for c in found if c.cue == "say"]
     assert c.speaker.name == "Anna Berg"
     assert all(c.speaker.name == "Anna Berg" for c in found)
+
+
+def test_a_title_in_the_lead_named_in_the_next_paragraph(ex: SpacyExtractor) -> None:
+    """The news convention of introducing a source by title in the lead, then by name at the
+    start of the next paragraph: the title's claim is the named person's."""
+    found = claims(ex, "The situation on the southern front is “very tense”, the governor of "
+                       "the Kherson region has said, as shelling intensified overnight.\n\n"
+                       "Oleksandr Prokudin said on Monday that four villages had lost power "
+                       "after the strikes.")
+    assert [c.speaker.name for c in found] == ["Oleksandr Prokudin"] * 2
+    # a person introduced with a role of their own is someone else
+    found = claims(ex, "Food prices will keep rising, the Danish foreign minister has said.\n\n"
+                       "Lars Hansen, a farmer near Aarhus, said his costs had doubled.")
+    assert found[0].speaker.anonymous
