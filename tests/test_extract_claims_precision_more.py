@@ -127,3 +127,16 @@ def test_a_title_in_the_lead_named_in_the_next_paragraph(ex: SpacyExtractor) -> 
     found = claims(ex, "Food prices will keep rising, the Danish foreign minister has said.\n\n"
                        "Lars Hansen, a farmer near Aarhus, said his costs had doubled.")
     assert found[0].speaker.anonymous
+
+
+def test_a_document_speaks_for_its_named_author(ex: SpacyExtractor) -> None:
+    """'reports from Russia's RIA Novosti news agency', 'an analysis of shipping data by the
+    Kiel Institute': the outlet or organization that wrote it speaks, not 'reports'."""
+    (c,) = claims(ex, "According to reports from Russia’s RIA Novosti news agency, the burger "
+                      "chain’s app has been renamed.")
+    assert c.speaker.name == "RIA Novosti" and not c.speaker.anonymous
+    (c,) = claims(ex, "Grain exports have fallen by half since June, according to an analysis "
+                      "of shipping data by the Kiel Institute for the World Economy.")
+    assert c.speaker.name.startswith("Kiel Institute")
+    (c,) = claims(ex, "According to reports from Kharkiv, the metro has reopened.")
+    assert c.speaker.type == "DocumentSource"
