@@ -140,3 +140,14 @@ def test_a_document_speaks_for_its_named_author(ex: SpacyExtractor) -> None:
     assert c.speaker.name.startswith("Kiel Institute")
     (c,) = claims(ex, "According to reports from Kharkiv, the metro has reopened.")
     assert c.speaker.type == "DocumentSource"
+
+
+def test_an_outer_content_loses_the_same_speakers_inner_attribution(ex: SpacyExtractor) -> None:
+    """'X recently declared that …: “…,” she said': the 'said' claim is the quotation, not
+    'X recently declared that …' again."""
+    found = claims(ex, "Tom Lind spoke on Monday. Mr. Lind recently declared that there are "
+                       "only two types of countries: “Either a country is sovereign, or it is a "
+                       "colony,” he said.")
+    assert sorted((c.cue, c.content) for c in found) == [
+        ("declare", "that there are only two types of countries"),
+        ("say", "“Either a country is sovereign, or it is a colony,”")]

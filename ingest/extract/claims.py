@@ -19,7 +19,13 @@ from spacy.tokens import Span, Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
-from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
+from ingest.extract.claim_chains import (
+    cut_own_attributions,
+    fold_relays,
+    outlet_quotes,
+    relayed,
+    with_relay,
+)
 from ingest.extract.claim_ctx import (
     ClaimCtx,
     quote_type,
@@ -586,4 +592,4 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return fold_repeats(fold_relays(ctx.claims))
+    return fold_repeats(fold_relays(cut_own_attributions(ctx, ctx.claims)))
