@@ -151,3 +151,21 @@ def test_an_outer_content_loses_the_same_speakers_inner_attribution(ex: SpacyExt
     assert sorted((c.cue, c.content) for c in found) == [
         ("declare", "that there are only two types of countries"),
         ("say", "“Either a country is sovereign, or it is a colony,”")]
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty may avoid provoking Beijing or emboldening the island to declare formal "
+    "independence.",
+    "For now, the chancellor appears to believe that time is on her side.",
+])
+def test_what_someone_was_moved_to_say_or_seems_to_think(ex: SpacyExtractor, text: str) -> None:
+    assert claims(ex, text) == []
+
+
+def test_what_was_urged_is_the_urgers_claim_and_a_led_declaration_happened(
+        ex: SpacyExtractor) -> None:
+    (c,) = claims(ex, "Brussels urged Kyiv to admit that the deadline would be missed.")
+    assert c.cue == "urge" and c.speaker.name == "Brussels"
+    (c,) = claims(ex, "The strikes were so heavy that they led the mayor to declare that the "
+                      "city was under siege.")
+    assert c.cue == "declare" and c.content == "that the city was under siege"

@@ -24,7 +24,13 @@ _NOT_YET = {"decline", "refuse", "fail", "expect", "plan", "intend", "want", "ho
             "due", "likely", "prepare", "seek", "wish", "aim", "schedule", "go", "reluctant",
             "unwilling", "unable", "ready", "need", "have", "about",
             # 'would attempt to claim victory', 'threatened to reveal', 'promised to announce'
-            "attempt", "try", "threaten", "promise", "pledge", "vow", "offer"}
+            "attempt", "try", "threaten", "promise", "pledge", "vow", "offer",
+            # 'appears to believe': the writer's inference, not anything said
+            "appear", "seem",
+            # 'emboldening Taiwan to declare', 'urged Kyiv to admit': what others were moved
+            # to say, not (yet) said ('leading the president to declare' did happen)
+            "embolden", "encourage", "allow", "enable", "persuade", "convince", "urge",
+            "invite", "press", "pressure"}
 _GENERIC = {"people", "some", "many", "others", "everyone", "everybody", "someone",
             "somebody", "anyone", "anybody", "nobody", "few", "most"}
 _NEVER = {"never", "no", "hardly", "barely", "not"}
