@@ -169,3 +169,13 @@ def test_what_was_urged_is_the_urgers_claim_and_a_led_declaration_happened(
     (c,) = claims(ex, "The strikes were so heavy that they led the mayor to declare that the "
                       "city was under siege.")
     assert c.cue == "declare" and c.content == "that the city was under siege"
+
+
+def test_a_name_set_off_by_a_dash_is_the_speaker(ex: SpacyExtractor) -> None:
+    """'X - Ukraine's former defence minister - says …': the person speaks (the model ran the
+    name on over the spaced dash); a hyphen inside a name stays."""
+    (c,) = claims(ex, "Andriy Kovalenko - Ukraine’s former defence minister - says Russian "
+                      "claims that soldiers were killed on the island are untrue.")
+    assert c.speaker.name == "Andriy Kovalenko" and c.speaker.type == "Person"
+    (c,) = claims(ex, "Agnès Pannier-Runacher said the plan was sound.")
+    assert c.speaker.name == "Agnès Pannier-Runacher"

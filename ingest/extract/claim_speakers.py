@@ -290,6 +290,22 @@ def _only_organization_before(ctx: ClaimCtx, subj: Token,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _named_in_apposition(ctx: ClaimCtx, left: int, right: int
+                         ) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    """'Andriy Zagorodnyuk - Ukraine's former defence minister - says': the parse made the
+    title the head, but a named person set off from it by a dash or a comma is who speaks."""
+    doc = ctx.doc
+    for i in range(left, right + 1):
+        m = ctx.tok2ment[i]
+        if m is None or m.type is not EntityType.PERSON or not m.key or m.end_tok > right:
+            continue
+        if doc[m.end_tok].text in ("-", "–", "—", ","):
+            return SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value), \
+                (m.start, m.end)
+        return None
+    return None
+
+
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
     doc = ctx.doc
     left = head.left_edge.i
@@ -307,6 +323,9 @@ def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]
         if demonym_code(ctx.rules, doc[i].text)[0]:
             affiliation = doc[i].text
             break
+    named = _named_in_apposition(ctx, left, right)
+    if named is not None:
+        return named
     desc = ctx.text[s:e]
     entry = ctx.rules.gaz.lookup(desc)
     if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:
