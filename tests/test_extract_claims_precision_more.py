@@ -179,3 +179,21 @@ def test_a_name_set_off_by_a_dash_is_the_speaker(ex: SpacyExtractor) -> None:
     assert c.speaker.name == "Andriy Kovalenko" and c.speaker.type == "Person"
     (c,) = claims(ex, "Agnès Pannier-Runacher said the plan was sound.")
     assert c.speaker.name == "Agnès Pannier-Runacher"
+
+
+def test_the_rest_of_a_split_time_stamp_is_furniture() -> None:
+    """A live blog's '21 May 2022 21.08' stamp that the sentence split cut after the day
+    number: the rest ('May 2022 21.08') is still page furniture, not what was said."""
+    from types import SimpleNamespace
+
+    from ingest.extract.claim_span import one_paragraph
+
+    text = "Read it here.\n\n21 May 2022 21.08 Kyiv is studying a new grain route, he says."
+    ctx = SimpleNamespace(text=text, quoted=[0] * (len(text) + 1))
+    cs, ce = text.index("May 2022"), text.index(", he says")
+    assert text[slice(*one_paragraph(ctx, cs, ce, ce + 5))] == \
+        "Kyiv is studying a new grain route"
+    # 'May 2022' with no day number before it is prose, not a stamp
+    plain = "In May 2022 12.5 tonnes were shipped"
+    ctx = SimpleNamespace(text=plain, quoted=[0] * (len(plain) + 1))
+    assert one_paragraph(ctx, 3, len(plain), len(plain) + 1) == (3, len(plain))

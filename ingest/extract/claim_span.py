@@ -32,6 +32,9 @@ _STAMP = re.compile(
     r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
+# the rest of a time stamp whose day number the sentence split left behind
+_STAMP_REST = re.compile(r"[A-Z][a-z]{2,8} \d{4},? \d{1,2}[.:]\d{2}(?: [A-Z]{3,4}\b)?\s+")
+_DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2} $")
 # verbs whose direct object is the addressee ('warned residents of …', 'urged Kyiv to …')
 _ADDRESSED = {"warn", "urge", "remind", "assure", "caution", "advise", "alert", "implore",
               "ask", "appeal", "brief", "inform"}
@@ -149,6 +152,8 @@ def one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
         elif cue <= cs:
             ce = text.find("\n", cs, ce)
     m = _STAMP.match(text, cs, ce)
+    if m is None and _DAY_BEFORE.search(text, max(0, cs - 4), cs):
+        m = _STAMP_REST.match(text, cs, ce)  # '21 ' + 'May 2022 21.08 …': the parse split it
     if m is not None and m.end() < ce:
         cs = m.end()
     if cue >= ce:  # a content before its cue that opens with a headline and its dateline
