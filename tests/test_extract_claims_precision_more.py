@@ -197,3 +197,11 @@ def test_the_rest_of_a_split_time_stamp_is_furniture() -> None:
     plain = "In May 2022 12.5 tonnes were shipped"
     ctx = SimpleNamespace(text=plain, quoted=[0] * (len(plain) + 1))
     assert one_paragraph(ctx, 3, len(plain), len(plain) + 1) == (3, len(plain))
+
+
+def test_what_will_be_said_is_not_said_yet(ex: SpacyExtractor) -> None:
+    assert claims(ex, "At the summit next week, aid groups will demand a big financial "
+                      "commitment to help farmers.") == []
+    assert claims(ex, "The minister will tell parliament that the budget is balanced.") == []
+    (c,) = claims(ex, "The minister said the budget will be balanced.")
+    assert c.content == "the budget will be balanced"
