@@ -205,3 +205,12 @@ def test_what_will_be_said_is_not_said_yet(ex: SpacyExtractor) -> None:
     assert claims(ex, "The minister will tell parliament that the budget is balanced.") == []
     (c,) = claims(ex, "The minister said the budget will be balanced.")
     assert c.content == "the budget will be balanced"
+
+
+def test_a_toll_claimed_is_not_a_claim(ex: SpacyExtractor) -> None:
+    assert claims(ex, "Local sources said jets bombed a camp near the river, claiming the "
+                      "lives of more than ten civilians.")[0].cue == "say"
+    assert all(c.cue != "claim" for c in claims(
+        ex, "The flood claimed the lives of 40 people in the valley."))
+    (c,) = claims(ex, "The rebels claimed responsibility for the attack on the depot.")
+    assert c.cue == "claim"

@@ -195,6 +195,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
+# what a disaster 'claims' (takes): lives and victims, never a statement
+_TOLL = frozenset({"life", "lives", "victim"})
 _CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "NUM", "ADJ"})
 
 
@@ -275,6 +277,9 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
     span = cut_audience(ctx, tok, cut_nested(ctx, tok, fronted_subject(tok, span)))
     if lemma == "add" and _object_only(ctx, tok, span):
         return  # 'adding a map of the front line': something was added, nothing was said
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL
+                                for c in tok.children):
+        return  # 'an air strike claiming the lives of ten civilians': a toll taken, not said
     if _only_audience(ctx, tok, span):
         return  # 'The governor appealed to residents.': who was addressed, nothing said
     relay: ReportedBy | None = None
