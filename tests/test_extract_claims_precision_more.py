@@ -214,3 +214,15 @@ def test_a_toll_claimed_is_not_a_claim(ex: SpacyExtractor) -> None:
         ex, "The flood claimed the lives of 40 people in the valley."))
     (c,) = claims(ex, "The rebels claimed responsibility for the attack on the depot.")
     assert c.cue == "claim"
+
+
+def test_an_aside_inside_the_clause_leaves_it_whole(ex: SpacyExtractor) -> None:
+    """'there were, she said, new rules …': the inserted attribution stands between the verb
+    and its complement, so the content is the whole clause, not the two words before it."""
+    found = claims(ex, "Anna Berg spoke on Friday. But there was a big catch: there were, she "
+                       "said, new rules coming from the capital that nobody had read.")
+    (c,) = [c for c in found if c.cue == "say"]
+    assert "new rules coming from the capital" in c.content
+    (c,) = claims(ex, "Anna Berg spoke on Friday. The rules were written in haste, she said on "
+                      "Friday.")
+    assert c.content == "The rules were written in haste"

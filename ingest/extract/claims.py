@@ -267,8 +267,13 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         # 'The result, former officials said, has been some blind spots.'
         head = tok.head
         s0, e0 = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        if tok.left_edge.idx > head.idx:  # '…, they say' at the end: cut it off
-            e0 = tok.left_edge.idx
+        if tok.left_edge.idx > head.idx and sum(
+                not (t.is_punct or t.is_space)
+                for t in ctx.doc[head.left_edge.i: tok.left_edge.i]) > 2:
+            e0 = tok.left_edge.idx  # '…, they say' at the end: cut it off
+        # 'there were, she said, new rules coming …': an aside right after the verb, before
+        # its complement, would leave two words; the clause stays whole ('The result, officials
+        # said, has been …' too)
         elif tok.left_edge.idx <= s0:  # 'But he said, Russia had killed …': what follows
             s0 = tok.right_edge.idx + len(tok.right_edge)
         span = (s0, e0)
