@@ -226,3 +226,10 @@ def test_an_aside_inside_the_clause_leaves_it_whole(ex: SpacyExtractor) -> None:
     (c,) = claims(ex, "Anna Berg spoke on Friday. The rules were written in haste, she said on "
                       "Friday.")
     assert c.content == "The rules were written in haste"
+
+
+def test_an_agreement_reported_is_content(ex: SpacyExtractor) -> None:
+    """Only a verb of passing words on makes a bare attribution; 'they agreed' is what the
+    presidents said (a cue verb as content is still content)."""
+    (c,) = claims(ex, "The two presidents said they agreed.")
+    assert c.content == "they agreed"

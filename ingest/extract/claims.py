@@ -195,6 +195,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
+# verbs of passing words on: '… said on Monday SANA reported' is an attribution, not content
+_RELAYING = frozenset({"report", "say", "write", "tweet", "post", "state", "announce", "add"})
 # what a disaster 'claims' (takes): lives and victims, never a statement
 _TOLL = frozenset({"life", "lives", "victim"})
 _CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "NUM", "ADJ"})
@@ -220,10 +222,9 @@ def _bare_attribution(ctx: ClaimCtx, tok: Token) -> bool:
     """The cue's complement is nothing but another attribution ending the sentence: '… a
     source in the province said on Monday SANA reported' (commas lost in wire copy) -- a
     cue verb with its own subject and no complement of its own is no content."""
-    cues = ctx.rules.gaz.words("cue_verbs")
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if comp is None or comp.pos_ != "VERB" or comp.lemma_.lower() not in cues:
-        return False
+    if comp is None or comp.pos_ != "VERB" or comp.lemma_.lower() not in _RELAYING:
+        return False  # 'the presidents said they agreed': agreeing is what was said
     return any(c.dep_ == "nsubj" for c in comp.children) \
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in comp.children) \
         and all(t.is_punct or t.is_space for t in ctx.doc[comp.i + 1: sentence(tok).end])
