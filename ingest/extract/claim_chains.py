@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef
 from ingest.extract.claim_ctx import ClaimCtx, quote_type, sentence
+from ingest.extract.claim_forms import stance
 from ingest.extract.claim_statement import statement
 from ingest.extract.quotes import close_quote as _close_quote
 from ingest.extract.quotes import trim_span as _trim_span
@@ -36,7 +37,22 @@ def _inner_attribution(ctx: ClaimCtx, tok: Token, subj: Token) -> Token | None:
             inner = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
         if inner is not None and inner.i != subj.i and sentence(inner) == sentence(tok):
             return v
+        if inner is None and v.i < tok.i and _tail_attribution(tok, subj):
+            # 'In a letter, Russia's foreign minister, Sergei Lavrov, said …, Radio Free
+            # Europe reported': the parse lost the inner verb's subject, but the words are
+            # still another's, relayed; with the inner speaker unknown, no claim at all
+            return v
     return None
+
+
+def _tail_attribution(tok: Token, subj: Token) -> bool:
+    """', Reuters reported.' at the end of its sentence: the subject right after a comma,
+    nothing after the verb but punctuation or a time."""
+    doc = tok.doc
+    if not subj.i < tok.i or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or t.lower_ == "on"
+               for t in doc[tok.i + 1: sentence(tok).end])
 
 
 def relayed(ctx: ClaimCtx, tok: Token, subj: Token,
@@ -126,3 +142,35 @@ def outlet_quotes(ctx: ClaimCtx, cs: int, ce: int
         return None
     return (SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value),
             (m.start, m.end)), close + 2
+
+
+def cut_own_attributions(ctx: ClaimCtx, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """'Mr. Putin recently declared that there are two types of countries: “Either …,” he
+    said': the content of the outer cue holds the same speaker's other attribution, its cue
+    and its words; what the outer cue adds starts after them (nothing left: unchanged)."""
+    text = ctx.text
+    out: list[ClaimRecord] = []
+    for a in claims:
+        cs, ce = a.content_span
+        inner = [b for b in claims if b is not a and b.cue_span is not None
+                 and b.speaker.id == a.speaker.id and cs <= b.cue_span[0] < ce
+                 and cs <= b.content_span[0] and b.content_span[1] <= ce]
+        if not inner:
+            out.append(a)
+            continue
+        start = max(max(b.content_span[1], b.cue_span[1]) for b in inner)
+        while start < ce and text[start] in " \n,:;—–-":
+            start += 1
+        ns, ne = _trim_span(text, start, ce)
+        if len(text[ns:ne].split()) < 2:
+            out.append(a)  # all of it is the inner claim's: which one holds it is undecided
+            continue
+        qt = quote_type(ctx, ns, ne)
+        spk = a.speaker
+        out.append(a.model_copy(update={
+            "content": text[ns:ne], "content_span": (ns, ne), "quote_type": qt,
+            "direct": qt is QuoteType.DIRECT,
+            "stance": stance(a.cue, text[ns:ne], doc=ctx.doc, span=(ns, ne)),
+            "statement": statement(ctx.doc, ns, ne, spk.name, None, a.cue,
+                                   spk.type == EntityType.PERSON.value)}))
+    return out

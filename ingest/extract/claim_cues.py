@@ -71,9 +71,21 @@ def document_author(subj: Token, tok2ment: list) -> object | None:  # -> Ment | 
                 return m
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             for g in c.children:
-                if g.dep_ == "pobj" and (m := tok2ment[g.i]) is not None and m.key \
+                if g.dep_ != "pobj":
+                    continue
+                if (m := tok2ment[g.i]) is not None and m.key \
                         and not (m.type is EntityType.PLACE and c.lower_ == "from"):
                     # 'reports from Kharkiv' come from a place, not from its authorities
+                    return m
+                if (m := _named_source(g, tok2ment)) is not None and c.lower_ != "of":
+                    return m  # 'reports from Russia's RIA Novosti news agency'
+                by = next((p for p in g.children if p.dep_ == "prep" and p.lower_ == "by"),
+                          None) if c.lower_ == "of" else None
+                pobj = next((x for x in by.children if x.dep_ == "pobj"), None) if by else None
+                if pobj is not None and (m := tok2ment[pobj.i]) is not None and m.key \
+                        and m.type is not EntityType.PLACE:
+                    # 'an analysis of shipping movements by the Centre for …': the parse
+                    # hangs the author on the nearer noun
                     return m
         if c.dep_ == "acl" and c.tag_ == "VBN":
             # 'a report published by the Institute for the Study of War'
@@ -83,6 +95,16 @@ def document_author(subj: Token, tok2ment: list) -> object | None:  # -> Ment | 
                     m = tok2ment[g.i] if g is not None else None
                     if m is not None and m.key and m.type is not EntityType.PLACE:
                         return m
+    return None
+
+
+def _named_source(noun: Token, tok2ment: list) -> object | None:  # -> Ment | None
+    """'Russia's RIA Novosti news agency': the outlet or organization named in the noun's
+    own modifiers (a place in them is where it is from, not who)."""
+    for c in noun.children:
+        m = tok2ment[c.i] if c.dep_ in ("compound", "nmod") else None
+        if m is not None and m.key and m.type in (EntityType.OUTLET, EntityType.ORGANIZATION):
+            return m
     return None
 
 

@@ -6,7 +6,8 @@ the cue's own sentence (no word lists of examples, only closed classes of functi
 - negated: 'did not say whether', 'has not confirmed', 'never mentioned' -- the speaker did
   not assert the content (a denial is a cue of its own: 'denied that');
 - a question about the speech: 'Did the minister say that …?' (auxiliary before the subject);
-- a condition or hypothesis: 'If the general says …', 'Russia could claim …';
+- a condition, a hypothesis or the future: 'If the general says …', 'Russia could claim …',
+  'aid groups will demand …' (not said yet);
 - not yet or not at all: 'declined to say', 'is expected to announce', 'plans to tell';
 - generic: 'people say', 'some say' (no one in particular is the source).
 """
@@ -18,11 +19,19 @@ from spacy.tokens import Token
 from ingest.extract.claim_ctx import sentence
 
 _CONDITION_MARKS = {"if", "unless", "whether"}
-_HYPOTHETICAL = {"would", "could", "might", "may", "should", "can", "must"}
+_HYPOTHETICAL = {"would", "could", "might", "may", "should", "can", "must", "will", "shall", "'ll"}
 # heads of an infinitive cue that say the speech did not (or not yet) happen
 _NOT_YET = {"decline", "refuse", "fail", "expect", "plan", "intend", "want", "hope", "set",
             "due", "likely", "prepare", "seek", "wish", "aim", "schedule", "go", "reluctant",
-            "unwilling", "unable", "ready", "need", "have", "about"}
+            "unwilling", "unable", "ready", "need", "have", "about",
+            # 'would attempt to claim victory', 'threatened to reveal', 'promised to announce'
+            "attempt", "try", "threaten", "promise", "pledge", "vow", "offer",
+            # 'appears to believe': the writer's inference, not anything said
+            "appear", "seem",
+            # 'emboldening Taiwan to declare', 'urged Kyiv to admit': what others were moved
+            # to say, not (yet) said ('leading the president to declare' did happen)
+            "embolden", "encourage", "allow", "enable", "persuade", "convince", "urge",
+            "invite", "press", "pressure"}
 _GENERIC = {"people", "some", "many", "others", "everyone", "everybody", "someone",
             "somebody", "anyone", "anybody", "nobody", "few", "most"}
 _NEVER = {"never", "no", "hardly", "barely", "not"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from graph.models import EntityType, SpeakerRef
+from graph.models import ClaimRecord, EntityType, SpeakerRef
 from ingest.extract.claim_ctx import ClaimCtx
 from ingest.extract.coref import PRONOUNS_PERSON
 from ingest.extract.entities import Ment
@@ -236,6 +236,10 @@ def _clause_subject(ctx: ClaimCtx, subj: Token) -> Speaker | None:
         if node.head is node:
             return None
         node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in ctx.rules.gaz.words("cue_verbs"):
+        # 'The ministry said Russia was relying on …, a tactic it said had been used …': the
+        # clause is itself reported, and 'it' may be its subject or the one reporting it
+        return None
     outer = next((c for c in node.children if c.dep_ == "nsubj"), None)
     m = ctx.tok2ment[outer.i] if outer is not None else None
     if m is None or not m.key or subj.lower_ == "it" and m.type is EntityType.PERSON:
@@ -273,7 +277,7 @@ def named_next(ctx: ClaimCtx) -> None:
             continue
         b = next((c for c in claims[i + 1:] if c.cue_span[0] >= a.sentence_span[1]), None)
         if b is None or b.speaker.anonymous or b.speaker.type != EntityType.PERSON.value \
-                or ctx.text[a.sentence_span[1]: b.sentence_span[0]].strip(" ") \
+                or not _next_to(ctx, a, b) \
                 or ctx.text.startswith(",", b.speaker_span[1]) or _titled(ctx, b.speaker_span) \
                 or not b.sentence_span[0] <= first.get(b.speaker.id, -1) < b.sentence_span[1] \
                 or ctx.text[b.speaker_span[0]: b.speaker_span[1]].lower() in PRONOUNS_PERSON:
@@ -283,6 +287,22 @@ def named_next(ctx: ClaimCtx) -> None:
                       else c for c in ctx.claims]
         claims = [c.model_copy(update={"speaker": b.speaker}) if c.speaker.id == old
                   else c for c in claims]
+
+
+def _next_to(ctx: ClaimCtx, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """b's sentence follows a's in the same paragraph; or opens the next paragraph when a's
+    title is specified ('the governor of the Luhansk region', 'the Polish prime minister',
+    'Germany's foreign minister' -- the lead that introduces a source by office, the next
+    paragraph by name). A bare 'the ambassador' does not reach across the break."""
+    gap = ctx.text[a.sentence_span[1]: b.sentence_span[0]]
+    if not gap.strip(" "):
+        return True
+    if gap.strip() or gap.count("\n\n") > 1 or a.speaker_span is None:
+        return False
+    toks = ctx.doc.char_span(*a.speaker_span, alignment_mode="expand")
+    return toks is not None and any(
+        c.dep_ in ("poss", "amod", "compound") or c.dep_ == "prep" and c.lower_ == "of"
+        for c in toks.root.children)
 
 
 def _titled(ctx: ClaimCtx, span: tuple[int, int]) -> bool:

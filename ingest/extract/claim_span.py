@@ -33,6 +33,9 @@ _STAMP = re.compile(
     r"(?:" + _CLOCK_STAMP + r"|[\d.:]+ ?[A-Z]{3,4}\b"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},? ?\d{4}(?: [A-Z]{3,}(?: [A-Z]{3,})*\b)?)"
     r"|" + _CLOCK_STAMP + r")\s+")
+# the rest of a time stamp whose day number the sentence split left behind
+_STAMP_REST = re.compile(r"[A-Z][a-z]{2,8} \d{4},? \d{1,2}[.:]\d{2}(?: [A-Z]{3,4}\b)?\s+")
+_DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2} $")
 # verbs whose direct object is the addressee ('warned residents of …', 'urged Kyiv to …')
 _ADDRESSED = {"warn", "urge", "remind", "assure", "caution", "advise", "alert", "implore",
               "ask", "appeal", "brief", "inform"}
@@ -44,6 +47,9 @@ _DATELINE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} 
 _SOURCE_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP,
                  EntityType.OUTLET)
 _CONTENT_PREPS = {"of", "for", "about", "over", "against", "that", "on", "regarding", "to"}
+# verbs that report words and take them as a clause or an object, never as a prepositional
+# phrase: the phrase after them says where or how ('said on Facebook', 'wrote in a post')
+_PLAIN_REPORT = {"say", "add", "write", "post", "state", "report", "tweet", "reply"}
 
 
 
@@ -79,6 +85,11 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         comps = [c for c in comps if not (c.dep_ == "prep" and c.lower_ == "to" and
                                           any(g.lower_ in ("reporters", "journalists")
                                               for g in c.children))]
+        if tok.lemma_.lower() in _PLAIN_REPORT:
+            # 'said on Facebook', 'wrote in a post', 'announced at a briefing': the phrase
+            # after a verb of plain report is where or how it was said; only 'about' names
+            # what it was about
+            comps = [c for c in comps if c.dep_ != "prep" or c.lower_ == "about"]
         # 'said on Friday': a time is when, never what was said (the parse hung a sentence-final
         # attribution on the main verb, whose subject is not the speaker): no content, no claim
         comps = [c for c in comps if not (c.dep_ == "prep" and _only_time(c))]
@@ -148,6 +159,8 @@ def one_paragraph(ctx: ClaimCtx, cs: int, ce: int, cue: int) -> tuple[int, int]:
         elif cue <= cs:
             ce = text.find("\n", cs, ce)
     m = _STAMP.match(text, cs, ce)
+    if m is None and _DAY_BEFORE.search(text, max(0, cs - 4), cs):
+        m = _STAMP_REST.match(text, cs, ce)  # '21 ' + 'May 2022 21.08 …': the parse split it
     if m is not None and m.end() < ce:
         cs = m.end()
     if cue >= ce:  # a content before its cue that opens with a headline and its dateline

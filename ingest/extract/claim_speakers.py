@@ -25,9 +25,11 @@ from ingest.extract.entities import Ment, demonym_code
 
 def _reporter_of_participle(tok: Token) -> Token | None:
     """'Johnson said there was a need for …, predicting that …': a participle set off by a
-    comma at the end of a reported clause (the parse hangs it on the clause's verb) goes on
-    with whoever reported that clause -- the subject of the verb the clause complements."""
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    comma (or a dash: 'denied that Russia would … – saying that …') at the end of a
+    reported clause (the parse hangs it on the clause's verb) goes on with whoever reported
+    that clause -- the subject of the verb the clause complements."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0 \
+            or tok.doc[tok.i - 1].text not in (",", "–", "—"):
         return None
     node = tok.head
     for _ in range(4):
@@ -56,7 +58,7 @@ def subject_of(tok: Token) -> Token | None:
             if subj.dep_ == "nsubjpass":
                 return None  # 'was accused of': the subject is not the speaker
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                return cur.head
+                return _who_antecedent(cur.head) if subj.lower_ == "who" else cur.head
             return subj
         if cur.dep_ == "acl" and cues.is_document(cur.head) and cur.head.dep_ == "dobj" \
                 and cur.head.head.pos_ == "VERB":
@@ -74,6 +76,20 @@ def subject_of(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _who_antecedent(head: Token) -> Token:
+    """'Arif Husain, the chief economist at the UN World Food Programme, who said …': the
+    parse hangs 'who' on the nearest noun, the organization closing the apposition; 'who'
+    is a person, so climb out of the 'at/of/for' phrase and the apposition to the person
+    they describe. Only a climb that ends on a named person is taken ('officials in Kyiv
+    who said' stays with the phrase the parse gave)."""
+    if head.ent_type_ == "PERSON" or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return head
+    node = head.head.head  # the noun the 'at …' phrase describes: 'economist'
+    while node.dep_ == "appos" and node.ent_type_ != "PERSON" and node.head is not node:
+        node = node.head
+    return node if node.ent_type_ == "PERSON" else head
 
 
 def _controller(cur: Token) -> Token | None:
@@ -293,6 +309,22 @@ def _some_members(subj: Token) -> bool:
         and (c.lower_ in _PARTITIVE or c.like_num) for c in subj.children)
 
 
+def _named_in_apposition(ctx: ClaimCtx, left: int, right: int
+                         ) -> tuple[SpeakerRef, tuple[int, int]] | None:
+    """'Andriy Zagorodnyuk - Ukraine's former defence minister - says': the parse made the
+    title the head, but a named person set off from it by a dash or a comma is who speaks."""
+    doc = ctx.doc
+    for i in range(left, right + 1):
+        m = ctx.tok2ment[i]
+        if m is None or m.type is not EntityType.PERSON or not m.key or m.end_tok > right:
+            continue
+        if doc[m.end_tok].text in ("-", "–", "—", ","):
+            return SpeakerRef(id=m.key, name=m.name or m.text, type=m.type.value), \
+                (m.start, m.end)
+        return None
+    return None
+
+
 def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]:
     doc = ctx.doc
     left = head.left_edge.i
@@ -310,6 +342,9 @@ def _anonymous(ctx: ClaimCtx, head: Token) -> tuple[SpeakerRef, tuple[int, int]]
         if demonym_code(ctx.rules, doc[i].text)[0]:
             affiliation = doc[i].text
             break
+    named = _named_in_apposition(ctx, left, right)
+    if named is not None:
+        return named
     desc = ctx.text[s:e]
     entry = ctx.rules.gaz.lookup(desc)
     if entry is not None and entry.type is not EntityType.PLACE and len(desc.split()) > 1:

@@ -19,7 +19,13 @@ from spacy.tokens import Span, Token
 
 from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
 from ingest.extract import claim_cues as cues
-from ingest.extract.claim_chains import fold_relays, outlet_quotes, relayed, with_relay
+from ingest.extract.claim_chains import (
+    cut_own_attributions,
+    fold_relays,
+    outlet_quotes,
+    relayed,
+    with_relay,
+)
 from ingest.extract.claim_ctx import (
     ClaimCtx,
     quote_type,
@@ -151,6 +157,8 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         # before its cue, only a clause or a quotation is what was said: 'At the start of the
         # war, many believed …' must not yield 'At the start of the war'
         return
+    if not _says_something(ctx, cs, ce):
+        return  # 'Biden suggested he would': an elided verb leaves nothing to quote
     # 'Feygin agrees that China has rejected …': a claim reported inside another's content
     # is not the last speaker a later 'he says' goes on with
     nested = any(c.content_span[0] <= cue_span[0] and cue_span[1] <= c.content_span[1]
@@ -191,6 +199,41 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         ctx.last, ctx.last_claim = (speaker[0], ce), ctx.claims[-1]
 
 
+# verbs of passing words on: '… said on Monday SANA reported' is an attribution, not content
+_RELAYING = frozenset({"report", "say", "write", "tweet", "post", "state", "announce", "add"})
+# what a disaster 'claims' (takes): lives and victims, never a statement
+_TOLL = frozenset({"life", "lives", "victim"})
+_CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _says_something(ctx: ClaimCtx, cs: int, ce: int) -> bool:
+    """The content holds a word that carries meaning: 'he would', 'it did', 'they were' (the
+    verb elided after a modal or auxiliary) are pronouns and auxiliaries only."""
+    span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    return span is None or any(t.pos_ in _CONTENT_POS for t in span)
+
+
+def _object_only(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
+    """The content is the cue's noun object alone, outside quotation marks: 'add' reports
+    words only with a clause or a quotation ('he added that …', '“…,” he added')."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) \
+        and obj.left_edge.idx <= span[0] + 1 and span[0] > tok.idx \
+        and not ctx.quoted[span[1]] - ctx.quoted[span[0]]
+
+
+def _bare_attribution(ctx: ClaimCtx, tok: Token) -> bool:
+    """The cue's complement is nothing but another attribution ending the sentence: '… a
+    source in the province said on Monday SANA reported' (commas lost in wire copy) -- a
+    cue verb with its own subject and no complement of its own is no content."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or comp.pos_ != "VERB" or comp.lemma_.lower() not in _RELAYING:
+        return False  # 'the presidents said they agreed': agreeing is what was said
+    return any(c.dep_ == "nsubj" for c in comp.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in comp.children) \
+        and all(t.is_punct or t.is_space for t in ctx.doc[comp.i + 1: sentence(tok).end])
+
+
 def _only_audience(ctx: ClaimCtx, tok: Token, span: tuple[int, int]) -> bool:
     """The content is nothing but the cue's 'to …'/'with …' phrase and holds no verb."""
     toks = [t for t in ctx.doc[tok.i + 1: sentence(tok).end] if span[0] <= t.idx < span[1]]
@@ -217,6 +260,8 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         # '…, Trudeau said when asked what he would tell Putin': the one asked (or told,
         # warned) is no speaker of the question, and the asker is not named
         return
+    if _bare_attribution(ctx, tok):
+        return  # '… a source said on Monday SANA reported': what follows is another cue
     span = content_of(tok)
     if lemma in rules.gaz.words("weak_cue_verbs"):
         objs = rules.gaz.lexicon["cue_objects"].get(lemma)
@@ -233,14 +278,24 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         # 'The result, former officials said, has been some blind spots.'
         head = tok.head
         s0, e0 = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        if tok.left_edge.idx > head.idx:  # '…, they say' at the end: cut it off
-            e0 = tok.left_edge.idx
+        if tok.left_edge.idx > head.idx and sum(
+                not (t.is_punct or t.is_space)
+                for t in ctx.doc[head.left_edge.i: tok.left_edge.i]) > 2:
+            e0 = tok.left_edge.idx  # '…, they say' at the end: cut it off
+        # 'there were, she said, new rules coming …': an aside right after the verb, before
+        # its complement, would leave two words; the clause stays whole ('The result, officials
+        # said, has been …' too)
         elif tok.left_edge.idx <= s0:  # 'But he said, Russia had killed …': what follows
             s0 = tok.right_edge.idx + len(tok.right_edge)
         span = (s0, e0)
     if span is None:
         return
     span = cut_audience(ctx, tok, cut_nested(ctx, tok, fronted_subject(tok, span)))
+    if lemma == "add" and _object_only(ctx, tok, span):
+        return  # 'adding a map of the front line': something was added, nothing was said
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL
+                                for c in tok.children):
+        return  # 'an air strike claiming the lives of ten civilians': a toll taken, not said
     if _only_audience(ctx, tok, span):
         return  # 'The governor appealed to residents.': who was addressed, nothing said
     relay: ReportedBy | None = None
@@ -580,4 +635,4 @@ def find_claims(ctx: ClaimCtx) -> list[ClaimRecord]:
     _headlines(ctx)
     _continuations(ctx)
     ctx.claims.sort(key=lambda c: c.content_span[0])
-    return fold_repeats(fold_relays(ctx.claims))
+    return fold_repeats(fold_relays(cut_own_attributions(ctx, ctx.claims)))

@@ -161,6 +161,10 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
             e += 1  # 'Ursula von der' + 'Leyen': the model cuts names at particles
         if ent.label_ == "PERSON":
             e = extend_initials(doc, s, e)  # 'Sergey V.' + 'Lavrov'
+            # 'Andriy Zagorodnyuk - Ukraine's former …': a spaced dash ends a name (a
+            # hyphen inside one has no space: 'Pannier-Runacher')
+            e = next((j for j in range(s + 1, e) if doc[j].text in ("-", "–", "—")
+                      and doc[j - 1].whitespace_), e)
             if e - s == 1 and s > 0 and missed_given_name(doc, s, taken, rules) and (
                     not ent.ent_id_ or rules.gaz.lookup(doc[s - 1 : e].text) is not None
                     or other_given_name(doc[s - 1].text, doc[s].text, rules)):
