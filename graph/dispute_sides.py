@@ -29,6 +29,18 @@ def _country_codes() -> dict[str, str]:
     return codes
 
 
+def _leading_country(eid: str) -> str | None:
+    """An organization named after its country ('org:ukrainian-defence-ministry',
+    'org:russian-foreign-ministry'): the country of its leading demonym or country name.
+    Only organization ids: a person's first name may be a country's ('Jordan', 'Israel').
+    Used for sides only, where a wrong country can only take a link away."""
+    if not eid.startswith("org:") or eid.startswith("org:inst:"):
+        return None
+    words = eid[4:].split("-")
+    codes = _country_codes()
+    return codes.get(" ".join(words[:2])) or codes.get(words[0])
+
+
 def country_key(code: str | None) -> str | None:
     return f"cc:{code.upper()}" if code else None
 
@@ -43,6 +55,8 @@ def side_keys(ids: Iterable[str] = (), names: Iterable[str] = (),
         keys.add(i)
         if i.startswith("org:inst:") and len(i.split(":")) > 3 and len(i.split(":")[2]) == 2:
             keys.add(f"cc:{i.split(':')[2].upper()}")
+        elif (code := _leading_country(i)) is not None:
+            keys.add(f"cc:{code}")
     for n in names:
         low = " ".join(n.lower().replace("’", "'").split()).removeprefix("the ")
         low = low.removesuffix("'s").removeprefix("pro-")

@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.dispute_figures import figures_differ
 from graph.dispute_sides import entity_sides, name_countries, side_keys
-from graph.dispute_words import content_words, days
+from graph.dispute_words import content_words, days, denial_words
 
 WINDOW_DAYS = 30
 MIN_OVERLAP = 0.25  # share of the smaller claim's content words found in the other
@@ -105,7 +106,8 @@ def same_side(a: ClaimView, b: ClaimView) -> bool:
 _REFERENCE = frozenset(re.findall(r"\w+", (
     "the this that these those such it its any all claim claims allegation allegations "
     "accusation accusations charge charges report reports assertion assertions statement "
-    "statements suggestion suggestions idea notion account accounts version story stories")))
+    "statements suggestion suggestions idea notion account accounts version versions story "
+    "stories explanation explanations narrative narratives")))
 _ACCUSATION = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
                          "charges"})
 REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
@@ -132,10 +134,34 @@ _POINTER_SUBJECT = re.compile(
 POINTER_WORDS = 12  # longer contents say something of their own
 
 
+# what a dismissal calls the claim it points at: 'dismissed the report as propaganda',
+# 'called the claims a lie', 'called it fake news' (the extractor's denial words, and the
+# adjectives and articles that go with them)
+@lru_cache(maxsize=1)
+def _dismissed_as() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(denial_words(), key=len, reverse=True))
+    return re.compile(
+        r"^(?:as\s+)?(?:(?:an?|the|pure|utter|complete|total|absolute|blatant|outright|more|"
+        r"just|another|typical|russian|ukrainian|western|kremlin)\s+)*(?:" + words + r")\b"
+        r"(?:\s+(?:news|claims?|stories|story|reports?))?$", re.I)
+
+
+DISMISSAL_TAIL_WORDS = 5  # 'as pure Kremlin propaganda': longer tails say something of their own
+
+
+def _dismissed_reference(words: list[str]) -> bool:
+    """'the report as propaganda', 'the claim a lie', 'it fake news': a reference followed by
+    only what the denier calls it."""
+    k = next((i for i, w in enumerate(words) if w not in _REFERENCE), len(words))
+    rest = words[k:]
+    return 0 < k < len(words) and len(rest) <= DISMISSAL_TAIL_WORDS \
+        and _dismissed_as().match(" ".join(rest)) is not None
+
+
 def points_back(v: ClaimView) -> bool:
-    words = re.findall(r"\w+", v.content.lower())
+    words = re.findall(r"[\w'-]+", v.content.lower().replace("’", "'"))
     return v.stance == "denies" and bool(words) and (
-        set(words) <= _REFERENCE
+        set(words) <= _REFERENCE or _dismissed_reference(words)
         or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
 
 
@@ -144,7 +170,8 @@ def points_back(v: ClaimView) -> bool:
 _CLAIMANT = re.compile(
     r"^(?:the\s+|these\s+|those\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
     r"(?:'s|’s)?\s+(?:latest\s+|new\s+|false\s+)?"
-    r"(?:claims?|allegations?|accusations?|charges|reports?|assertions?|version|account)\b")
+    r"(?:claims?|allegations?|accusations?|charges|reports?|assertions?|versions?|accounts?|"
+    r"explanations?|narratives?)\b")
 
 
 def claimant(v: ClaimView) -> set[str]:
