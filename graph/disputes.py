@@ -14,7 +14,8 @@ A link needs one of two reasons:
   people or objects, the same scope: a running total is not one event's count) at the same
   place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
   beyond which they are counts of different things): ``graph/dispute_figures.py``;
-- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them.
+- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them, or
+  set aside in the next sentence ('hit a school, not a depot' after 'destroyed a depot').
 
 Same speaker or same side is never a dispute: one speaker holds a role in the other's
 organization, both have the same affiliation, or both belong to the same country (a country's
@@ -28,12 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from graph.dispute_figures import figures_differ
+from graph.dispute_pointers import ACCUSATION_NOUNS, claimant, points_back
 from graph.dispute_sides import entity_sides, name_countries, side_keys
-from graph.dispute_words import content_words, days, denial_words
+from graph.dispute_words import content_words, days
 
 WINDOW_DAYS = 30
 MIN_OVERLAP = 0.25  # share of the smaller claim's content words found in the other
@@ -101,15 +102,6 @@ def same_side(a: ClaimView, b: ClaimView) -> bool:
         or bool(a.sides & b.sides)
 
 
-# A denial whose content only points back ('denied the allegations', 'disputes this claim')
-# denies a claim just before it in the same article.
-_REFERENCE = frozenset(re.findall(r"\w+", (
-    "the this that these those such it its any all claim claims allegation allegations "
-    "accusation accusations charge charges report reports assertion assertions statement "
-    "statements suggestion suggestions idea notion account accounts version versions story "
-    "stories explanation explanations narrative narratives")))
-_ACCUSATION = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
-                         "charges"})
 REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
 SENTENCE_GAP = 160  # and between their sentences: at most about one sentence in between
 
@@ -120,65 +112,6 @@ def _near(denial: ClaimView, other: ClaimView) -> bool:
             or denial.start is None or other.end is None:
         return False
     return 0 <= denial.start - other.end <= REFERENCE_REACH
-
-
-# A short denial whose subject points back ('that will not happen', 'this is a baseless
-# pretext', 'the claims were false'): it answers the claim before it. Not 'it' (often the
-# denier itself: 'denied it is targeting civilians'), and not a 'that' before a clause
-# ('denied that the units blew up the dam'): the pointer must be followed by its verb.
-_POINTER_SUBJECT = re.compile(
-    r"^[“\"']?\s*(?:this|that|the\s+(?:claims?|allegations?|accusations?|charges|reports?)|"
-    r"(?:these|those|such)\s+(?:claims?|allegations?|accusations?|charges|reports?))\s+"
-    r"(?:is|was|were|are|will|would|had|has|have|could|did|does|remains?|isn['’]t|wasn['’]t|"
-    r"won['’]t|['’]s)\b", re.I)
-POINTER_WORDS = 12  # longer contents say something of their own
-
-
-# what a dismissal calls the claim it points at: 'dismissed the report as propaganda',
-# 'called the claims a lie', 'called it fake news' (the extractor's denial words, and the
-# adjectives and articles that go with them)
-@lru_cache(maxsize=1)
-def _dismissed_as() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(denial_words(), key=len, reverse=True))
-    return re.compile(
-        r"^(?:as\s+)?(?:(?:an?|the|pure|utter|complete|total|absolute|blatant|outright|more|"
-        r"just|another|typical|russian|ukrainian|western|kremlin)\s+)*(?:" + words + r")\b"
-        r"(?:\s+(?:news|claims?|stories|story|reports?))?$", re.I)
-
-
-DISMISSAL_TAIL_WORDS = 5  # 'as pure Kremlin propaganda': longer tails say something of their own
-
-
-def _dismissed_reference(words: list[str]) -> bool:
-    """'the report as propaganda', 'the claim a lie', 'it fake news': a reference followed by
-    only what the denier calls it."""
-    k = next((i for i, w in enumerate(words) if w not in _REFERENCE), len(words))
-    rest = words[k:]
-    return 0 < k < len(words) and len(rest) <= DISMISSAL_TAIL_WORDS \
-        and _dismissed_as().match(" ".join(rest)) is not None
-
-
-def points_back(v: ClaimView) -> bool:
-    words = re.findall(r"[\w'-]+", v.content.lower().replace("’", "'"))
-    return v.stance == "denies" and bool(words) and (
-        set(words) <= _REFERENCE or _dismissed_reference(words)
-        or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
-
-
-# 'the Russian claim', 'Moscow's allegations', 'Russian claims of Lysychansk's fall': a denial
-# that names whose claim it denies (a name or demonym before a reference noun).
-_CLAIMANT = re.compile(
-    r"^(?:the\s+|these\s+|those\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
-    r"(?:'s|’s)?\s+(?:latest\s+|new\s+|false\s+)?"
-    r"(?:claims?|allegations?|accusations?|charges|reports?|assertions?|versions?|accounts?|"
-    r"explanations?|narratives?)\b")
-
-
-def claimant(v: ClaimView) -> set[str]:
-    """The side keys of the party a denial names as the claimant ('the Russian claim' ->
-    {'russian', 'cc:RU'}), else an empty set."""
-    m = _CLAIMANT.match(v.content.strip()) if v.stance == "denies" else None
-    return side_keys((), [m["who"]]) if m else set()
 
 
 def _adjacent(o: ClaimView, d: ClaimView) -> bool:
@@ -232,7 +165,7 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                 before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
                           if _adjacent(o, d)]
                 accusations = [o for o in before if o.stance == "accuses"] \
-                    if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
+                    if set(re.findall(r"\w+", d.content.lower())) & ACCUSATION_NOUNS else []
                 block = [o for o in before if o.speaker_id == before[0].speaker_id]
                 pick = accusations[:1] or [o for o in block if o.entities & (
                     {d.speaker_id} | d.sides)][:1] or block[:1]
@@ -270,6 +203,30 @@ def _rebuts(x: ClaimView, y: ClaimView) -> bool:
         return False
     n, share = _shared(x.content, y.content)
     return n >= MIN_SHARED and share >= 2 * MIN_OVERLAP
+
+
+# 'the strike hit a school, not a depot', 'food rather than weapons', 'instead of a depot':
+# what the speaker sets aside, up to the end of its phrase
+_CORRECTION = re.compile(r"(?:,\s*(?:and\s+)?not|\brather\s+than|\binstead\s+of)\s+"
+                         r"(?P<what>[^,.;:“”\"()]+)", re.I)
+
+
+def _corrects(x: ClaimView, y: ClaimView) -> bool:
+    """Does ``x`` set ``y`` aside by naming what ``y`` said ('Ukraine's air force said the
+    strike had hit a school, not a depot' just after 'its missiles had destroyed a fuel
+    depot')? A counter-assertion without a denial word: ``x`` asserts, in the sentence just
+    after ``y`` (``_adjacent``, within ``REFERENCE_REACH``), and every proposition word of the
+    phrase it sets aside is ``y``'s, while what it asserts instead is not (''the depot, not
+    the school'' agrees with a depot); ``y`` itself is not negated."""
+    if x.stance != "asserts" or y.stance not in DISPUTABLE or not _near(x, y) \
+            or not _adjacent(y, x) or _NEGATION.search(y.content):
+        return False
+    m = _CORRECTION.search(x.content)
+    if m is None:
+        return False
+    aside, wy = content_words(m["what"]), content_words(y.content)
+    instead = content_words(x.content[:m.start()]) - aside
+    return bool(aside) and aside <= wy and bool(instead - wy)
 
 
 def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
@@ -313,7 +270,7 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
             return "denial"
     if figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
         return "figures_differ"
-    if _rebuts(a, b) or _rebuts(b, a):
+    if _rebuts(a, b) or _rebuts(b, a) or _corrects(a, b) or _corrects(b, a):
         return "rebuttal"
     return None
 
