@@ -113,6 +113,9 @@ def test_an_organization_named_after_its_country_is_on_its_side() -> None:
     # a person's first name is not a country, nor is a word further in
     assert not any(k.startswith("cc:") for k in side_keys(["person:jordan-peterson"]))
     assert not any(k.startswith("cc:") for k in side_keys(["org:free-russia-foundation"]))
+    # a known state institution speaks for its country; a party or armed group need not
+    assert "cc:RU" in side_keys(["org:kremlin"]) and "cc:US" in side_keys(["org:pentagon"])
+    assert not any(k.startswith("cc:") for k in side_keys(["org:wagner-group"]))
 
 
 def test_the_graph_links_a_lone_pointer_denial(ex: SpacyExtractor, client,
