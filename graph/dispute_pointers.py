@@ -64,10 +64,22 @@ def _dismissed_reference(words: list[str]) -> bool:
         and _dismissed_as().match(" ".join(rest)) is not None
 
 
+# 'denied responsibility', 'denied any involvement': the accused answering the blame just
+# before (not a claim of its own: nothing but the noun and a pointer)
+RESPONSIBILITY = frozenset({"responsibility", "involvement", "wrongdoing", "culpability",
+                            "blame", "role"})
+
+
+def denies_responsibility(v: _Said) -> bool:
+    words = set(re.findall(r"\w+", v.content.lower()))
+    return v.stance == "denies" and bool(words & RESPONSIBILITY) \
+        and words <= RESPONSIBILITY | _REFERENCE | {"for", "in", "of", "any", "all"}
+
+
 def points_back(v: _Said) -> bool:
     words = re.findall(r"[\w'-]+", v.content.lower().replace("’", "'"))
     return v.stance == "denies" and bool(words) and (
-        set(words) <= _REFERENCE or _dismissed_reference(words)
+        set(words) <= _REFERENCE or _dismissed_reference(words) or denies_responsibility(v)
         or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
 
 

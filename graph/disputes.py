@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.dispute_figures import figures_differ
-from graph.dispute_pointers import ACCUSATION_NOUNS, claimant, points_back
+from graph.dispute_pointers import (
+    ACCUSATION_NOUNS,
+    claimant,
+    denies_responsibility,
+    points_back,
+)
 from graph.dispute_sides import entity_sides, name_countries, side_keys
 from graph.dispute_words import content_words, days
 
@@ -154,14 +159,21 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
     with the denial, else its nearest within twice the reach; with none before it (a lead
     that answers what is told further down), its first later claim sharing an entity or
-    ``MIN_SHARED`` proposition words with the denial."""
+    ``MIN_SHARED`` proposition words with the denial. Denying responsibility ('denied any
+    involvement'): the nearest accusation of the denier, or claim about its side, just
+    before it; else no link."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
             by_article.setdefault(v.article_id, []).append(v)
     for vs in by_article.values():
         for d in vs:
-            if points_back(d):
+            if denies_responsibility(d):
+                # the blame laid on the denier just before: an accusation of it, or a claim
+                # about its side (never whatever the nearest speaker said)
+                pick = [o for o in _earlier(d, vs, REFERENCE_REACH) if _adjacent(o, d) and (
+                    _accused(o, d) or ({d.speaker_id} | d.sides) & entity_sides(o.entities))][:1]
+            elif points_back(d):
                 before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
                           if _adjacent(o, d)]
                 accusations = [o for o in before if o.stance == "accuses"] \

@@ -82,6 +82,23 @@ def test_naming_what_is_no_dismissal_gives_no_denial(ex: SpacyExtractor) -> None
     assert [c for c in claims if c[2] == "it"] == []
 
 
+def test_denying_responsibility_answers_the_blame_laid_on_the_denier(
+        ex: SpacyExtractor) -> None:
+    claims, links = run(ex, "Volodymyr Zelensky accused Russia of shelling the prison in "
+                            "Olenivka. Russia denied responsibility and said Ukrainian forces "
+                            "had struck the prison with rockets.")
+    assert claims[1][1:] == ("denies", "responsibility")
+    assert links == ["0-1 denial_of_accusation"]
+    _, links = run(ex, "Kyiv said Russian troops had shelled the prison in Olenivka "
+                       "overnight. Moscow denied any involvement.")
+    assert links == ["0-1 denial"]  # a claim about the denier's side
+    # blame laid on the other side, or no blame at all: nothing to answer
+    assert run(ex, "The Russian defence ministry said Ukrainian forces had shelled a school "
+                   "in Donetsk. Moscow denied responsibility.")[1] == []
+    assert run(ex, "Volodymyr Zelensky said the grain corridor was working well. Russia "
+                   "denied responsibility.")[1] == []
+
+
 def test_what_a_dismissal_calls_the_claim() -> None:
     def back(content: str) -> bool:
         return points_back(ClaimView(id="x", speaker_id="s", stance="denies", content=content))

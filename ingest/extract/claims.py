@@ -127,12 +127,17 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
     return cs, ce
 
 
+# what a denial's lone word can be: a pointer back, or the blame it rejects
+_LONE_DENIALS = frozenset({"this", "that", "it", "responsibility", "involvement", "wrongdoing"})
+
+
 def _denied_pointer(cue: str, words: list[str]) -> bool:
-    """'The ministry rejected that.', 'Moscow denied it.': a denial cue whose whole content
-    points back at what was said just before is a claim (graph/disputes.py ties it to the
-    claim it answers); other one-word contents say nothing."""
+    """'The ministry rejected that.', 'Moscow denied it.', 'Russia denied responsibility': a
+    denial cue whose whole content points back at what was said just before is a claim
+    (graph/disputes.py ties it to the claim it answers); other one-word contents say
+    nothing."""
     return len(words) == 1 and stance_of_lemma().get(cue) is Stance.DENIES \
-        and words[0].lower().strip(".,;:!?") in ("this", "that", "it")
+        and words[0].lower().strip(".,;:!?") in _LONE_DENIALS
 
 
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
