@@ -138,6 +138,12 @@ def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool 
                   key=lambda o: -o.end)  # type: ignore[operator, return-value]
 
 
+def _holds(o: ClaimView, d: ClaimView) -> bool:
+    """Does ``o``'s content hold ``d``'s (a clause of another speaker inside it)?"""
+    return o is not d and o.speaker_id != d.speaker_id and o.article_id == d.article_id \
+        and o.start <= d.start and d.end <= o.end  # type: ignore[operator]
+
+
 def _accused(y: ClaimView, x: ClaimView) -> bool:
     """Does ``y`` accuse ``x``'s speaker or its side?"""
     return y.stance == "accuses" and y.target is not None and bool(
@@ -173,6 +179,9 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                 # about its side (never whatever the nearest speaker said)
                 pick = [o for o in _earlier(d, vs, REFERENCE_REACH) if _adjacent(o, d) and (
                     _accused(o, d) or ({d.speaker_id} | d.sides) & entity_sides(o.entities))][:1]
+                # 'accused Ukraine of a helicopter attack, for which Kyiv denied
+                # responsibility': the accusation's content holds the denial's clause
+                pick = pick or [o for o in vs if _holds(o, d) and _accused(o, d)][:1]
             elif points_back(d):
                 before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
                           if _adjacent(o, d)]
@@ -256,8 +265,8 @@ def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     """Why ``b`` disputes ``a`` (or the reverse), or None when it does not. A denial that only
     points back needs ``resolve_references`` over its article's claims first."""
-    if same_side(a, b) or _same_text(a, b):
-        return None
+    if same_side(a, b) or _same_text(a, b) and a.refers_to != b.id and b.refers_to != a.id:
+        return None  # (a denial nested in the accusation it answers is not one text)
     apart = days(a.date, b.date)
     if apart is not None and apart > WINDOW_DAYS:
         return None

@@ -92,6 +92,11 @@ def test_denying_responsibility_answers_the_blame_laid_on_the_denier(
     _, links = run(ex, "Kyiv said Russian troops had shelled the prison in Olenivka "
                        "overnight. Moscow denied any involvement.")
     assert links == ["0-1 denial"]  # a claim about the denier's side
+    # the denial in a relative clause inside the accusation's content
+    claims, links = run(ex, "Russia accused Ukraine of a drone attack on an oil depot in "
+                            "Kursk, for which Kyiv denied responsibility.")
+    assert ("Kyiv", "denies", "responsibility") in claims
+    assert links == ["0-1 denial_of_accusation"]
     # blame laid on the other side, or no blame at all: nothing to answer
     assert run(ex, "The Russian defence ministry said Ukrainian forces had shelled a school "
                    "in Donetsk. Moscow denied responsibility.")[1] == []
