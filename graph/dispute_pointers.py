@@ -27,7 +27,11 @@ _REFERENCE = frozenset(re.findall(r"\w+", (
     "statements suggestion suggestions idea notion account accounts version versions story "
     "stories explanation explanations narrative narratives")))
 ACCUSATION_NOUNS = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
-                         "charges"})
+                              "charges"})
+# what names a claim of fact: 'rejected the claims as baseless' answers what was claimed,
+# never a threat or forecast before it ('threatened to bomb …')
+CLAIM_NOUNS = _REFERENCE - frozenset(re.findall(r"\w+", (
+    "the this that these those such it its any all idea notion suggestion suggestions")))
 # A short denial whose subject points back ('that will not happen', 'this is a baseless
 # pretext', 'the claims were false'): it answers the claim before it. Not 'it' (often the
 # denier itself: 'denied it is targeting civilians'), and not a 'that' before a clause

@@ -34,6 +34,7 @@ from typing import Any
 from graph.dispute_figures import figures_differ
 from graph.dispute_pointers import (
     ACCUSATION_NOUNS,
+    CLAIM_NOUNS,
     claimant,
     denies_responsibility,
     points_back,
@@ -161,7 +162,8 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     earlier claim of another side in the same article it answers. Pointing back ('denied the
     claim'), within ``REFERENCE_REACH`` characters and at most about one sentence before it:
     for 'the charges' the nearest accusation, else what the nearest other speaker said (its
-    claim about the denier, else its nearest); when that is itself a denial, no link. Naming
+    claim about the denier, else its nearest; 'the claims' skip forecasts and threats); when
+    that is itself a denial, no link. Naming
     the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
     with the denial, else its nearest within twice the reach; with none before it (a lead
     that answers what is told further down), its first later claim sharing an entity or
@@ -183,8 +185,9 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
                 # responsibility': the accusation's content holds the denial's clause
                 pick = pick or [o for o in vs if _holds(o, d) and _accused(o, d)][:1]
             elif points_back(d):
+                named = set(re.findall(r"\w+", d.content.lower())) & CLAIM_NOUNS
                 before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
-                          if _adjacent(o, d)]
+                          if _adjacent(o, d) and not (named and o.stance == "predicts")]
                 accusations = [o for o in before if o.stance == "accuses"] \
                     if set(re.findall(r"\w+", d.content.lower())) & ACCUSATION_NOUNS else []
                 block = [o for o in before if o.speaker_id == before[0].speaker_id]

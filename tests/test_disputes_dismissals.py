@@ -45,6 +45,16 @@ def test_a_dismissal_of_the_claim_just_before_it_links(ex: SpacyExtractor, denia
     assert links == ["0-1 denial"]
 
 
+def test_rejecting_the_claims_answers_a_claim_not_a_threat(ex: SpacyExtractor) -> None:
+    # what was claimed (the gas attack) was no claim of its own: the threat is not it
+    assert run(ex, "The United States threatened to bomb several Syrian air bases. Rebels "
+                   "posted videos of an alleged gas attack near Douma. The Syrian government "
+                   "rejected the claims as baseless.")[1] == []
+    assert run(ex, "Rebel commanders said the Syrian army had used poison gas near Douma. "
+                   "The Syrian government rejected the claims as baseless.")[1] == [
+        "0-1 denial"]
+
+
 def test_a_lone_pointer_skips_a_claim_of_the_deniers_own_side(ex: SpacyExtractor) -> None:
     # the Russian ministry's own claim stands between: Moscow denies the Ukrainian one
     claims, links = run(ex, "Ukraine's general staff said Russian forces had shelled Kharkiv "
