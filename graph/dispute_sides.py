@@ -15,6 +15,7 @@ from pathlib import Path
 
 _LEXICON = Path(__file__).resolve().parent.parent / "ingest" / "data" / "lexicon.json"
 _CLAIM_WORDS = _LEXICON.with_name("claim_words.json")
+_ENTITIES = _LEXICON.with_name("entities.json")
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +28,29 @@ def _country_codes() -> dict[str, str]:
     with _LEXICON.open(encoding="utf-8") as fh:
         codes |= {k: v for k, v in json.load(fh)["demonyms"].items() if v}
     return codes
+
+
+@lru_cache(maxsize=1)
+def _institution_countries() -> dict[str, str]:
+    """Known state institutions -> their country ('org:kremlin' -> RU): the gazetteer's
+    ``country`` field (reference data)."""
+    with _ENTITIES.open(encoding="utf-8") as fh:
+        return {e["id"]: e["country"] for e in json.load(fh)["entities"] if e.get("country")}
+
+
+def _leading_country(eid: str) -> str | None:
+    """A known state institution's country ('org:kremlin'), else an organization named after
+    its country ('org:ukrainian-defence-ministry', 'org:russian-foreign-ministry'): the
+    country of its leading demonym or country name.
+    Only organization ids: a person's first name may be a country's ('Jordan', 'Israel').
+    Used for sides only, where a wrong country can only take a link away."""
+    if (code := _institution_countries().get(eid)) is not None:
+        return code
+    if not eid.startswith("org:") or eid.startswith("org:inst:"):
+        return None
+    words = eid[4:].split("-")
+    codes = _country_codes()
+    return codes.get(" ".join(words[:2])) or codes.get(words[0])
 
 
 def country_key(code: str | None) -> str | None:
@@ -43,6 +67,8 @@ def side_keys(ids: Iterable[str] = (), names: Iterable[str] = (),
         keys.add(i)
         if i.startswith("org:inst:") and len(i.split(":")) > 3 and len(i.split(":")[2]) == 2:
             keys.add(f"cc:{i.split(':')[2].upper()}")
+        elif (code := _leading_country(i)) is not None:
+            keys.add(f"cc:{code}")
     for n in names:
         low = " ".join(n.lower().replace("’", "'").split()).removeprefix("the ")
         low = low.removesuffix("'s").removeprefix("pro-")

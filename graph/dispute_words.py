@@ -3,8 +3,11 @@ the distance in days between two ISO dates."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"(?<![A-Za-z'-])[a-z][a-z'-]{2,}[a-z]")
 _STOP = frozenset(re.findall(r"\w+", (
@@ -36,3 +39,13 @@ def days(a: str | None, b: str | None) -> int | None:
         return abs((date.fromisoformat((a or "")[:10]) - date.fromisoformat((b or "")[:10])).days)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=1)
+def denial_words() -> list[str]:
+    """What a dismissal calls a claim ('propaganda', 'a lie', 'fake'): the extractor's own
+    ``denial_words`` (``ingest/data/claim_words.json``), so both sides read one list."""
+    path = Path(__file__).resolve().parent.parent / "ingest" / "data" / "claim_words.json"
+    with path.open(encoding="utf-8") as fh:
+        words: list[str] = json.load(fh)["denial_words"]
+    return words

@@ -14,7 +14,8 @@ A link needs one of two reasons:
   people or objects, the same scope: a running total is not one event's count) at the same
   place on the same day differ by more than ``TOLERANCE`` (and by less than ``MAX_RATIO``,
   beyond which they are counts of different things): ``graph/dispute_figures.py``;
-- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them.
+- ``rebuttal``: no denial cue, but the other side's words with a 'not', just after them, or
+  set aside in the next sentence ('hit a school, not a depot' after 'destroyed a depot').
 
 Same speaker or same side is never a dispute: one speaker holds a role in the other's
 organization, both have the same affiliation, or both belong to the same country (a country's
@@ -31,6 +32,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.dispute_figures import figures_differ
+from graph.dispute_pointers import (
+    ACCUSATION_NOUNS,
+    CLAIM_NOUNS,
+    claimant,
+    denies_responsibility,
+    points_back,
+)
 from graph.dispute_sides import entity_sides, name_countries, side_keys
 from graph.dispute_words import content_words, days
 
@@ -100,14 +108,6 @@ def same_side(a: ClaimView, b: ClaimView) -> bool:
         or bool(a.sides & b.sides)
 
 
-# A denial whose content only points back ('denied the allegations', 'disputes this claim')
-# denies a claim just before it in the same article.
-_REFERENCE = frozenset(re.findall(r"\w+", (
-    "the this that these those such it its any all claim claims allegation allegations "
-    "accusation accusations charge charges report reports assertion assertions statement "
-    "statements suggestion suggestions idea notion account accounts version story stories")))
-_ACCUSATION = frozenset({"accusation", "accusations", "allegation", "allegations", "charge",
-                         "charges"})
 REFERENCE_REACH = 600  # characters between the claim and a denial that points back to it
 SENTENCE_GAP = 160  # and between their sentences: at most about one sentence in between
 
@@ -118,40 +118,6 @@ def _near(denial: ClaimView, other: ClaimView) -> bool:
             or denial.start is None or other.end is None:
         return False
     return 0 <= denial.start - other.end <= REFERENCE_REACH
-
-
-# A short denial whose subject points back ('that will not happen', 'this is a baseless
-# pretext', 'the claims were false'): it answers the claim before it. Not 'it' (often the
-# denier itself: 'denied it is targeting civilians'), and not a 'that' before a clause
-# ('denied that the units blew up the dam'): the pointer must be followed by its verb.
-_POINTER_SUBJECT = re.compile(
-    r"^[“\"']?\s*(?:this|that|the\s+(?:claims?|allegations?|accusations?|charges|reports?)|"
-    r"(?:these|those|such)\s+(?:claims?|allegations?|accusations?|charges|reports?))\s+"
-    r"(?:is|was|were|are|will|would|had|has|have|could|did|does|remains?|isn['’]t|wasn['’]t|"
-    r"won['’]t|['’]s)\b", re.I)
-POINTER_WORDS = 12  # longer contents say something of their own
-
-
-def points_back(v: ClaimView) -> bool:
-    words = re.findall(r"\w+", v.content.lower())
-    return v.stance == "denies" and bool(words) and (
-        set(words) <= _REFERENCE
-        or len(words) <= POINTER_WORDS and _POINTER_SUBJECT.match(v.content.strip()) is not None)
-
-
-# 'the Russian claim', 'Moscow's allegations', 'Russian claims of Lysychansk's fall': a denial
-# that names whose claim it denies (a name or demonym before a reference noun).
-_CLAIMANT = re.compile(
-    r"^(?:the\s+|these\s+|those\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)"
-    r"(?:'s|’s)?\s+(?:latest\s+|new\s+|false\s+)?"
-    r"(?:claims?|allegations?|accusations?|charges|reports?|assertions?|version|account)\b")
-
-
-def claimant(v: ClaimView) -> set[str]:
-    """The side keys of the party a denial names as the claimant ('the Russian claim' ->
-    {'russian', 'cc:RU'}), else an empty set."""
-    m = _CLAIMANT.match(v.content.strip()) if v.stance == "denies" else None
-    return side_keys((), [m["who"]]) if m else set()
 
 
 def _adjacent(o: ClaimView, d: ClaimView) -> bool:
@@ -173,6 +139,12 @@ def _earlier(d: ClaimView, vs: list[ClaimView], reach: int, *, any_stance: bool 
                   key=lambda o: -o.end)  # type: ignore[operator, return-value]
 
 
+def _holds(o: ClaimView, d: ClaimView) -> bool:
+    """Does ``o``'s content hold ``d``'s (a clause of another speaker inside it)?"""
+    return o is not d and o.speaker_id != d.speaker_id and o.article_id == d.article_id \
+        and o.start <= d.start and d.end <= o.end  # type: ignore[operator]
+
+
 def _accused(y: ClaimView, x: ClaimView) -> bool:
     """Does ``y`` accuse ``x``'s speaker or its side?"""
     return y.stance == "accuses" and y.target is not None and bool(
@@ -190,22 +162,34 @@ def resolve_references(views: Iterable[ClaimView]) -> None:
     earlier claim of another side in the same article it answers. Pointing back ('denied the
     claim'), within ``REFERENCE_REACH`` characters and at most about one sentence before it:
     for 'the charges' the nearest accusation, else what the nearest other speaker said (its
-    claim about the denier, else its nearest); when that is itself a denial, no link. Naming
+    claim about the denier, else its nearest; 'the claims' skip forecasts and threats); when
+    that is itself a denial, no link. Naming
     the claimant ('rejected the Russian claim'): the claimant's nearest claim sharing an entity
     with the denial, else its nearest within twice the reach; with none before it (a lead
     that answers what is told further down), its first later claim sharing an entity or
-    ``MIN_SHARED`` proposition words with the denial."""
+    ``MIN_SHARED`` proposition words with the denial. Denying responsibility ('denied any
+    involvement'): the nearest accusation of the denier, or claim about its side, just
+    before it; else no link."""
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         if v.article_id is not None and v.start is not None and v.end is not None:
             by_article.setdefault(v.article_id, []).append(v)
     for vs in by_article.values():
         for d in vs:
-            if points_back(d):
+            if denies_responsibility(d):
+                # the blame laid on the denier just before: an accusation of it, or a claim
+                # about its side (never whatever the nearest speaker said)
+                pick = [o for o in _earlier(d, vs, REFERENCE_REACH) if _adjacent(o, d) and (
+                    _accused(o, d) or ({d.speaker_id} | d.sides) & entity_sides(o.entities))][:1]
+                # 'accused Ukraine of a helicopter attack, for which Kyiv denied
+                # responsibility': the accusation's content holds the denial's clause
+                pick = pick or [o for o in vs if _holds(o, d) and _accused(o, d)][:1]
+            elif points_back(d):
+                named = set(re.findall(r"\w+", d.content.lower())) & CLAIM_NOUNS
                 before = [o for o in _earlier(d, vs, REFERENCE_REACH, any_stance=True)
-                          if _adjacent(o, d)]
+                          if _adjacent(o, d) and not (named and o.stance == "predicts")]
                 accusations = [o for o in before if o.stance == "accuses"] \
-                    if set(re.findall(r"\w+", d.content.lower())) & _ACCUSATION else []
+                    if set(re.findall(r"\w+", d.content.lower())) & ACCUSATION_NOUNS else []
                 block = [o for o in before if o.speaker_id == before[0].speaker_id]
                 pick = accusations[:1] or [o for o in block if o.entities & (
                     {d.speaker_id} | d.sides)][:1] or block[:1]
@@ -245,6 +229,30 @@ def _rebuts(x: ClaimView, y: ClaimView) -> bool:
     return n >= MIN_SHARED and share >= 2 * MIN_OVERLAP
 
 
+# 'the strike hit a school, not a depot', 'food rather than weapons', 'instead of a depot':
+# what the speaker sets aside, up to the end of its phrase
+_CORRECTION = re.compile(r"(?:,\s*(?:and\s+)?not|\brather\s+than|\binstead\s+of)\s+"
+                         r"(?P<what>[^,.;:“”\"()]+)", re.I)
+
+
+def _corrects(x: ClaimView, y: ClaimView) -> bool:
+    """Does ``x`` set ``y`` aside by naming what ``y`` said ('Ukraine's air force said the
+    strike had hit a school, not a depot' just after 'its missiles had destroyed a fuel
+    depot')? A counter-assertion without a denial word: ``x`` asserts, in the sentence just
+    after ``y`` (``_adjacent``, within ``REFERENCE_REACH``), and every proposition word of the
+    phrase it sets aside is ``y``'s, while what it asserts instead is not (''the depot, not
+    the school'' agrees with a depot); ``y`` itself is not negated."""
+    if x.stance != "asserts" or y.stance not in DISPUTABLE or not _near(x, y) \
+            or not _adjacent(y, x) or _NEGATION.search(y.content):
+        return False
+    m = _CORRECTION.search(x.content)
+    if m is None:
+        return False
+    aside, wy = content_words(m["what"]), content_words(y.content)
+    instead = content_words(x.content[:m.start()]) - aside
+    return bool(aside) and aside <= wy and bool(instead - wy)
+
+
 def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
     """'Kyiv said Russian troops had looted the museum. Moscow denied looting.': a short
     denial just after a claim about the denier's side (an entity of the claim stands for the
@@ -260,8 +268,8 @@ def _denies_what_is_said_of_it(x: ClaimView, y: ClaimView) -> bool:
 def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
     """Why ``b`` disputes ``a`` (or the reverse), or None when it does not. A denial that only
     points back needs ``resolve_references`` over its article's claims first."""
-    if same_side(a, b) or _same_text(a, b):
-        return None
+    if same_side(a, b) or _same_text(a, b) and a.refers_to != b.id and b.refers_to != a.id:
+        return None  # (a denial nested in the accusation it answers is not one text)
     apart = days(a.date, b.date)
     if apart is not None and apart > WINDOW_DAYS:
         return None
@@ -286,7 +294,7 @@ def dispute_reason(a: ClaimView, b: ClaimView) -> str | None:
             return "denial"
     if figures_differ(a, b):  # before a rebuttal: 'nobody died' vs 'six killed' is a figure
         return "figures_differ"
-    if _rebuts(a, b) or _rebuts(b, a):
+    if _rebuts(a, b) or _rebuts(b, a) or _corrects(a, b) or _corrects(b, a):
         return "rebuttal"
     return None
 

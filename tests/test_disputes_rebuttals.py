@@ -133,3 +133,32 @@ def test_the_accused_named_by_nationality_denies_an_accusation(ex: SpacyExtracto
     assert links(ex, "Amnesty International accused Ukrainian forces of using cluster "
                      "munitions near Balakliia. Ukraine's foreign ministry rejected the "
                      "accusation.") == ["denial_of_accusation"]
+
+
+DEPOT = "The Russian defence ministry said its missiles had destroyed a fuel depot near Dnipro. "
+
+
+def test_the_other_sides_words_set_aside_rebut_them(ex: SpacyExtractor) -> None:
+    assert links(ex, DEPOT + "Ukraine's air force said the strike had hit a school, not a "
+                             "depot.") == ["rebuttal"]
+    assert links(ex, "Russian state media said the convoy near Kherson carried weapons for the "
+                     "army. Ukrainian officials said the trucks carried food rather than "
+                     "weapons.") == ["rebuttal"]
+
+
+@pytest.mark.parametrize("text", [
+    # what is set aside is not what the other side said
+    DEPOT + "Ukraine's air force said the missiles had hit a school, not a hospital.",
+    # it agrees: the depot was hit, the school was not
+    DEPOT + "Ukraine's air force said the depot, not the school, had been hit.",
+    # the same side
+    DEPOT + "The Russian foreign ministry said the strike had hit a depot, not a school.",
+    # another event, sentences later
+    DEPOT + "The grain corridor through the Black Sea carried more than two million tonnes of "
+    "wheat and maize in May, and shipping insurers lowered their premiums for the third month "
+    "in a row after the navy cleared the approaches to the ports of the region. Ukraine's air "
+    "force said a strike in Odesa had hit a school, not a depot.",
+])
+def test_no_rebuttal_when_nothing_of_the_other_claim_is_set_aside(
+        ex: SpacyExtractor, text: str) -> None:
+    assert links(ex, text) == []

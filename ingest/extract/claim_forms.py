@@ -53,6 +53,25 @@ def _blame_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+# verbs that name what something is: 'called the claims a lie', 'described the report as
+# fabricated' dismiss a claim when what they name it is a denial word
+_NAMING = {"call", "describe"}
+
+
+def dismisses(tok: Token) -> bool:
+    """'called the claim a lie', 'called it fake news', 'described the reports as
+    propaganda': a naming verb with an object and, as what it names the object, a denial
+    word (``claim_words.json`` ``denial_words``). 'called for an end to propaganda' and
+    'called it a tragedy' are not dismissals."""
+    if tok.lemma_.lower() not in _NAMING or not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    named = [c for c in tok.children if c.dep_ == "oprd"] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children if g.dep_ == "pobj"]
+    return any(_denial_re().search(doc_text(tok.doc), n.left_edge.idx,
+                                   n.right_edge.idx + len(n.right_edge)) for n in named)
+
+
 _EMBEDDED = {"advcl", "xcomp", "relcl", "acl", "ccomp", "pcomp", "csubj"}
 _HEDGES = {"would", "could", "might", "may", "if"}
 

@@ -17,7 +17,15 @@ import re
 
 from spacy.tokens import Span, Token
 
-from graph.models import ClaimRecord, EntityType, QuoteType, ReportedBy, SpeakerRef, stable_id
+from graph.models import (
+    ClaimRecord,
+    EntityType,
+    QuoteType,
+    ReportedBy,
+    SpeakerRef,
+    Stance,
+    stable_id,
+)
 from ingest.extract import claim_cues as cues
 from ingest.extract.claim_chains import (
     cut_own_attributions,
@@ -34,7 +42,13 @@ from ingest.extract.claim_ctx import (
     whole_quote_in,
 )
 from ingest.extract.claim_figures import quantity
-from ingest.extract.claim_forms import claim_words, fold_repeats, stance
+from ingest.extract.claim_forms import (
+    claim_words,
+    dismisses,
+    fold_repeats,
+    stance,
+    stance_of_lemma,
+)
 from ingest.extract.claim_guards import byline, reports_nothing
 from ingest.extract.claim_pronouns import named_next
 from ingest.extract.claim_span import (
@@ -119,6 +133,19 @@ def _without_relative(ctx: ClaimCtx, cs: int, ce: int, cue: Token) -> tuple[int,
     return cs, ce
 
 
+# what a denial's lone word can be: a pointer back, or the blame it rejects
+_LONE_DENIALS = frozenset({"this", "that", "it", "responsibility", "involvement", "wrongdoing"})
+
+
+def _denied_pointer(cue: str, words: list[str]) -> bool:
+    """'The ministry rejected that.', 'Moscow denied it.', 'Russia denied responsibility': a
+    denial cue whose whole content points back at what was said just before is a claim
+    (graph/disputes.py ties it to the claim it answers); other one-word contents say
+    nothing."""
+    return len(words) == 1 and stance_of_lemma().get(cue) is Stance.DENIES \
+        and words[0].lower().strip(".,;:!?") in _LONE_DENIALS
+
+
 def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
           cue_span: tuple[int, int], cs: int, ce: int, tok: Token, target: str | None,
           reported_by: ReportedBy | None = None) -> None:
@@ -151,7 +178,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
     cs, ce = whole_quote_in(ctx, cs, ce)
     ce = dangling_end(ctx.doc, cs, ce, tok)
     words = text[cs:ce].split()
-    if len(words) < 2 or (cs, ce) in ctx.seen:
+    if len(words) < 2 and not _denied_pointer(cue, words) or (cs, ce) in ctx.seen:
         return  # 'told you', 'said so': no content worth a claim
     if ce <= tok.idx and _verbless(ctx, tok, (cs, ce), finite=True):
         # before its cue, only a clause or a quotation is what was said: 'At the start of the
@@ -269,7 +296,7 @@ def _verb_cue(ctx: ClaimCtx, tok: Token) -> None:
         ok_obj = objs is not None and any(
             c.dep_ in ("dobj", "prep") and (c.lemma_.lower() in objs or c.lower_ in objs)
             for c in tok.children)
-        if not (has_clause or ok_obj):
+        if not (has_clause or ok_obj or dismisses(tok)):  # or 'called the claim a lie'
             return
     if span is None or span[0] < tok.idx and not (ctx.quoted[span[1]] - ctx.quoted[span[0]]):
         # no complement, or a reported clause before the verb that is not a quotation
