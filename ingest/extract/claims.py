@@ -184,7 +184,7 @@ def _emit(ctx: ClaimCtx, speaker: tuple[SpeakerRef, tuple[int, int]], cue: str,
         # before its cue, only a clause or a quotation is what was said: 'At the start of the
         # war, many believed …' must not yield 'At the start of the war'
         return
-    if not _says_something(ctx, cs, ce):
+    if not _says_something(ctx, cs, ce) and not _denied_pointer(cue, words):
         return  # 'Biden suggested he would': an elided verb leaves nothing to quote
     # 'Feygin agrees that China has rejected …': a claim reported inside another's content
     # is not the last speaker a later 'he says' goes on with
