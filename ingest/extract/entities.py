@@ -42,6 +42,7 @@ from ingest.extract.place_context import (
     country_abbreviation,
     country_before,
     dateline,
+    owner_possessive,
     place_ment,
     possessive_place,
 )
@@ -175,6 +176,21 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 s -= 1  # untagged 'UK' + 'Independence Party': part of the name
         if s >= e or not free(s, e):
             continue
+        k = owner_possessive(doc, s, e, ent.label_, rules)
+        if k is not None:
+            # 'Norway’s Security Council': the owner is a mention of its own, the name
+            # starts after the possessive (the institution rules read the owner from there)
+            entry = rules.gaz.lookup(doc[s:k].text)
+            if ent.label_ == "PERSON" and entry is None:
+                owner = classify(doc, ent, s, k, rules, ctx, out)
+            elif entry is not None and entry.type is not EntityType.PLACE:
+                owner = mk(doc, s, k, entry.type, key=entry.id, name=entry.name, entry=entry,
+                           method="gazetteer")
+            else:
+                owner = place_ment(doc, s, k, doc[s:k].text, rules, ctx)
+            if owner is not None:
+                claim(owner)
+            s = k + 1
         org_end = place_led_org(doc, e) if ent.label_ in PLACE_LABELS | {"ORG"} else None
         if org_end is not None and free(e, org_end):
             # 'Kyiv Court of Appeals': an organization named after its place; 'European

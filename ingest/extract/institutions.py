@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules, demonym_code
 from ingest.extract.gazetteer import GazEntry, norm, slug
+from ingest.extract.place_context import generic_body_name
 
 INST_PREFIX = "org:inst:"
 _OF_RE = re.compile(r"^(?P<inst>.+?) of (?:the )?(?P<ctry>[\w .'-]+)$")
@@ -191,3 +192,25 @@ def find_unnamed(doc: Doc, ments: list[Ment], rules: Rules) -> list[Ment]:
     if not found:
         return ments
     return sorted([*ments, *found], key=lambda m: m.start)
+
+
+def name_owned_bodies(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """'Norway’s Security Council', 'Moldova’s Constitutional Court': a body named only by
+    common words (no state institution of ``types.json``) that a country owns is named
+    '<Name> of <Country>', the way such bodies are called in full, with an institution id
+    (``org:inst:<cc>:…``, never re-mapped): without it every country's 'Security Council'
+    would be one node. 'Russia’s Gazprom' keeps its name."""
+    countries = {m.end_tok: m for m in ments if m.type is EntityType.PLACE
+                 and m.place is not None and m.place.kind == "country"}
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION or m.entry is not None or not m.key \
+                or m.key.startswith(INST_PREFIX) or m.start_tok < 2 \
+                or doc[m.start_tok - 1].lower_ not in ("'s", "’s") \
+                or m.start_tok - 1 not in countries or not generic_body_name(m.name or "", rules):
+            continue
+        old, bare, owner = m.key, m.name or m.text, countries[m.start_tok - 1]
+        name = f"{bare} of {owner.name}"
+        key = f"{INST_PREFIX}{(owner.place.country or '').lower()}:{slug(bare)}"  # type: ignore[union-attr]
+        for x in ments:
+            if x.key == old:
+                x.key, x.name = key, name

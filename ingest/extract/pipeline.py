@@ -37,6 +37,7 @@ from ingest.extract.entities import (
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
 from ingest.extract.institutions import find_unnamed as find_unnamed_institutions
+from ingest.extract.institutions import name_owned_bodies
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
@@ -161,6 +162,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
         ments = [m for m in ments if m.key not in unproven]
     name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
     qualify_institutions(doc, ments, rules, article_id)
+    name_owned_bodies(doc, ments, rules)  # 'Norway’s Security Council'
     _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))

@@ -1,0 +1,52 @@
+"""Canonical names that carry no words of another entity: an owner's possessive is its own
+mention ('Norway’s Security Council' is Norway and the Security Council of Norway), while
+names whose possessive is part of them keep it. Sentences written for these tests (not
+copied from any corpus article); no database needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EntityType, ExtractionResult
+from ingest.extract import SpacyExtractor
+from tests.extract_helpers import extract_checked
+
+
+@pytest.fixture(scope="module")
+def ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def _by_name(res: ExtractionResult) -> dict[str, EntityType]:
+    return {e.name: e.type for e in res.entities}
+
+
+def test_a_countrys_body_is_named_in_full_and_the_country_is_a_place(ex: SpacyExtractor
+                                                                    ) -> None:
+    res = extract_checked(ex, "Lithuania’s foreign minister said Moldova’s Constitutional "
+                              "Court would rule within a month. Norway’s Security Council "
+                              "met on Tuesday.")
+    names = _by_name(res)
+    assert names.get("Moldova") is EntityType.PLACE
+    assert names.get("Norway") is EntityType.PLACE
+    assert names.get("Constitutional Court of Moldova") is EntityType.ORGANIZATION
+    assert names.get("Security Council of Norway") is EntityType.ORGANIZATION
+    court = next(e for e in res.entities if e.name == "Constitutional Court of Moldova")
+    assert court.id.startswith("org:inst:md:")  # never merged with another country's court
+    assert not any("’s" in n for n in names)
+
+
+def test_a_company_owned_by_a_country_keeps_its_own_name(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Ukraine’s Naftogaz said on Friday that deliveries had "
+                              "resumed, its chief executive told reporters.")
+    names = _by_name(res)
+    assert "Naftogaz" in names and names["Naftogaz"] is not EntityType.PLACE
+    assert "Naftogaz of Ukraine" not in names
+
+
+def test_a_possessive_that_belongs_to_the_name_stays(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Students at King’s College London and readers of Lloyd’s "
+                              "List were surveyed, the head of the President’s Office said.")
+    names = _by_name(res)
+    assert "King" not in names and "Lloyd" not in names
+    assert any(n.startswith("King’s College") for n in names)
