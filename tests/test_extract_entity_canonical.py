@@ -50,3 +50,19 @@ def test_a_possessive_that_belongs_to_the_name_stays(ex: SpacyExtractor) -> None
     names = _by_name(res)
     assert "King" not in names and "Lloyd" not in names
     assert any(n.startswith("King’s College") for n in names)
+
+
+def test_an_organization_named_general_keeps_that_word(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "General Motors and General Electric said on Monday that "
+                              "their plants in Ohio would close for a week.")
+    names = _by_name(res)
+    assert names.get("General Motors") is EntityType.ORGANIZATION
+    assert names.get("General Electric") is EntityType.ORGANIZATION
+    assert "Motors" not in names and "Electric" not in names
+
+
+def test_a_spaced_dash_ends_a_name(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Olena Marchenko - Ukraine’s former health minister - says "
+                              "the hospitals are full.")
+    assert "Olena Marchenko" in _by_name(res)
+    assert not any("-" in n for n in _by_name(res))
