@@ -66,3 +66,13 @@ def test_a_spaced_dash_ends_a_name(ex: SpacyExtractor) -> None:
                               "the hospitals are full.")
     assert "Olena Marchenko" in _by_name(res)
     assert not any("-" in n for n in _by_name(res))
+
+
+def test_the_country_leading_a_coalition_is_a_place_mention(ex: SpacyExtractor) -> None:
+    text = "Air strikes by the US-led coalition killed 12 people near the dam, monitors said."
+    res = extract_checked(ex, text)
+    us = next(e for e in res.entities if e.name == "United States")
+    assert us.type is EntityType.PLACE
+    assert [text[m.start:m.end] for m in us.mentions] == ["US"]
+    group = next(e for e in res.entities if e.type is EntityType.GROUP)
+    assert group.name == "US-led coalition"

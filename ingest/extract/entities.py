@@ -118,7 +118,13 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
     for _, s, e in rules.group_phrases(doc):
         s, e = trim(doc, s, e)
         if s < e and free(s, e) and not (e - s == 1 and doc[s].text == "west"):
-            claim(mk(doc, s, e, EntityType.GROUP, name=doc[s:e].text, method="rule"))
+            name = doc[s:e].text
+            if e - s > 3 and doc[s + 1].text == "-" and doc[s + 2].lower_ in ("led", "backed") \
+                    and rules.places.country_code(doc[s].text) is not None:
+                # 'the US-led coalition': the country leading it is named too, a Place
+                claim(place_ment(doc, s, s + 1, doc[s].text, rules, ctx))
+                s += 3
+            claim(mk(doc, s, e, EntityType.GROUP, name=name, method="rule"))
     # 3) regions: '<X> region|oblast|province' with X tagged or a proper noun.
     for i in range(1, len(doc)):
         if doc[i].lower_ not in rules.region_words or taken[i] or not doc[i - 1].text[:1].isupper():
