@@ -76,3 +76,31 @@ def test_the_country_leading_a_coalition_is_a_place_mention(ex: SpacyExtractor) 
     assert [text[m.start:m.end] for m in us.mentions] == ["US"]
     group = next(e for e in res.entities if e.type is EntityType.GROUP)
     assert group.name == "US-led coalition"
+
+
+def test_an_organization_before_a_group_noun_is_named(ex: SpacyExtractor) -> None:
+    text = "Howitzers promised by NATO countries are still arriving, officials said."
+    res = extract_checked(ex, text)
+    nato = next(e for e in res.entities if e.name == "NATO")
+    assert nato.type is EntityType.ORGANIZATION
+    assert [text[m.start:m.end] for m in nato.mentions] == ["NATO"]
+
+
+def test_a_regime_named_by_a_surname_is_a_group_not_the_man(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Rebels accused the Putin regime of sending more troops. The "
+                              "village fell to Putin regime forces last year.")
+    names = _by_name(res)
+    assert names.get("Putin regime") is EntityType.GROUP
+    assert "Vladimir Putin" not in names
+    res = extract_checked(ex, "The uprising began when the Vladimir Putin regime cracked "
+                              "down on protests.")
+    assert _by_name(res).get("Vladimir Putin") is EntityType.PERSON
+
+
+def test_a_country_and_a_situation_noun_is_no_name(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "\"Schools are being bombed\" said Kevin Brown Regional "
+                              "Humanitarian Coordinator for the Yemen Crisis. \"It must "
+                              "stop\" he added.")
+    names = _by_name(res)
+    assert "Yemen Crisis" not in names
+    assert names.get("Kevin Brown") is EntityType.PERSON

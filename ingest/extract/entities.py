@@ -114,7 +114,23 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                      for t in doc[i + 1 : e]]
             dem = doc[i].text if doc[i].text.isupper() else doc[i].text.capitalize()
             name = " ".join([dem, *nouns])
+            org = rules.gaz.lookup(doc[i].text)
+            if org is not None and org.type is EntityType.ORGANIZATION:
+                # 'NATO countries', 'EU leaders': the organization is named too
+                claim(mk(doc, i, i + 1, org.type, key=org.id, name=org.name, entry=org,
+                         method="gazetteer"))
+                claim(mk(doc, i + 1, e, EntityType.GROUP, name=name, method="rule"))
+                continue
             claim(mk(doc, i, e, EntityType.GROUP, name=name, method="rule"))
+    for i in range(1, len(doc) - 1):
+        entry = rules.gaz.lookup(doc[i].text)
+        if doc[i + 1].lower_ == "regime" and entry is not None \
+                and entry.type is EntityType.PERSON and " " not in doc[i].text \
+                and not doc[i - 1].text[:1].isupper() and doc[i - 1].text != "-" \
+                and doc[i].ent_iob_ != "I" and free(i, i + 2):
+            # 'the Assad regime' names a government by its leader's surname: a Group, not a
+            # mention of the man ('the Bashar al-Assad regime' still names him)
+            claim(mk(doc, i, i + 2, EntityType.GROUP, name=doc[i : i + 2].text, method="rule"))
     for _, s, e in rules.group_phrases(doc):
         s, e = trim(doc, s, e)
         if s < e and free(s, e) and not (e - s == 1 and doc[s].text == "west"):

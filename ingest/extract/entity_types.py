@@ -38,6 +38,10 @@ AMBIGUOUS_PLACE_POPULATION = 100_000
 _HEADS_OF_ORGS = frozenset({"head", "chief", "director", "ceo", "chairman", "chairwoman",
                             "founder", "owner", "boss"})
 HEAD_OF = "head-of"
+# nouns that make '<Country> <noun>' a situation, not a body: 'the Yemen crisis', 'the
+# Libya conflict' (a 'Coordinator for the Yemen Crisis' names no organization or person)
+_SITUATION_NOUNS = frozenset({"crisis", "conflict", "war", "question", "issue", "file",
+                              "dossier", "emergency", "situation"})
 # method of a model FAC span that may be a person's name (kept only if retyped Person)
 FAC_PERSON_CANDIDATE = "fac-person"
 
@@ -62,6 +66,10 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # '8 May' of a live blog's time stamp: no person's name has a digit; 'M. Name/H.
         # Name' is a credit line naming two staff, not a person
         return None
+    if entry is None and e - s == 2 and label in ("PERSON", "ORG") \
+            and doc[s + 1].lower_ in _SITUATION_NOUNS \
+            and rules.places.country_code(doc[s].text) is not None:
+        return None  # 'the Yemen Crisis': a situation, not a name
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
