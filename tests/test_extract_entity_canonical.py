@@ -104,3 +104,12 @@ def test_a_country_and_a_situation_noun_is_no_name(ex: SpacyExtractor) -> None:
     names = _by_name(res)
     assert "Yemen Crisis" not in names
     assert names.get("Kevin Brown") is EntityType.PERSON
+
+
+def test_an_unknown_place_among_organizations_is_one(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Along with the GMB and Unison, the TGWU and Amicus worked "
+                              "closely together in the last year.")
+    assert _by_name(res).get("Unison") is EntityType.ORGANIZATION
+    res = extract_checked(ex, "Officials from the EU and Kyiv met on Monday, the statement "
+                              "said.")
+    assert _by_name(res).get("Kyiv") is EntityType.PLACE  # a known city keeps its type

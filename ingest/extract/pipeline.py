@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.settings import get_settings
 from ingest.extract.claims import ClaimCtx, find_claims
+from ingest.extract.coordination import unresolved_places_among_organizations
 from ingest.extract.coref import (
     PersonLocator,
     add_surname_mentions,
@@ -140,6 +141,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
+    unresolved_places_among_organizations(doc, ments)  # 'the GMB and Unison'
     ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
     ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity
