@@ -113,3 +113,17 @@ def test_an_unknown_place_among_organizations_is_one(ex: SpacyExtractor) -> None
     res = extract_checked(ex, "Officials from the EU and Kyiv met on Monday, the statement "
                               "said.")
     assert _by_name(res).get("Kyiv") is EntityType.PLACE  # a known city keeps its type
+
+
+def test_a_company_named_by_common_words_keeps_its_name(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "The deal was held up by Germany’s Siemens Energy and Germany’s "
+                              "Federal Security Council.")
+    names = _by_name(res)
+    assert "Siemens Energy" in names and "Siemens Energy of Germany" not in names
+    assert names.get("Federal Security Council of Germany") is EntityType.ORGANIZATION
+
+
+def test_a_demonym_before_backed_is_no_place(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Russian-backed separatists said they were pushing into the "
+                              "town on Monday.")
+    assert not any(e.type is EntityType.PLACE and e.name == "Russian" for e in res.entities)

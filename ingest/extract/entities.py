@@ -27,6 +27,7 @@ from ingest.extract.entity_types import (  # noqa: F401 - re-exported
     classify,
 )
 from ingest.extract.furniture import tz_abbreviations
+from ingest.extract.gazetteer import norm
 from ingest.extract.kinds import classify_thing, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.person_evidence import (
@@ -136,7 +137,9 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if s < e and free(s, e) and not (e - s == 1 and doc[s].text == "west"):
             name = doc[s:e].text
             if e - s > 3 and doc[s + 1].text == "-" and doc[s + 2].lower_ in ("led", "backed") \
-                    and rules.places.country_code(doc[s].text) is not None:
+                    and rules.places.country_code(doc[s].text) is not None \
+                    and not (demonym_code(rules, doc[s].text)[0]
+                             and norm(doc[s].text) not in rules.places.country_by_name):
                 # 'the US-led coalition': the country leading it is named too, a Place
                 claim(place_ment(doc, s, s + 1, doc[s].text, rules, ctx))
                 s += 3

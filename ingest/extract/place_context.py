@@ -10,7 +10,7 @@ from graph.models import EntityType
 from ingest.extract.entity_rules import Ment, Rules, demonym_code, mk
 from ingest.extract.gazetteer import norm
 from ingest.extract.names import is_given_name
-from ingest.extract.spans import title_case
+from ingest.extract.spans import ORG_HEADS, title_case
 
 BIG_CITY = 100_000  # a city owner needs no other evidence: few names are such a city by chance
 _CLAUSE_POS = {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADP"}
@@ -195,7 +195,9 @@ def owner_possessive(doc: Doc, s: int, e: int, label: str, rules: Rules) -> int 
 
 def generic_body_name(name: str, rules: Rules) -> bool:
     """'Security Council', 'Constitutional Court', 'Operational Command': a body named only
-    by common words, which names nothing without its country ('Gazprom', 'YouTube' do)."""
+    by common words and headed by an organization noun, which names nothing without its
+    country ('Gazprom', 'Siemens Energy' do)."""
     words = [w.lower() for w in name.replace("-", " ").split()]
-    return bool(words) and all(w in rules.common_nouns or w in rules.common_words
-                               or w in ("of", "for", "and", "the") for w in words)
+    return bool(words) and words[-1] in ORG_HEADS \
+        and all(w in rules.common_nouns or w in rules.common_words
+                or w in ("of", "for", "and", "the") for w in words)
