@@ -127,3 +127,11 @@ def test_a_demonym_before_backed_is_no_place(ex: SpacyExtractor) -> None:
     res = extract_checked(ex, "Russian-backed separatists said they were pushing into the "
                               "town on Monday.")
     assert not any(e.type is EntityType.PLACE and e.name == "Russian" for e in res.entities)
+
+
+def test_an_abbreviation_defined_in_brackets_is_a_mention(ex: SpacyExtractor) -> None:
+    text = ("Dorit Nitzan, the World Health Organization (WHO) incident manager, told "
+            "reporters the convoy had arrived.")
+    res = extract_checked(ex, text)
+    who = next(e for e in res.entities if e.name == "World Health Organization")
+    assert [text[m.start:m.end] for m in who.mentions] == ["World Health Organization", "WHO"]

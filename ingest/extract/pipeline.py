@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.settings import get_settings
+from ingest.extract.abbreviations import abbreviates, bracketed_abbreviations
 from ingest.extract.claims import ClaimCtx, find_claims
 from ingest.extract.coordination import unresolved_places_among_organizations
 from ingest.extract.coref import (
@@ -165,6 +166,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
     qualify_institutions(doc, ments, rules, article_id)
     name_owned_bodies(doc, ments, rules)  # 'Norway’s Security Council'
+    ments = bracketed_abbreviations(doc, ments)  # 'the World Health Organization (WHO)'
     _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
@@ -280,27 +282,13 @@ class SpacyExtractor:
             yield extract_doc(doc, aid, published, self.rules)
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """'TGWU' / 'Transport and General Workers Union', 'UKIP' / 'UK Independence Party',
-    'Met' / 'Metropolitan Police': an acronym of the capitalised words (all-caps words
-    whole) or a prefix of the first word."""
-    words = [w for w in full.split() if w[:1].isupper()]
-    acro = "".join(w if w.isupper() else w[0] for w in words)
-    if short.isupper() and len(short) >= 2 and short == acro:
-        return True
-    # a clipped word is at most half the word ('Met' / 'Metropolitan'): 'Moldova' is the
-    # country, not a clipping of 'Moldovan Central Bank'
-    return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
-        and 2 * len(short) <= len(words[0])
-
-
 def _fullest_name(rec: EntityRecord) -> None:
     """Canonical name = the fullest form the article gives, never its abbreviation or a
     non-ASCII reference spelling when the article wrote the name in ASCII: the model's own
     organization names only (gazetteer and institution names are already canonical)."""
     if rec.type is EntityType.ORGANIZATION and not rec.id.startswith(("org:inst:",)) \
             and (rec.resolution or {}).get("method") != "gazetteer":
-        full = next((a for a in rec.aliases if _abbreviates(rec.name, a)), None)
+        full = next((a for a in rec.aliases if abbreviates(rec.name, a)), None)
         if full is not None:
             rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
             rec.name = full
@@ -339,6 +327,6 @@ def _join_abbreviations(ments: list[Ment]) -> None:
     for m in ments:
         if m.type is not EntityType.ORGANIZATION or len(m.text.split()) != 1 or m.entry:
             continue
-        hit = next((f for f in full if _abbreviates(m.text, f.name or f.text)), None)
+        hit = next((f for f in full if abbreviates(m.text, f.name or f.text)), None)
         if hit is not None:
             m.key, m.name, m.method = hit.key, hit.name, "abbreviation"
