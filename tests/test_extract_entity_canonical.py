@@ -135,3 +135,17 @@ def test_an_abbreviation_defined_in_brackets_is_a_mention(ex: SpacyExtractor) ->
     res = extract_checked(ex, text)
     who = next(e for e in res.entities if e.name == "World Health Organization")
     assert [text[m.start:m.end] for m in who.mentions] == ["World Health Organization", "WHO"]
+
+
+def test_a_bare_name_that_contains_a_village_is_the_region(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Shells hit a market in Hama province on Monday. Later a raid "
+                              "hit a village in Hama that sheltered families, monitors said.")
+    hama = [e for e in res.entities if "Hama" in e.name]
+    assert len(hama) == 1 and hama[0].type is EntityType.PLACE
+    assert len(hama[0].mentions) == 2
+
+
+def test_a_marked_city_stays_the_city(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Shells hit a market in Hama province on Monday. A clinic in "
+                              "the city of Hama was full, and a village in Hama was empty.")
+    assert len([e for e in res.entities if "Hama" in e.name]) == 2

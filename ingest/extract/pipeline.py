@@ -54,6 +54,7 @@ from ingest.extract.one_name import (
 )
 from ingest.extract.outlets import outlets_by_evidence, speaking_facilities
 from ingest.extract.person_evidence import persons_without_evidence
+from ingest.extract.place_context import bare_region_names
 from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
@@ -143,6 +144,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     ments = detect_mentions(doc, rules)
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
     unresolved_places_among_organizations(doc, ments)  # 'the GMB and Unison'
+    bare_region_names(doc, ments, rules)  # 'Idlib province … a village in Idlib'
     ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
     ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity

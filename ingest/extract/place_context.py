@@ -201,3 +201,39 @@ def generic_body_name(name: str, rules: Rules) -> bool:
     return bool(words) and words[-1] in ORG_HEADS \
         and all(w in rules.common_nouns or w in rules.common_words
                 or w in ("of", "for", "and", "the") for w in words)
+
+
+def bare_region_names(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """'… in Idlib province … a village in Idlib … Idlib is a stronghold': a bare name that
+    the article also gives as a region ('<X> province'), and that contains a place ('a
+    village in X', '<Town> in X'), is the region each time, not the same-named city --
+    unless the text marks the city ('the city of X', 'X city')."""
+    regions: dict[str, Ment] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.place is not None and m.place.kind == "admin1":
+            stem = [t.text for t in doc[m.start_tok : m.end_tok]
+                    if t.lower_ not in rules.region_words and t.lower_ not in ("of", "the")]
+            regions.setdefault(norm(" ".join(stem)), m)
+    if not regions:
+        return
+    place_ends = {m.end_tok for m in ments if m.type is EntityType.PLACE}
+    bare: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.place is not None and m.place.kind == "city" \
+                and norm(m.text) in regions:
+            bare.setdefault(norm(m.text), []).append(m)
+    for stem, group in bare.items():
+        def contains(m: Ment) -> bool:
+            i = m.start_tok
+            return i >= 2 and doc[i - 1].lower_ == "in" and (
+                doc[i - 2].lower_ in rules.settlement_words or i - 1 in place_ends)
+
+        def city_marked(m: Ment) -> bool:
+            i, e = m.start_tok, m.end_tok
+            return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "city") \
+                or (e < len(doc) and doc[e].lower_ == "city")
+        if not any(contains(m) for m in group) or any(city_marked(m) for m in group):
+            continue
+        region = regions[stem]
+        for m in group:
+            m.key, m.name, m.place, m.method = region.key, region.name, region.place, "region"
