@@ -149,3 +149,10 @@ def test_a_marked_city_stays_the_city(ex: SpacyExtractor) -> None:
     res = extract_checked(ex, "Shells hit a market in Hama province on Monday. A clinic in "
                               "the city of Hama was full, and a village in Hama was empty.")
     assert len([e for e in res.entities if "Hama" in e.name]) == 2
+
+
+def test_a_state_institution_is_named_as_the_countrys_body(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Interest rates were cut again on Friday, when Hungary’s "
+                              "central bank said inflation had slowed.")
+    bank = next(e for e in res.entities if e.id.startswith("org:inst:hu:"))
+    assert bank.name == "Central Bank of Hungary"

@@ -73,11 +73,12 @@ def gazetteer_index(rules: Rules) -> dict[tuple[str, str], GazEntry]:
 _LOWER_WORDS = {"of", "for", "and", "the", "on", "in"}
 
 
-def _country_name(rules: Rules, code: str) -> str:
-    for dem, c in rules.demonyms.items():
-        if c == code and " " not in dem and not dem.isupper():
-            return dem.capitalize()
-    return rules.places.countries.get(code, {}).get("name", code)
+def _of_country(rules: Rules, code: str) -> str:
+    """'Russia', 'the United Kingdom': a country's name after 'of' in a body's full name
+    ('Central Bank of Russia', 'Justice Department of the United States')."""
+    name = rules.places.countries.get(code, {}).get("name", code)
+    plural = name.endswith("s") and not name.endswith(("us", "ss"))
+    return f"the {name}" if name.startswith(("United ", "Czech ")) or plural else name
 
 
 def _qualifier_before(doc: Doc, start_tok: int, rules: Rules) -> str | None:
@@ -135,8 +136,11 @@ def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
             m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "institution"
         else:
             m.key = f"{INST_PREFIX}{code.lower()}:{slug(inst)}"
-            # the country's own word for it ('justice department', 'defence ministry')
-            written = m.text if parsed[0] else f"{_country_name(rules, code)} {m.text.strip()}"
+            # the country's own word for it
+            # ('justice department', 'defence ministry'), then the country as in a body's
+            # full name: 'Central Bank of Russia', 'Justice Department of the United States'
+            written = m.text if parsed[0] \
+                else f"{' '.join(m.text.split())} of {_of_country(rules, code)}"
             # 'Army of Ukraine', 'Ministry of Defence': function words stay lower-case
             m.name = " ".join(w if w.lower() in _LOWER_WORDS and i else w[:1].upper() + w[1:]
                               for i, w in enumerate(written.split()))
