@@ -156,3 +156,19 @@ def test_a_state_institution_is_named_as_the_countrys_body(ex: SpacyExtractor) -
                               "central bank said inflation had slowed.")
     bank = next(e for e in res.entities if e.id.startswith("org:inst:hu:"))
     assert bank.name == "Central Bank of Hungary"
+
+
+def test_shorter_names_of_a_group_join_it(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Syrian opposition forces said the town was shelled. Opposition "
+                              "forces later withdrew, and rebel fighters took the hill. The "
+                              "rebels said the Syrian regime forces had retreated, and the "
+                              "Syrian regime denied it.")
+    groups = sorted(e.name for e in res.entities if e.type is EntityType.GROUP)
+    assert groups == ["Syrian opposition forces", "Syrian regime forces", "rebel fighters"]
+
+
+def test_two_groups_sharing_a_noun_stay_apart(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "Russian forces advanced while Ukrainian forces held the "
+                              "bridge, and the forces traded fire all night.")
+    groups = {e.name for e in res.entities if e.type is EntityType.GROUP}
+    assert {"Russian forces", "Ukrainian forces"} <= groups

@@ -38,6 +38,7 @@ from ingest.extract.entities import (
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.groups import one_group_per_name
 from ingest.extract.institutions import find_unnamed as find_unnamed_institutions
 from ingest.extract.institutions import name_owned_bodies
 from ingest.extract.institutions import qualify as qualify_institutions
@@ -150,6 +151,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
+    one_group_per_name(ments)  # 'Syrian opposition forces' … 'opposition forces'
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
