@@ -172,3 +172,11 @@ def test_two_groups_sharing_a_noun_stay_apart(ex: SpacyExtractor) -> None:
                               "bridge, and the forces traded fire all night.")
     groups = {e.name for e in res.entities if e.type is EntityType.GROUP}
     assert {"Russian forces", "Ukrainian forces"} <= groups
+
+
+def test_the_arabic_article_proves_no_person(ex: SpacyExtractor) -> None:
+    res = extract_checked(ex, "He was accused of selling weapons to Al Qaeda, the Taliban and "
+                              "various militant groups.")
+    assert _by_name(res).get("Al Qaeda") is EntityType.ORGANIZATION
+    res = extract_checked(ex, "Al Franken said on Monday that the bill would pass.")
+    assert _by_name(res).get("Al Franken") is EntityType.PERSON  # other evidence: speaks

@@ -54,7 +54,10 @@ from ingest.extract.one_name import (
     publishers_typed_person,
 )
 from ingest.extract.outlets import outlets_by_evidence, speaking_facilities
-from ingest.extract.person_evidence import persons_without_evidence
+from ingest.extract.person_evidence import (
+    article_named_organizations,
+    persons_without_evidence,
+)
 from ingest.extract.place_context import bare_region_names
 from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
@@ -165,6 +168,7 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
+    unproven -= article_named_organizations(ments, unproven)  # 'Al Qaeda' tagged PERSON
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
     name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
