@@ -25,9 +25,11 @@ from ingest.extract.entity_types import (  # noqa: F401 - re-exported
     FAC_PERSON_CANDIDATE,
     HEAD_OF,
     classify,
+    owner_mention,
 )
 from ingest.extract.furniture import tz_abbreviations
 from ingest.extract.gazetteer import norm
+from ingest.extract.groups import surname_regimes
 from ingest.extract.kinds import classify_thing, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.person_evidence import (
@@ -123,14 +125,8 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 claim(mk(doc, i + 1, e, EntityType.GROUP, name=name, method="rule"))
                 continue
             claim(mk(doc, i, e, EntityType.GROUP, name=name, method="rule"))
-    for i in range(1, len(doc) - 1):
-        entry = rules.gaz.lookup(doc[i].text)
-        if doc[i + 1].lower_ == "regime" and entry is not None \
-                and entry.type is EntityType.PERSON and " " not in doc[i].text \
-                and not doc[i - 1].text[:1].isupper() and doc[i - 1].text != "-" \
-                and doc[i].ent_iob_ != "I" and free(i, i + 2):
-            # 'the Assad regime' names a government by its leader's surname: a Group, not a
-            # mention of the man ('the Bashar al-Assad regime' still names him)
+    for i in surname_regimes(doc, rules):  # 'the Assad regime': a Group, not the man
+        if free(i, i + 2):
             claim(mk(doc, i, i + 2, EntityType.GROUP, name=doc[i : i + 2].text, method="rule"))
     for _, s, e in rules.group_phrases(doc):
         s, e = trim(doc, s, e)
@@ -205,14 +201,7 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
         if k is not None:
             # 'Norway’s Security Council': the owner is a mention of its own, the name
             # starts after the possessive (the institution rules read the owner from there)
-            entry = rules.gaz.lookup(doc[s:k].text)
-            if ent.label_ == "PERSON" and entry is None:
-                owner = classify(doc, ent, s, k, rules, ctx, out)
-            elif entry is not None and entry.type is not EntityType.PLACE:
-                owner = mk(doc, s, k, entry.type, key=entry.id, name=entry.name, entry=entry,
-                           method="gazetteer")
-            else:
-                owner = place_ment(doc, s, k, doc[s:k].text, rules, ctx)
+            owner = owner_mention(doc, ent, s, k, rules, ctx, out)
             if owner is not None:
                 claim(owner)
             s = k + 1

@@ -14,6 +14,7 @@ from ingest.extract.person_evidence import is_surname_in_doc, person_evidence
 from ingest.extract.place_context import (
     branch_of_country,
     later_in_settlement_list,
+    place_ment,
     settlement_apposition,
     settlement_context,
 )
@@ -211,3 +212,16 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # one_name.people_tagged_org keeps only when it is written like a person's name
         return mk(doc, s, e, EntityType.ORGANIZATION, method=FAC_PERSON_CANDIDATE)
     return None
+
+
+def owner_mention(doc: Doc, ent: Span, s: int, k: int, rules: Rules, ctx: tuple[str, ...],
+                  ments: list[Ment]) -> Ment | None:
+    """The owner ``doc[s:k]`` of '<Owner>’s <Name>' (``place_context.owner_possessive``): a
+    gazetteer entry, a person (a PERSON span's full name) or a place."""
+    entry = rules.gaz.lookup(doc[s:k].text)
+    if ent.label_ == "PERSON" and entry is None:
+        return classify(doc, ent, s, k, rules, ctx, ments)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        return mk(doc, s, k, entry.type, key=entry.id, name=entry.name, entry=entry,
+                  method="gazetteer")
+    return place_ment(doc, s, k, doc[s:k].text, rules, ctx)

@@ -9,8 +9,10 @@ contain it ('Russian forces', 'Ukrainian forces' for a bare 'forces') join neith
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from graph.models import EntityType
-from ingest.extract.entity_rules import Ment
+from ingest.extract.entity_rules import Ment, Rules
 
 
 def _words(name: str) -> frozenset[str]:
@@ -44,3 +46,19 @@ def one_group_per_name(ments: list[Ment]) -> None:
             while top in target:
                 top = target[top]
             m.key, m.name = top, names[top]
+
+
+def surname_regimes(doc: Doc, rules: Rules) -> list[int]:
+    """Token indices of '<Surname> regime' where the surname alone is a gazetteer person's:
+    'the Assad regime' names a government by its leader, not the man ('the Bashar al-Assad
+    regime' -- part of a longer name -- still names him)."""
+    out = []
+    for i in range(1, len(doc) - 1):
+        if doc[i + 1].lower_ != "regime" or " " in doc[i].text \
+                or doc[i - 1].text[:1].isupper() or doc[i - 1].text == "-" \
+                or doc[i].ent_iob_ == "I":
+            continue
+        entry = rules.gaz.lookup(doc[i].text)
+        if entry is not None and entry.type is EntityType.PERSON:
+            out.append(i)
+    return out
