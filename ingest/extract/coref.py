@@ -113,7 +113,10 @@ def resolve_people(ments: list[Ment], rules: Rules) -> None:
             continue
         if m.type is EntityType.PERSON and m.description is not None:
             continue
-        name = _strip_honorifics(m.text)
+        # 'General Dynamics', 'General Electric': an organization's first word is its name,
+        # not an honorific
+        name = " ".join(m.text.split()) if m.type is EntityType.ORGANIZATION \
+            else _strip_honorifics(m.text)
         hit = full.get(_skey(name)) if len(name.split()) == 1 else None
         if hit is not None and len({p[1] for p in shared.get(_skey(name), ())}) > 1:
             # 'Andriy Kostin … Oleh Kostin … Kostin said': the nearest full name before

@@ -25,8 +25,11 @@ from ingest.extract.entity_types import (  # noqa: F401 - re-exported
     FAC_PERSON_CANDIDATE,
     HEAD_OF,
     classify,
+    owner_mention,
 )
 from ingest.extract.furniture import tz_abbreviations
+from ingest.extract.gazetteer import norm
+from ingest.extract.groups import surname_regimes
 from ingest.extract.kinds import classify_thing, scan_equipment
 from ingest.extract.names import is_given_name
 from ingest.extract.person_evidence import (
@@ -42,6 +45,7 @@ from ingest.extract.place_context import (
     country_abbreviation,
     country_before,
     dateline,
+    owner_possessive,
     place_ment,
     possessive_place,
 )
@@ -113,11 +117,29 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                      for t in doc[i + 1 : e]]
             dem = doc[i].text if doc[i].text.isupper() else doc[i].text.capitalize()
             name = " ".join([dem, *nouns])
+            org = rules.gaz.lookup(doc[i].text)
+            if org is not None and org.type is EntityType.ORGANIZATION:
+                # 'NATO countries', 'EU leaders': the organization is named too
+                claim(mk(doc, i, i + 1, org.type, key=org.id, name=org.name, entry=org,
+                         method="gazetteer"))
+                claim(mk(doc, i + 1, e, EntityType.GROUP, name=name, method="rule"))
+                continue
             claim(mk(doc, i, e, EntityType.GROUP, name=name, method="rule"))
+    for i in surname_regimes(doc, rules):  # 'the Assad regime': a Group, not the man
+        if free(i, i + 2):
+            claim(mk(doc, i, i + 2, EntityType.GROUP, name=doc[i : i + 2].text, method="rule"))
     for _, s, e in rules.group_phrases(doc):
         s, e = trim(doc, s, e)
         if s < e and free(s, e) and not (e - s == 1 and doc[s].text == "west"):
-            claim(mk(doc, s, e, EntityType.GROUP, name=doc[s:e].text, method="rule"))
+            name = doc[s:e].text
+            if e - s > 3 and doc[s + 1].text == "-" and doc[s + 2].lower_ in ("led", "backed") \
+                    and rules.places.country_code(doc[s].text) is not None \
+                    and not (demonym_code(rules, doc[s].text)[0]
+                             and norm(doc[s].text) not in rules.places.country_by_name):
+                # 'the US-led coalition': the country leading it is named too, a Place
+                claim(place_ment(doc, s, s + 1, doc[s].text, rules, ctx))
+                s += 3
+            claim(mk(doc, s, e, EntityType.GROUP, name=name, method="rule"))
     # 3) regions: '<X> region|oblast|province' with X tagged or a proper noun.
     for i in range(1, len(doc)):
         if doc[i].lower_ not in rules.region_words or taken[i] or not doc[i - 1].text[:1].isupper():
@@ -179,6 +201,14 @@ def detect_mentions(doc: Doc, rules: Rules) -> list[Ment]:
                 s -= 1  # untagged 'UK' + 'Independence Party': part of the name
         if s >= e or not free(s, e):
             continue
+        k = owner_possessive(doc, s, e, ent.label_, rules)
+        if k is not None:
+            # 'Norway’s Security Council': the owner is a mention of its own, the name
+            # starts after the possessive (the institution rules read the owner from there)
+            owner = owner_mention(doc, ent, s, k, rules, ctx, out)
+            if owner is not None:
+                claim(owner)
+            s = k + 1
         org_end = place_led_org(doc, e) if ent.label_ in PLACE_LABELS | {"ORG"} else None
         if org_end is not None and free(e, org_end):
             # 'Kyiv Court of Appeals': an organization named after its place; 'European

@@ -125,6 +125,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[k].text in ("(", "["):
             end = k
             break
+        if doc[k].text in ("-", "–", "—", "--") and doc[k - 1].whitespace_ \
+                and doc[k].whitespace_:
+            end = k  # 'Name - Ukraine’s former minister -': a spaced dash ends the name
+            break
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "the", "a", "an")
                            or doc[end - 1].is_punct):
         end -= 1

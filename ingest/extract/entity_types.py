@@ -14,6 +14,7 @@ from ingest.extract.person_evidence import is_surname_in_doc, person_evidence
 from ingest.extract.place_context import (
     branch_of_country,
     later_in_settlement_list,
+    place_ment,
     settlement_apposition,
     settlement_context,
 )
@@ -38,6 +39,10 @@ AMBIGUOUS_PLACE_POPULATION = 100_000
 _HEADS_OF_ORGS = frozenset({"head", "chief", "director", "ceo", "chairman", "chairwoman",
                             "founder", "owner", "boss"})
 HEAD_OF = "head-of"
+# nouns that make '<Country> <noun>' a situation, not a body: 'the Yemen crisis', 'the
+# Libya conflict' (a 'Coordinator for the Yemen Crisis' names no organization or person)
+_SITUATION_NOUNS = frozenset({"crisis", "conflict", "war", "question", "issue", "file",
+                              "dossier", "emergency", "situation"})
 # method of a model FAC span that may be a person's name (kept only if retyped Person)
 FAC_PERSON_CANDIDATE = "fac-person"
 
@@ -62,6 +67,10 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # '8 May' of a live blog's time stamp: no person's name has a digit; 'M. Name/H.
         # Name' is a credit line naming two staff, not a person
         return None
+    if entry is None and e - s == 2 and label in ("PERSON", "ORG") \
+            and doc[s + 1].lower_ in _SITUATION_NOUNS \
+            and rules.places.country_code(doc[s].text) is not None:
+        return None  # 'the Yemen Crisis': a situation, not a name
     if entry is None and e - s == 1:
         if label in ("PERSON", "ORG") and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
             return None  # 'Inquiries continue.': a capitalized common noun, not a name
@@ -203,3 +212,16 @@ def classify(doc: Doc, ent: Span, s: int, e: int, rules: Rules, ctx: tuple[str, 
         # one_name.people_tagged_org keeps only when it is written like a person's name
         return mk(doc, s, e, EntityType.ORGANIZATION, method=FAC_PERSON_CANDIDATE)
     return None
+
+
+def owner_mention(doc: Doc, ent: Span, s: int, k: int, rules: Rules, ctx: tuple[str, ...],
+                  ments: list[Ment]) -> Ment | None:
+    """The owner ``doc[s:k]`` of '<Owner>’s <Name>' (``place_context.owner_possessive``): a
+    gazetteer entry, a person (a PERSON span's full name) or a place."""
+    entry = rules.gaz.lookup(doc[s:k].text)
+    if ent.label_ == "PERSON" and entry is None:
+        return classify(doc, ent, s, k, rules, ctx, ments)
+    if entry is not None and entry.type is not EntityType.PLACE:
+        return mk(doc, s, k, entry.type, key=entry.id, name=entry.name, entry=entry,
+                  method="gazetteer")
+    return place_ment(doc, s, k, doc[s:k].text, rules, ctx)

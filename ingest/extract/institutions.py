@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from graph.models import EntityType
 from ingest.extract.entities import Ment, Rules, demonym_code
 from ingest.extract.gazetteer import GazEntry, norm, slug
+from ingest.extract.place_context import generic_body_name
 
 INST_PREFIX = "org:inst:"
 _OF_RE = re.compile(r"^(?P<inst>.+?) of (?:the )?(?P<ctry>[\w .'-]+)$")
@@ -72,11 +73,12 @@ def gazetteer_index(rules: Rules) -> dict[tuple[str, str], GazEntry]:
 _LOWER_WORDS = {"of", "for", "and", "the", "on", "in"}
 
 
-def _country_name(rules: Rules, code: str) -> str:
-    for dem, c in rules.demonyms.items():
-        if c == code and " " not in dem and not dem.isupper():
-            return dem.capitalize()
-    return rules.places.countries.get(code, {}).get("name", code)
+def _of_country(rules: Rules, code: str) -> str:
+    """'Russia', 'the United Kingdom': a country's name after 'of' in a body's full name
+    ('Central Bank of Russia', 'Justice Department of the United States')."""
+    name = rules.places.countries.get(code, {}).get("name", code)
+    plural = name.endswith("s") and not name.endswith(("us", "ss"))
+    return f"the {name}" if name.startswith(("United ", "Czech ")) or plural else name
 
 
 def _qualifier_before(doc: Doc, start_tok: int, rules: Rules) -> str | None:
@@ -134,8 +136,11 @@ def qualify(doc: Doc, ments: list[Ment], rules: Rules, article_id: str) -> None:
             m.key, m.name, m.entry, m.method = entry.id, entry.name, entry, "institution"
         else:
             m.key = f"{INST_PREFIX}{code.lower()}:{slug(inst)}"
-            # the country's own word for it ('justice department', 'defence ministry')
-            written = m.text if parsed[0] else f"{_country_name(rules, code)} {m.text.strip()}"
+            # the country's own word for it
+            # ('justice department', 'defence ministry'), then the country as in a body's
+            # full name: 'Central Bank of Russia', 'Justice Department of the United States'
+            written = m.text if parsed[0] \
+                else f"{' '.join(m.text.split())} of {_of_country(rules, code)}"
             # 'Army of Ukraine', 'Ministry of Defence': function words stay lower-case
             m.name = " ".join(w if w.lower() in _LOWER_WORDS and i else w[:1].upper() + w[1:]
                               for i, w in enumerate(written.split()))
@@ -191,3 +196,25 @@ def find_unnamed(doc: Doc, ments: list[Ment], rules: Rules) -> list[Ment]:
     if not found:
         return ments
     return sorted([*ments, *found], key=lambda m: m.start)
+
+
+def name_owned_bodies(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """'Norway’s Security Council', 'Moldova’s Constitutional Court': a body named only by
+    common words (no state institution of ``types.json``) that a country owns is named
+    '<Name> of <Country>', the way such bodies are called in full, with an institution id
+    (``org:inst:<cc>:…``, never re-mapped): without it every country's 'Security Council'
+    would be one node. 'Russia’s Gazprom' keeps its name."""
+    countries = {m.end_tok: m for m in ments if m.type is EntityType.PLACE
+                 and m.place is not None and m.place.kind == "country"}
+    for m in ments:
+        if m.type is not EntityType.ORGANIZATION or m.entry is not None or not m.key \
+                or m.key.startswith(INST_PREFIX) or m.start_tok < 2 \
+                or doc[m.start_tok - 1].lower_ not in ("'s", "’s") \
+                or m.start_tok - 1 not in countries or not generic_body_name(m.name or "", rules):
+            continue
+        old, bare, owner = m.key, m.name or m.text, countries[m.start_tok - 1]
+        name = f"{bare} of {owner.name}"
+        key = f"{INST_PREFIX}{(owner.place.country or '').lower()}:{slug(bare)}"  # type: ignore[union-attr]
+        for x in ments:
+            if x.key == old:
+                x.key, x.name = key, name

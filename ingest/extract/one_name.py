@@ -36,6 +36,7 @@ from graph.models import EntityType
 from ingest.extract.entities import HEAD_OF, Ment, Rules
 from ingest.extract.gazetteer import norm, slug
 from ingest.extract.names import fold_word, is_given_name
+from ingest.extract.person_evidence import ARTICLE_GIVEN_NAMES
 from ingest.extract.spans import ORG_HEADS, ORG_KIND_NOUNS
 
 # last words of company and media names ('Rochan Consulting', 'Tui Group', 'Kyiv Post'):
@@ -217,6 +218,7 @@ def people_tagged_org(ments: list[Ment], rules: Rules) -> None:
             continue
         first, last = toks[0], toks[-1]
         if not is_given_name(first.split("-")[0]) or is_given_name(last) \
+                or first.lower() in ARTICLE_GIVEN_NAMES \
                 or last.lower() in not_last or rules.places.country_code(last) is not None \
                 or rules.places.has_city(last) or rules.gaz.lookup(last) is not None:
             continue

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from graph.models import EntityType
-from ingest.extract.gazetteer import Gazetteer
+from ingest.extract.gazetteer import Gazetteer, slug
 from ingest.extract.kinds import TypeWords
 from ingest.extract.names import given_names_compatible, is_given_name
 
@@ -100,13 +100,18 @@ def _cue_words(gaz: Gazetteer) -> frozenset[str]:
     return cues
 
 
+# the Arabic (and Spanish) article is also a given name ('Al Gore'), so it proves no person:
+# 'Al Qaeda', 'Al Jazeera', 'Al Shabab' tagged PERSON need other evidence
+ARTICLE_GIVEN_NAMES = frozenset({"al", "el"})
+
+
 def person_evidence(doc: Doc, s: int, e: int, rules: Rules) -> bool:
     """Person evidence around one mention: a title or honorific before it, a given name as
     its first word, a title apposition after it, or a speaking verb it is the subject of."""
     prev = doc[s - 1].lower_ if s > 0 else ""
     if prev in HONORIFICS or prev in rules.title_heads:
         return True
-    if e - s >= 2 and is_given_name(doc[s].text):
+    if e - s >= 2 and is_given_name(doc[s].text) and doc[s].lower_ not in ARTICLE_GIVEN_NAMES:
         return True
     if e < len(doc) - 1 and doc[e].text == "," and any(
             t.lower_ in rules.title_heads for t in doc[e + 1 : min(len(doc), e + 5)]):
@@ -149,3 +154,17 @@ def past_holder(doc: Doc, s: int, e: int, words: TypeWords) -> bool:
             return True
     after = doc[e : min(len(doc), e + 4)].text.lower()
     return any(after.startswith(p) for p in words.past_phrases)
+
+
+def article_named_organizations(ments: list[Ment], unproven: set[str]) -> set[str]:
+    """Of the unproven people, those named '<Al|El> <Name>' are organizations ('selling
+    weapons to Al Qaeda, the Taliban and …'), retyped in place; their keys are returned."""
+    out: set[str] = set()
+    for m in ments:
+        words = m.text.replace("-", " ").split()
+        if m.key in unproven and len(words) >= 2 and words[0].lower() in ARTICLE_GIVEN_NAMES:
+            out.add(m.key)
+    for m in ments:
+        if m.key in out:
+            m.type, m.key, m.name = EntityType.ORGANIZATION, f"org:{slug(m.text)}", m.text
+    return out

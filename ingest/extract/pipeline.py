@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 
 from graph.models import EntityRecord, EntityType, ExtractionResult, Mention, StoredArticle
 from graph.settings import get_settings
+from ingest.extract.abbreviations import abbreviates, bracketed_abbreviations
 from ingest.extract.claims import ClaimCtx, find_claims
+from ingest.extract.coordination import unresolved_places_among_organizations
 from ingest.extract.coref import (
     PersonLocator,
     add_surname_mentions,
@@ -36,7 +38,9 @@ from ingest.extract.entities import (
 )
 from ingest.extract.furniture import get_furniture, tz_abbreviations
 from ingest.extract.gazetteer import Gazetteer, load_gazetteer, ruler_patterns
+from ingest.extract.groups import one_group_per_name
 from ingest.extract.institutions import find_unnamed as find_unnamed_institutions
+from ingest.extract.institutions import name_owned_bodies
 from ingest.extract.institutions import qualify as qualify_institutions
 from ingest.extract.known_names import name_lone_surnames
 from ingest.extract.names import given_names, translit_key
@@ -50,7 +54,11 @@ from ingest.extract.one_name import (
     publishers_typed_person,
 )
 from ingest.extract.outlets import outlets_by_evidence, speaking_facilities
-from ingest.extract.person_evidence import persons_without_evidence
+from ingest.extract.person_evidence import (
+    article_named_organizations,
+    persons_without_evidence,
+)
+from ingest.extract.place_context import bare_region_names
 from ingest.extract.place_names import written_place_name
 from ingest.extract.places import PlaceIndex, get_place_index, resolve_in_named_oblasts
 from ingest.extract.quotes import quote_mask
@@ -139,11 +147,14 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     sent_of = _sentence_spans(doc)
     ments = detect_mentions(doc, rules)
     resolve_in_named_oblasts(ments, rules.places)  # villages in the oblasts the text names
+    unresolved_places_among_organizations(doc, ments)  # 'the GMB and Unison'
+    bare_region_names(doc, ments, rules)  # 'Idlib province … a village in Idlib'
     ments = find_unnamed_institutions(doc, ments, rules)  # 'Russia’s central bank'
     people_tagged_org(ments, rules)
     ments = [m for m in ments if m.method != FAC_PERSON_CANDIDATE]  # not name-shaped: no entity
     fix_person_orgs(doc, ments, rules.title_heads)
     resolve_people(ments, rules)
+    one_group_per_name(ments)  # 'Syrian opposition forces' … 'opposition forces'
     ments = add_surname_mentions(doc, ments)
     join_possessives(doc, ments, rules)
     one_type_per_name(ments)
@@ -157,10 +168,13 @@ def extract_doc(doc: Doc, article_id: str, published: str | None, rules: Rules) 
     # a Person needs person evidence (title, given name, apposition, speaking verb, a
     # gazetteer entry or a named person's surname): 'Kafr Takharim' tagged PERSON is dropped
     unproven = persons_without_evidence(doc, ments, rules)
+    unproven -= article_named_organizations(ments, unproven)  # 'Al Qaeda' tagged PERSON
     if unproven:
         ments = [m for m in ments if m.key not in unproven]
     name_lone_surnames(doc, ments, rules)  # 'Mr. Bout' alone: the corpus' Viktor Bout
     qualify_institutions(doc, ments, rules, article_id)
+    name_owned_bodies(doc, ments, rules)  # 'Norway’s Security Council'
+    ments = bracketed_abbreviations(doc, ments)  # 'the World Health Organization (WHO)'
     _join_abbreviations(ments)
     roles = find_roles(doc, ments, rules)
     ments = resolve_descriptions(ments, rules, role_phrases(roles, doc))
@@ -276,27 +290,13 @@ class SpacyExtractor:
             yield extract_doc(doc, aid, published, self.rules)
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """'TGWU' / 'Transport and General Workers Union', 'UKIP' / 'UK Independence Party',
-    'Met' / 'Metropolitan Police': an acronym of the capitalised words (all-caps words
-    whole) or a prefix of the first word."""
-    words = [w for w in full.split() if w[:1].isupper()]
-    acro = "".join(w if w.isupper() else w[0] for w in words)
-    if short.isupper() and len(short) >= 2 and short == acro:
-        return True
-    # a clipped word is at most half the word ('Met' / 'Metropolitan'): 'Moldova' is the
-    # country, not a clipping of 'Moldovan Central Bank'
-    return len(words) > 1 and len(short) >= 3 and words[0].startswith(short) \
-        and 2 * len(short) <= len(words[0])
-
-
 def _fullest_name(rec: EntityRecord) -> None:
     """Canonical name = the fullest form the article gives, never its abbreviation or a
     non-ASCII reference spelling when the article wrote the name in ASCII: the model's own
     organization names only (gazetteer and institution names are already canonical)."""
     if rec.type is EntityType.ORGANIZATION and not rec.id.startswith(("org:inst:",)) \
             and (rec.resolution or {}).get("method") != "gazetteer":
-        full = next((a for a in rec.aliases if _abbreviates(rec.name, a)), None)
+        full = next((a for a in rec.aliases if abbreviates(rec.name, a)), None)
         if full is not None:
             rec.aliases = [a for a in rec.aliases if a != full] + [rec.name]
             rec.name = full
@@ -335,6 +335,6 @@ def _join_abbreviations(ments: list[Ment]) -> None:
     for m in ments:
         if m.type is not EntityType.ORGANIZATION or len(m.text.split()) != 1 or m.entry:
             continue
-        hit = next((f for f in full if _abbreviates(m.text, f.name or f.text)), None)
+        hit = next((f for f in full if abbreviates(m.text, f.name or f.text)), None)
         if hit is not None:
             m.key, m.name, m.method = hit.key, hit.name, "abbreviation"

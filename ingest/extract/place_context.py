@@ -9,8 +9,10 @@ from spacy.tokens import Doc, Token
 from graph.models import EntityType
 from ingest.extract.entity_rules import Ment, Rules, demonym_code, mk
 from ingest.extract.gazetteer import norm
-from ingest.extract.spans import title_case
+from ingest.extract.names import is_given_name
+from ingest.extract.spans import ORG_HEADS, title_case
 
+BIG_CITY = 100_000  # a city owner needs no other evidence: few names are such a city by chance
 _CLAUSE_POS = {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "ADP"}
 
 
@@ -162,3 +164,76 @@ def branch_of_country(doc: Doc, s: int, e: int, rules: Rules) -> bool:
         and all(t.text[:1].isupper() for t in doc[s:e]) \
         and not demonym_code(rules, first.text)[0] \
         and rules.places.country_code(doc[s:e].text) is None
+
+
+def owner_possessive(doc: Doc, s: int, e: int, label: str, rules: Rules) -> int | None:
+    """'Norway’s Security Council', 'Moldova’s Constitutional Court', 'Alphabet’s YouTube'
+    tagged as one name: the index of the inner possessive when the words before it are an
+    owner with a name of its own -- a country, a place the gazetteer or GeoNames knows, a
+    gazetteer entry, or (a PERSON span) a full name ('<Given> <Surname>’s <Name>') -- and a
+    capitalised name follows. 'King’s College', 'Lloyd’s List', 'the President’s Office'
+    keep their possessive: no owner of their own."""
+    k = next((i for i in range(s + 1, min(e - 1, s + 4)) if doc[i].lower_ in ("'s", "’s")),
+             None)
+    if k is None or not doc[k + 1].text[:1].isupper() \
+            or not all(t.text[:1].isupper() for t in doc[s:k]):
+        return None
+    owner = doc[s:k].text
+    entry = rules.gaz.lookup(owner)
+    country = rules.places.country_code(owner)
+    if country is not None and rules.gaz.lookup(doc[k + 1 : e].text) is not None:
+        return None  # a country's own body is not the international one of that name
+    if entry is not None or country is not None:
+        return k
+    if not is_given_name(owner) and owner.lower() not in rules.common_nouns \
+            and rules.places.resolve(owner).population >= BIG_CITY:
+        return k  # 'Canberra’s …'; not 'King’s College', 'Lloyd’s List' (small towns too)
+    if label == "PERSON" and k - s >= 2 and is_given_name(doc[s].text):
+        return k  # 'Anna Petrova’s Olga': an actor and her role
+    return None
+
+
+def generic_body_name(name: str, rules: Rules) -> bool:
+    """'Security Council', 'Constitutional Court', 'Operational Command': a body named only
+    by common words and headed by an organization noun, which names nothing without its
+    country ('Gazprom', 'Siemens Energy' do)."""
+    words = [w.lower() for w in name.replace("-", " ").split()]
+    return bool(words) and words[-1] in ORG_HEADS \
+        and all(w in rules.common_nouns or w in rules.common_words
+                or w in ("of", "for", "and", "the") for w in words)
+
+
+def bare_region_names(doc: Doc, ments: list[Ment], rules: Rules) -> None:
+    """'… in Idlib province … a village in Idlib … Idlib is a stronghold': a bare name that
+    the article also gives as a region ('<X> province'), and that contains a place ('a
+    village in X', '<Town> in X'), is the region each time, not the same-named city --
+    unless the text marks the city ('the city of X', 'X city')."""
+    regions: dict[str, Ment] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.place is not None and m.place.kind == "admin1":
+            stem = [t.text for t in doc[m.start_tok : m.end_tok]
+                    if t.lower_ not in rules.region_words and t.lower_ not in ("of", "the")]
+            regions.setdefault(norm(" ".join(stem)), m)
+    if not regions:
+        return
+    place_ends = {m.end_tok for m in ments if m.type is EntityType.PLACE}
+    bare: dict[str, list[Ment]] = {}
+    for m in ments:
+        if m.type is EntityType.PLACE and m.place is not None and m.place.kind == "city" \
+                and norm(m.text) in regions:
+            bare.setdefault(norm(m.text), []).append(m)
+    for stem, group in bare.items():
+        def contains(m: Ment) -> bool:
+            i = m.start_tok
+            return i >= 2 and doc[i - 1].lower_ == "in" and (
+                doc[i - 2].lower_ in rules.settlement_words or i - 1 in place_ends)
+
+        def city_marked(m: Ment) -> bool:
+            i, e = m.start_tok, m.end_tok
+            return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "city") \
+                or (e < len(doc) and doc[e].lower_ == "city")
+        if not any(contains(m) for m in group) or any(city_marked(m) for m in group):
+            continue
+        region = regions[stem]
+        for m in group:
+            m.key, m.name, m.place, m.method = region.key, region.name, region.place, "region"
