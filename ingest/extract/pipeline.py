@@ -66,7 +66,7 @@ from ingest.extract.roles import find_roles, role_phrases, to_relations
 from ingest.extract.settlements import SettlementIndex
 
 # Bump whenever rules or data files change what comes out: the graph stores it per article.
-EXTRACTOR_VERSION = "kg-extract/1.10"
+EXTRACTOR_VERSION = "kg-extract/1.11"
 
 # Comment-form boilerplate of page scrapes: everything from its first line on is ignored.
 _BOILERPLATE_RE = re.compile(
