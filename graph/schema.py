@@ -79,6 +79,12 @@ def _evidence_pointers(graph: Graph) -> object:
     return backfill(graph)
 
 
+def _repeat_keys(graph: Graph) -> object:
+    from graph.repeats import backfill
+
+    return backfill(graph)
+
+
 def _unique(label: L, prop: str = "id") -> str:
     name = f"{label.value.lower()}_{prop}_unique"
     return (
@@ -163,6 +169,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "each entity's newest claims by and about it, kept by the writer (NewestClaims)",
         (_unique(L.NEWEST_CLAIMS, "entity_id"),),
         backfill=_newest_claims,
+    ),
+    Migration(
+        10,
+        "repeat keys and repeats folded across articles (ClaimRepeat -REPEAT_OF-> Claim)",
+        (_unique(L.REPEAT_KEY), _unique(L.CLAIM_REPEAT), _index(L.CLAIM_REPEAT, "article_id")),
+        backfill=_repeat_keys,
     ),
 )
 
