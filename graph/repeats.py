@@ -76,10 +76,27 @@ class Refold:
         self.repeats: list[str] = []  # ids of the current ClaimRepeat nodes among them
 
     @classmethod
-    def plan(cls, tx: Any, article_ids: Sequence[str], keys: Sequence[str]) -> Refold:
+    def plan(cls, tx: Any, article_ids: Sequence[str], keys: Sequence[str],
+             new: Sequence[Member] = ()) -> Refold:
+        """The fold groups to redo: those holding a claim of the articles, and those holding
+        a claim that passes ``same_words`` with one of ``new`` (a shared key alone only
+        proposes: a group it wrongly proposed is left alone, its articles untouched)."""
         ids = [r["id"] for r in tx.run(queries.load("repeat_seeds"), article_ids=list(
             article_ids), keys=sorted(set(keys)), per_key=PER_KEY).data()]
         rows = tx.run(queries.load("repeat_groups"), ids=ids).data() if ids else []
+        arts = set(article_ids)
+        by_speaker: dict[str, list[Member]] = {}
+        for m in new:
+            if m.speaker_id and not m.anonymous:
+                by_speaker.setdefault(m.speaker_id, []).append(m)
+        wanted = set()
+        for r in rows:
+            m = member(r)
+            if m.article_id in arts or any(
+                    n.article_id != m.article_id and same_words(list(n.words), list(m.words))
+                    for n in by_speaker.get(m.speaker_id or "", ())):
+                wanted.add(r["group_id"])
+        rows = [r for r in rows if r["group_id"] in wanted]
         out = cls(article_ids, [member(r) for r in rows])
         out.repeats = [r["id"] for r in rows if r["repeat"]]
         return out
@@ -119,12 +136,13 @@ def rebuild_batch(tx: Any, article_ids: Sequence[str]) -> int:
     key_rows = [{"id": r["id"], "keys": repeat_keys(r["speaker_id"] or "", r["content"] or "",
                                                      anonymous=bool(r["anonymous"]))}
                 for r in rows]
-    refold = Refold.plan(tx, article_ids, [k for r in key_rows for k in r["keys"]])
+    new = [member(r) for r in rows]
+    refold = Refold.plan(tx, article_ids, [k for r in key_rows for k in r["keys"]], new)
     touched = sorted({*article_ids, *refold.articles()})
     before = aggregates.read_contribution(tx, touched)
     refold.dissolve(tx)
     write_keys(tx, key_rows)
-    refold.fold(tx, [member(r) for r in rows])
+    refold.fold(tx, new)
     aggregates.apply(tx, before, aggregates.read_contribution(tx, touched))
     return len(rows)
 

@@ -168,7 +168,7 @@ class Neo4jWriter:
         def work(tx: Any) -> None:
             # Repeats across articles: the folds touching these articles are undone and done
             # again; the other articles they reach move their aggregates too (graph/repeats.py).
-            refold = repeats.Refold.plan(tx, ids, keys)
+            refold = repeats.Refold.plan(tx, ids, keys, new)
             touched = sorted({*ids, *refold.articles()})
             # Aggregates move by the difference between the articles' edges before and after.
             before = aggregates.read_contribution(tx, touched)

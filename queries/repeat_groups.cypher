@@ -13,7 +13,7 @@ CALL (canon) {
   UNION
   MATCH (m:ClaimRepeat)-[:REPEAT_OF]->(canon) RETURN m
 }
-WITH DISTINCT m
-RETURN m.id AS id, m.article_id AS article_id, m.content AS content,
+WITH DISTINCT canon, m
+RETURN canon.id AS group_id, m.id AS id, m.article_id AS article_id, m.content AS content,
        coalesce(m.anonymous, false) AS anonymous, m.published AS published,
        [(s:Entity)-[:SAID]->(m) | s.id][0] AS speaker_id, m:ClaimRepeat AS repeat
