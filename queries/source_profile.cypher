@@ -6,7 +6,7 @@
 MATCH (s:Source {id: $id})
 CALL (s) {
   MATCH (s)<-[:PUBLISHED_BY]-(a)
-  RETURN count(a) AS articles, sum(COUNT { (a)<-[:REPORTED_IN]-(:Claim) }) AS claims
+  RETURN count(a) AS articles, sum(COUNT { (a)<-[:REPORTED_IN]-() }) AS claims
 }
 CALL (s) {
   MATCH (s)<-[:PUBLISHED_BY]-(a:Article)
