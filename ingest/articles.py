@@ -57,6 +57,24 @@ def _is_headline(lines: list[str]) -> bool:
     )
 
 
+# UTF-8 read as Windows-1252 on the way to us: 'â€“' for '–', 'Ã©' for 'é'.
+_MOJIBAKE = ("â€", "Ã", "Â")
+
+
+def demojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as Windows-1252 ('Europe â€“ as it happened' -> 'Europe – as
+    it happened'), only when the whole string round-trips and the repair removes the marks;
+    anything else (real 'Ã' in a name, mixed scripts) is kept as it came."""
+    if not any(m in text for m in _MOJIBAKE):
+        return text
+    try:
+        fixed = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+    return fixed if sum(fixed.count(m) for m in _MOJIBAKE) < sum(
+        text.count(m) for m in _MOJIBAKE) else text
+
+
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Strip a repeated title and trailing boilerplate lines; return (text, title)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -85,8 +103,8 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
 
 def prepare(article: ArticleIn, *, max_chars: int = 1_000_000) -> StoredArticle:
     """Clean and fingerprint an article; an unusable one keeps its text and gets a status."""
-    raw = article.text or ""
-    text, title = clean_text(raw, article.title)
+    raw = demojibake(article.text or "")
+    text, title = clean_text(raw, demojibake(article.title) if article.title else None)
     status, error = ArticleStatus.OK, None
     if not text.strip():
         status, error = ArticleStatus.EMPTY, "the article has no text"

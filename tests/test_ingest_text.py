@@ -66,3 +66,17 @@ def test_minhash_separates_copies_from_different_stories() -> None:
     edited = a.replace(", report", ", the agency reported in", 1) + "Reuters contributed.\n"
     assert similarity(signature(a), signature(edited)) >= 0.8
     assert similarity(signature(a), signature(english_article("story-b"))) < 0.5
+
+
+def test_utf8_read_as_windows_1252_is_repaired_in_title_and_text() -> None:
+    from graph.models import ArticleIn
+    from ingest.articles import demojibake, prepare
+
+    broken = "Talks in Marvik â€“ as it happened"  # '–' decoded the wrong way on the way in
+    assert demojibake(broken) == "Talks in Marvik – as it happened"
+    art = prepare(ArticleIn(title=broken, text="The mayor said the cafÃ© had reopened."))
+    assert art.title == "Talks in Marvik – as it happened"
+    assert art.text == "The mayor said the café had reopened."
+    # real text is left alone: a name with a real 'Ã', mixed scripts, plain ASCII
+    for ok in ("SÃO PAULO office", "Ãgua e Київ", "plain text"):
+        assert demojibake(ok) == ok
