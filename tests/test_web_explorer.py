@@ -92,6 +92,12 @@ def test_search_expand_claim_evidence_and_date_filter(page: Any, live_url: str,
     assert "Volodymyr Zelensky" in panel.locator(".panel-title").inner_text()
     page.locator("[data-testid=map-svg] .marker[data-node-id='place:geonames:703448']").wait_for()
     page.locator("[data-testid=timeline-svg] .bucket").first.wait_for()
+    # Each role once (the API gives one per article that states it); quotes not doubled.
+    roles = panel.locator("[data-testid=roles] li").all_inner_texts()
+    labels = [r.split(" · ")[0].split(" (")[0] for r in roles]
+    assert len(labels) == len(set(labels)), roles
+    quotes = panel.locator("[data-testid=claims-by] .quote").all_inner_texts()
+    assert quotes and not any(q.startswith("““") or q.startswith("“\"") for q in quotes), quotes
 
     # Open his claim: the quote, its sentence highlighted in the article, and the source link.
     item = panel.locator("[data-testid=claims-by] .claim-item", has_text="prolong the war")

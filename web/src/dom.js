@@ -59,3 +59,10 @@ export function download(filename, blob) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// A claim's words in quotation marks, once: a direct quote's content already carries its own
+// marks ('“We will …,”'), which would otherwise be doubled.
+export function quoted(text) {
+  const t = (text || "").trim();
+  return /^[“"«]/.test(t) ? t : `“${t}”`;
+}

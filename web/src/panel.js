@@ -1,7 +1,7 @@
 // The side panel: an entity's profile and claims, a claim with its sentence highlighted in the
 // article text, or an edge with its evidence. Every quote shows where it comes from.
 import { apiGet, apiPost, describeError, keyRole } from "./api.js";
-import { clear, fmtDate, h, safeUrl } from "./dom.js";
+import { clear, fmtDate, h, quoted, safeUrl } from "./dom.js";
 import { TYPE_STYLE } from "./graphview.js";
 
 let panel;
@@ -104,17 +104,18 @@ export async function showEntity(id, fallback = {}) {
   keyRole().then((role) => {
     if (role === "admin" && !stale(t)) judgementTools(judged, p, t);
   });
-  const roles = (p.roles || []).filter((r) => r.title || r.organization);
+  // The API gives one role per article that states it (each with its evidence); the panel
+  // shows each role once, with how many articles state it and the dates they span.
+  const roles = groupRoles((p.roles || []).filter((r) => r.title || r.organization), id);
   if (roles.length) {
     panel.append(
       h("h3", {}, "Roles"),
       h(
         "ul",
-        { class: "plain" },
-        roles.map((r) =>
-          h("li", { title: r.evidence?.sentence || "" },
-            [r.person?.id !== id ? r.person?.name : null, r.title, r.organization?.name]
-              .filter(Boolean).join(", ")),
+        { class: "plain", "data-testid": "roles" },
+        roles.map((g) =>
+          h("li", { title: g.sentence },
+            g.label + (g.n > 1 ? ` · ${g.n} articles` : "") + (g.span ? ` (${g.span})` : "")),
         ),
       ),
     );
@@ -242,7 +243,7 @@ export function claimItem(c) {
       },
       h("span", { class: "who" }, `${c.speaker?.name || "Someone"} ${c.cue || "said"}`),
       c.stance && c.stance !== "asserts" ? h("span", { class: "badge stance" }, c.stance) : null,
-      h("span", { class: "quote" }, `“${c.content}”`),
+      h("span", { class: "quote" }, quoted(c.content)),
       h("span", { class: "meta" }, [ev.outlet, fmtDate(c.date || ev.published)].filter(Boolean).join(" · ")),
     ),
   );
@@ -451,4 +452,22 @@ export async function showArticle(ev) {
 export function showMessage(title, text) {
   start(title);
   panel.append(h("p", { class: "muted" }, text));
+}
+
+function groupRoles(roles, id) {
+  const groups = new Map();
+  for (const r of roles) {
+    const label = [r.person?.id !== id ? r.person?.name : null, r.title, r.organization?.name]
+      .filter(Boolean).join(", ");
+    const key = label.toLowerCase();
+    const day = (r.evidence?.published || "").slice(0, 10);
+    const g = groups.get(key) || { label, n: 0, first: "", last: "", sentence: r.evidence?.sentence || "" };
+    g.n += 1;
+    if (day && (!g.first || day < g.first)) g.first = day;
+    if (day && day > g.last) g.last = day;
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .map((g) => ({ ...g, span: g.first && g.first !== g.last ? `${g.first} – ${g.last}` : g.first }))
+    .sort((a, b) => b.n - a.n);
 }

@@ -1,7 +1,7 @@
 // Type-ahead over entities and claims: an ARIA combobox (arrow keys move, Enter picks,
 // Escape closes), one request in flight at a time.
 import { apiGet, describeError } from "./api.js";
-import { clear, debounce, h } from "./dom.js";
+import { clear, debounce, h, quoted } from "./dom.js";
 import { TYPE_STYLE } from "./graphview.js";
 import { parseConnect } from "./pathview.js";
 
@@ -77,7 +77,7 @@ export function initSearch(input, listbox, { onEntity, onClaim, onConnect }) {
     for (const c of claims) {
       add("claim", c, [
         h("span", { class: "who" }, `${c.speaker?.name || "Someone"} ${c.cue || "said"}: `),
-        h("span", { class: "quote" }, `“${c.content.length > 90 ? `${c.content.slice(0, 88)}…` : c.content}”`),
+        h("span", { class: "quote" }, quoted(c.content.length > 90 ? `${c.content.slice(0, 88)}…` : c.content)),
       ]);
     }
     if (!options.length) {
