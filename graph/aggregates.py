@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import queries
-from graph import agg_pointers, newest_claims, repeats, toplists
+from graph import agg_pointers, newest_claims, toplists
 from graph.models import AggRel, ExtractionResult
 
 UNDATED = "none"  # the day/month key of evidence without a date
@@ -206,15 +206,9 @@ def delete_articles(graph: Any, article_ids: Sequence[str]) -> int:
     ids = sorted(set(article_ids))
 
     def work(tx: Any) -> int:
-        # A deleted article's claim may be the canonical one of repeats elsewhere: the next
-        # appearance becomes canonical, and its article's counts move (graph/repeats.py).
-        refold = repeats.Refold.plan(tx, ids, [])
-        others = refold.articles()
-        old = read_contribution(tx, [*ids, *others])
-        refold.dissolve(tx)
+        old = read_contribution(tx, ids)
         n = tx.run(queries.load("agg_delete_articles"), ids=ids).single()
-        refold.fold(tx, [])
-        apply(tx, old, read_contribution(tx, others))
+        apply(tx, old, Contribution())
         return int(n["n"]) if n else 0
 
     with graph.session() as session:

@@ -23,10 +23,7 @@ from graph.models import AggRel, NodeLabel, RelType
 # Aggregate edges are not part of a judged state: they are recomputed from the articles' own
 # edges (graph/aggregates.py) whenever a judgement or its undo moves those.
 _DERIVED = [t.value for t in AggRel]
-# ClaimRepeat: a claim folded into another one (graph/repeats.py); the edge is put back on
-# whichever of the two labels the claim has by then (judgement_create_rels.cypher).
-_KEY_LABELS = ("Entity", "Article", "Claim", "ClaimRepeat", "ResolutionDecision",
-               "AnonymousSource", "Source")
+_KEY_LABELS = ("Entity", "Article", "Claim", "ResolutionDecision", "AnonymousSource", "Source")
 _LABELS = {lbl.value for lbl in NodeLabel}
 _REL_TYPES = {t.value for t in RelType}
 _MENTION_LISTS = ("starts", "ends", "texts", "sentence_starts", "sentence_ends")

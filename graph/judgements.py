@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import queries
-from graph import aggregates, newest_claims, repeats
+from graph import aggregates, newest_claims
 from graph.driver import Graph
 from graph.errors import InvalidInput, NotFound
 from graph.judgement_state import (
@@ -53,9 +53,6 @@ def _in_aggregates(tx: Any, entity_ids: list[str], change: Callable[[], Judgemen
     # The newest-claims lists move once, after the change: a recompute must read the claims'
     # edges as they end up, not as they stood before (graph/newest_claims.py).
     newest_claims.update(tx, before.newest, after.newest)
-    # A claim that changed speaker changes repeat keys, and may fold or unfold across
-    # articles (graph/repeats.py): redone from the state just reached, aggregates included.
-    repeats.rebuild_batch(tx, article_ids)
     return out
 
 

@@ -41,11 +41,6 @@ class NodeLabel(StrEnum):
 
 
     CLAIM_REVIEW = "ClaimReview"  # a fact-checker's review of a claim (several per claim)
-    # A claim folded into an earlier one by the same speaker in another article (a wire copy,
-    # a reprint): its node keeps its own evidence but leaves the Claim label, so every count,
-    # list and aggregate over :Claim counts the statement once (graph/repeats.py).
-    CLAIM_REPEAT = "ClaimRepeat"
-    REPEAT_KEY = "RepeatKey"  # a speaker + content hash or MinHash band (graph/repeat_keys.py)
 
 
 class RelType(StrEnum):
@@ -61,8 +56,6 @@ class RelType(StrEnum):
     DUPLICATE_OF = "DUPLICATE_OF"  # Article -> Article (near-duplicates, with a score)
     RESOLVED = "RESOLVED"  # ResolutionDecision -> Entity
     REVIEWS = "REVIEWS"  # ClaimReview -> Claim
-    HAS_REPEAT_KEY = "HAS_REPEAT_KEY"  # Claim|ClaimRepeat -> RepeatKey
-    REPEAT_OF = "REPEAT_OF"  # ClaimRepeat -> Claim (its canonical, the earliest appearance)
 
 
 class AggRel(StrEnum):
@@ -362,10 +355,6 @@ class ClaimOut(BaseModel):
     # other offsets in the same article where the speaker repeats it (folded repeats)
     appearances: list[tuple[int, int]] = Field(default_factory=list)
     evidence: Evidence
-    # The same speaker's near-identical claim in other articles (wire copies, reprints, live-blog
-    # updates), folded into this one (graph/repeats.py): each appearance's article, sentence,
-    # offsets and link. ``evidence`` is the earliest appearance.
-    repeats: list[Evidence] = Field(default_factory=list)
     # Fact-checkers' reviews, side by side (filled in claim detail and the feed).
     reviews: list[ClaimReviewOut] = Field(default_factory=list)
 

@@ -79,12 +79,6 @@ def _evidence_pointers(graph: Graph) -> object:
     return backfill(graph)
 
 
-def _repeat_keys(graph: Graph) -> object:
-    from graph.repeats import backfill
-
-    return backfill(graph)
-
-
 def _unique(label: L, prop: str = "id") -> str:
     name = f"{label.value.lower()}_{prop}_unique"
     return (
@@ -170,12 +164,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         (_unique(L.NEWEST_CLAIMS, "entity_id"),),
         backfill=_newest_claims,
     ),
-    Migration(
-        10,
-        "repeat keys and repeats folded across articles (ClaimRepeat -REPEAT_OF-> Claim)",
-        (_unique(L.REPEAT_KEY), _unique(L.CLAIM_REPEAT), _index(L.CLAIM_REPEAT, "article_id")),
-        backfill=_repeat_keys,
-    ),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -236,13 +224,10 @@ def migrate(graph: Graph) -> list[int]:
         for stmt in mig.statements:  # schema statements cannot share a transaction with data
             _schema(graph, stmt)
         if mig.backfill is not None:
+            graph.write("CALL db.awaitIndexes(300)")
             if not _claim(graph, mig):
                 _wait_applied(graph, mig.version)
                 continue
-            # Only the process that runs the backfill waits for the indexes: a waiter's
-            # awaitIndexes could block the backfill's first use of a new label or relationship
-            # type (its token creation) until the waiter's transaction timed out.
-            graph.write("CALL db.awaitIndexes(300)")
             mig.backfill(graph)
         graph.write(
             "MERGE (m:SchemaMigration {version: $v}) "

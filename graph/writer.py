@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import queries
-from graph import aggregates, checkworthiness, repeats
+from graph import aggregates, checkworthiness
 from graph.driver import Graph
 from graph.judgement_remap import apply_judgements
 from graph.models import (
@@ -25,7 +25,6 @@ from graph.models import (
     WriteSummary,
     stable_id,
 )
-from graph.repeat_keys import repeat_keys
 
 log = logging.getLogger("kg.writer")
 _ENTITY_LABELS = {t.value: t.label.value for t in EntityType}
@@ -123,8 +122,6 @@ def claim_rows(res: ExtractionResult, art: StoredArticle) -> Iterator[dict[str, 
             "speaker_type": c.speaker.type if c.speaker.anonymous else None,
             "about": list(dict.fromkeys(c.about)), "target": c.target,
             "props": {k: v for k, v in props.items() if v is not None},
-            # keyed on the resolved speaker id: repeats across articles (graph/repeats.py)
-            "repeat_keys": repeat_keys(c.speaker.id, c.content, anonymous=c.speaker.anonymous),
         }
 
 
@@ -166,29 +163,19 @@ class Neo4jWriter:
         ]
 
         ids = [r["id"] for r in arts]
-        new = [repeats.member({**r["props"], "id": r["id"], "anonymous": r["anonymous"],
-                               "speaker_id": r["speaker_id"]}) for r in claims]
-        keys = [k for r in claims for k in r["repeat_keys"]]
 
         tries = 0
 
         def work(tx: Any) -> None:
             nonlocal tries
             tries += 1
-            # Repeats across articles: the folds touching these articles are undone and done
-            # again; the other articles they reach move their aggregates too (graph/repeats.py).
-            refold = repeats.Refold.plan(tx, ids, keys, new)
-            touched = sorted({*ids, *refold.articles()})
             # Aggregates move by the difference between the articles' edges before and after.
-            before = aggregates.read_contribution(tx, touched)
-            refold.dissolve(tx)
+            before = aggregates.read_contribution(tx, ids)
             aggregates.prune(tx, results)
             for name, rows in statements:
                 if rows:
                     tx.run(queries.load(name), rows=rows).consume()
-            repeats.write_keys(tx, [{"id": r["id"], "keys": r["repeat_keys"]} for r in claims])
-            refold.fold(tx, new)
-            aggregates.apply(tx, before, aggregates.read_contribution(tx, touched))
+            aggregates.apply(tx, before, aggregates.read_contribution(tx, ids))
 
         try:
             with self.graph.session() as session:

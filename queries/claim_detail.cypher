@@ -3,13 +3,7 @@
 // entities (ids and sort keys, $scan at most: nearest in time first in graph/reads, fetched
 // whole with the disputes). Disputes come from claim_dispute_candidates + graph/disputes.py.
 // No row when no claim has that id.
-// A repeat's id (graph/repeats.py) opens the claim it was folded into.
-CALL () {
-  MATCH (c:Claim {id: $id}) RETURN c
-  UNION
-  MATCH (:ClaimRepeat {id: $id})-[:REPEAT_OF]->(c:Claim) RETURN c
-}
-MATCH (s)-[:SAID]->(c)-[:REPORTED_IN]->(a:Article)
+MATCH (s)-[:SAID]->(c:Claim {id: $id})-[:REPORTED_IN]->(a:Article)
 WITH s, c, a LIMIT 1
 CALL (c) {
   OPTIONAL MATCH (c)-[:ABOUT]->(ab:Entity)
@@ -42,10 +36,5 @@ RETURN c {.*, ingested_at: null} AS claim,
        {id: s.id, name: coalesce(s.name, s.description), type: coalesce(s.type, 'AnonymousSource'),
         anonymous: s:AnonymousSource, description: s.description, affiliation: s.affiliation}
          AS speaker,
-       about, target, a {.id, .title, .url, .source, .published} AS article,
-       // repeats folded into this claim from other articles (graph/repeats.py)
-       [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-          claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-          article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                         | ra {.id, .title, .url, .source, .published}])}] AS repeats, reviews, same,
+       about, target, a {.id, .title, .url, .source, .published} AS article, reviews, same,
        coalesce(c.date, c.published, '') AS key

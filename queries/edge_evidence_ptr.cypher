@@ -109,12 +109,7 @@ CALL (claims) {
                 type: coalesce(s.type, 'AnonymousSource'), anonymous: s:AnonymousSource,
                 description: s.description, affiliation: s.affiliation},
       about: [x IN about WHERE x.id IS NOT NULL], target: target,
-      article: a {.id, .title, .url, .source, .published},
-    // repeats folded into this claim from other articles (graph/repeats.py)
-    repeats: [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-      claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-      article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                     | ra {.id, .title, .url, .source, .published}])}]} AS row
+      article: a {.id, .title, .url, .source, .published}} AS row
   }
   RETURN collect(row) AS claim_rows
 }

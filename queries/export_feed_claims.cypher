@@ -23,10 +23,5 @@ RETURN c {.*, ingested_at: toString(c.ingested_at)} AS claim,
           description: s.description, affiliation: s.affiliation} END AS speaker,
        [x IN about WHERE x.id IS NOT NULL] AS about, target,
        CASE WHEN a IS NULL THEN NULL ELSE a {.id, .title, .url, .source, .published} END
-         AS article,
-       // repeats folded into this claim from other articles (graph/repeats.py)
-       [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-          claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-          article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                         | ra {.id, .title, .url, .source, .published}])}] AS repeats
+         AS article
 ORDER BY c.ingested_at, c.id

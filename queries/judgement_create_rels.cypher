@@ -8,12 +8,7 @@ CALL (row) {
   UNION
   WITH row WHERE row.other_label = 'Article' MATCH (x:Article {id: row.other_id}) RETURN x
   UNION
-  // a claim may have been folded into another (ClaimRepeat) or unfolded since: either label
-  WITH row WHERE row.other_label IN ['Claim', 'ClaimRepeat']
-  MATCH (x:Claim {id: row.other_id}) RETURN x
-  UNION
-  WITH row WHERE row.other_label IN ['Claim', 'ClaimRepeat']
-  MATCH (x:ClaimRepeat {id: row.other_id}) RETURN x
+  WITH row WHERE row.other_label = 'Claim' MATCH (x:Claim {id: row.other_id}) RETURN x
   UNION
   WITH row WHERE row.other_label = 'ResolutionDecision'
   MATCH (x:ResolutionDecision {id: row.other_id}) RETURN x

@@ -36,12 +36,7 @@ CALL (newest) {
               type: coalesce(sp.type, 'AnonymousSource'), anonymous: sp:AnonymousSource,
               description: sp.description, affiliation: sp.affiliation},
     about: [x IN about WHERE x.id IS NOT NULL], target: target,
-    article: a {.id, .title, .url, .source, .published},
-    // repeats folded into this claim from other articles (graph/repeats.py)
-    repeats: [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-      claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-      article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                     | ra {.id, .title, .url, .source, .published}])}]}) AS claim_rows
+    article: a {.id, .title, .url, .source, .published}}) AS claim_rows
 }
 CALL (s) {
   MATCH (s)<-[:PUBLISHED_BY]-(:Article)-[d:DUPLICATE_OF]-(:Article)

@@ -44,9 +44,4 @@ RETURN period, c {.*, ingested_at: null} AS claim,
         anonymous: s:AnonymousSource, description: s.description, affiliation: s.affiliation}
          AS speaker,
        [x IN about WHERE x.id IS NOT NULL] AS about, target,
-       a {.id, .title, .url, .source, .published} AS article,
-       // repeats folded into this claim from other articles (graph/repeats.py)
-       [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-          claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-          article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                         | ra {.id, .title, .url, .source, .published}])}] AS repeats
+       a {.id, .title, .url, .source, .published} AS article

@@ -23,12 +23,7 @@ CALL (l, complete) {
               type: coalesce(sp.type, 'AnonymousSource'), anonymous: sp:AnonymousSource,
               description: sp.description, affiliation: sp.affiliation},
     about: [x IN about WHERE x.id IS NOT NULL], target: target,
-    article: a {.id, .title, .url, .source, .published},
-    // repeats folded into this claim from other articles (graph/repeats.py)
-    repeats: [(r:ClaimRepeat)-[:REPEAT_OF]->(c) | {
-      claim: r {.id, .sentence, .content_start, .content_end, .sentence_start, .sentence_end},
-      article: head([(r)-[:REPORTED_IN]->(ra:Article)
-                     | ra {.id, .title, .url, .source, .published}])}]}) AS claims
+    article: a {.id, .title, .url, .source, .published}}) AS claims
 }
 RETURN e {.*} AS entity, CASE WHEN s IS NULL THEN {} ELSE properties(s) END AS counts,
        CASE WHEN l.said IS NULL OR l.about IS NULL THEN null

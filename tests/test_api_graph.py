@@ -26,8 +26,7 @@ def test_neighbors_depth_one_has_every_edge_kind_with_evidence(client, api_graph
     assert nodes[AUREL]["lat"] == 46.5 and nodes[VARGA]["mentions"] >= 3
     edges = {(e["type"], e["source"], e["target"]): e for e in sub["edges"]}
     claim = edges[("CLAIM_ABOUT", PETRENKO, VARGA)]
-    # the accusation and its syndicated copy: one claim (graph/repeats.py)
-    assert claim["weight"] == 1 and len(claim["claim_ids"]) == 1
+    assert claim["weight"] == 2 and len(claim["claim_ids"]) == 2
     role = edges[("HAS_ROLE", PETRENKO, MINISTRY)]
     assert role["title"] == "spokesperson" and role["evidence"]
     co = edges[("CO_MENTIONED", PETRENKO, AUREL)]

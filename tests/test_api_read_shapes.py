@@ -28,9 +28,8 @@ def test_rows_equal_record_data_with_and_without_graph_types(graph: Graph):
 def test_neighbour_evidence_is_bounded_and_links_to_the_rest(client, api_graph: ApiGraph):
     one = client.get(f"/v1/entities/{VARGA}/neighbors").json()
     edges = {(e["type"], e["source"], e["target"]): e for e in one["edges"]}
-    # eight claims about Port Aurel (the syndicated copy of one is folded into it)
-    aurel = edges[("CLAIM_ABOUT", VARGA, AUREL)]
-    assert aurel["weight"] == 8 and len(aurel["evidence"]) == 1
+    aurel = edges[("CLAIM_ABOUT", VARGA, AUREL)]  # nine claims about Port Aurel
+    assert aurel["weight"] == 9 and len(aurel["evidence"]) == 1
     assert len(aurel["claim_ids"]) == 3  # the ids (cheap) as before; the evidence of one
     assert aurel["evidence_more"] == f"/v1/claims?speaker={VARGA.replace(':', '%3A')}" \
                                      f"&about={AUREL.replace(':', '%3A')}"
@@ -39,7 +38,7 @@ def test_neighbour_evidence_is_bounded_and_links_to_the_rest(client, api_graph: 
         assert (e["evidence_more"] is not None) == (e["weight"] > len(e["evidence"]))
     # The link answers: the rest of that edge's claims, page by page.
     rest = client.get(aurel["evidence_more"] + "&limit=20").json()["items"]
-    assert len(rest) == 8 and aurel["claim_ids"][0] in {c["id"] for c in rest}
+    assert len(rest) == 9 and aurel["claim_ids"][0] in {c["id"] for c in rest}
     co = next(e for e in one["edges"] if e["type"] == "CO_MENTIONED" and e["evidence_more"])
     assert client.get(co["evidence_more"]).status_code == 200
     three = client.get(f"/v1/entities/{VARGA}/neighbors",

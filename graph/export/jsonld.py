@@ -18,7 +18,7 @@ from graph.driver import Graph
 from graph.export.context import base_iri, jsonld_context
 from graph.export.countries import country_by_geonames, country_of
 from graph.export.rdf import entity_iri, node_iri, safe_iri, web_url
-from graph.models import ClaimOut, ClaimReviewOut, Evidence, NodeLabel
+from graph.models import ClaimOut, ClaimReviewOut, NodeLabel
 
 _TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place",
           "Group": "Organization", "Outlet": "Organization"}
@@ -87,10 +87,8 @@ def author_jsonld(claim: ClaimOut, base_url: str, facts: AuthorFacts | None = No
     return out
 
 
-def appearance_jsonld(claim: ClaimOut, base_url: str, ev: Evidence | None = None
-                      ) -> dict[str, Any]:
-    """One article the claim appears in: its evidence, or ``ev`` (a folded repeat's)."""
-    ev = ev or claim.evidence
+def appearance_jsonld(claim: ClaimOut, base_url: str) -> dict[str, Any]:
+    ev = claim.evidence
     iri = str(node_iri(base_url, NodeLabel.ARTICLE, ev.article_id))
     out: dict[str, Any] = {
         "@type": "NewsArticle", "@id": iri, "identifier": ev.article_id,
@@ -129,9 +127,7 @@ def claim_node(claim: ClaimOut, base_url: str, facts: AuthorFacts | None = None
         "url": iri,  # dereferenceable without a key (see /id/ in docs/interop.md)
         "text": claim.content,
         "author": author,
-        # every article it appears in: a folded repeat (a wire copy, a reprint) adds its own
-        "appearance": [appearance, *(appearance_jsonld(claim, base_url, r)
-                                     for r in claim.repeats)] if claim.repeats else appearance,
+        "appearance": appearance,
         # This claim node is one statement as reported in one article: that article is where
         # we first saw it.
         "firstAppearance": {"@id": appearance["@id"], "@type": "NewsArticle",

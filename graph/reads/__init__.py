@@ -103,10 +103,6 @@ def claim_from_row(row: dict[str, Any]) -> ClaimOut:
         "appearances": list(zip(get("appearance_starts") or [], get("appearance_ends") or [],
                                 strict=False)),
         "evidence": _claim_evidence(c, a),
-        # the same speaker's near-identical claim in other articles, oldest first
-        "repeats": sorted((_claim_evidence(r["claim"], r["article"])
-                           for r in row.get("repeats") or [] if r.get("article")),
-                          key=lambda e: (e["published"] or "\uffff", e["article_id"])),
     })
 
 
@@ -311,10 +307,10 @@ def claim_detail(graph: Graph, claim_id: str, *, limit: int = 20) -> ClaimDetail
     claim.reviews = [review_from_row(r) for r in row["reviews"]]
     same = _by_closeness(row["same"], row["key"])[:limit]
     views = {r["id"]: view_from_row(r)
-             for r in graph.read(queries.load("claim_dispute_candidates"), id=claim.id,
+             for r in graph.read(queries.load("claim_dispute_candidates"), id=claim_id,
                                  scan=limit * 10, window=WINDOW_DAYS)}
     resolve_references(views.values())  # a denial that only points back: at which claim
-    this = views.pop(claim.id, None)  # a repeat's id opened its canonical claim
+    this = views.pop(claim_id, None)
     disputes = [] if this is None else [
         {"id": v.id, "reason": reason, "key": v.date or ""} for v in views.values()
         if (reason := dispute_reason(this, v)) is not None]
