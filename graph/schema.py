@@ -224,10 +224,13 @@ def migrate(graph: Graph) -> list[int]:
         for stmt in mig.statements:  # schema statements cannot share a transaction with data
             _schema(graph, stmt)
         if mig.backfill is not None:
-            graph.write("CALL db.awaitIndexes(300)")
             if not _claim(graph, mig):
                 _wait_applied(graph, mig.version)
                 continue
+            # Only the process that runs the backfill waits for the indexes: a waiter's
+            # awaitIndexes could block the backfill's first use of a new label or relationship
+            # type (its token creation) until the waiter's transaction timed out.
+            graph.write("CALL db.awaitIndexes(300)")
             mig.backfill(graph)
         graph.write(
             "MERGE (m:SchemaMigration {version: $v}) "
