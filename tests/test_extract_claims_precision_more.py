@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.models import ClaimRecord
 from ingest.extract import SpacyExtractor
+from tests.test_extract_claims_precision import claims
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +16,6 @@ def ex() -> SpacyExtractor:
     return SpacyExtractor()
 
 
-def claims(ex: SpacyExtractor, text: str) -> list[ClaimRecord]:
-    (res,) = ex.iter_extract([("t-precision-2", text, "2024-05-08")])
-    for c in res.claims:
-        assert text[c.content_span[0]:c.content_span[1]] == c.content
-    return res.claims
 
 
 @pytest.mark.parametrize("text", [
